@@ -71,10 +71,17 @@ export const roleConceptSchema = z.object({
   function: z.enum(FUNCTIONS),
 });
 
+/** Personal interests (sailing, golf, wine …): evidence for chemistry. */
+export const interestConceptSchema = z.object({
+  ...base,
+  kind: z.literal('interest'),
+});
+
 export const conceptSchema = z.discriminatedUnion('kind', [
   serviceConceptSchema,
   industryConceptSchema,
   roleConceptSchema,
+  interestConceptSchema,
 ]);
 
 export const lexiconSchema = z.object({
@@ -85,5 +92,6 @@ export const lexiconSchema = z.object({
 export type ServiceConcept = z.infer<typeof serviceConceptSchema>;
 export type IndustryConcept = z.infer<typeof industryConceptSchema>;
 export type RoleConcept = z.infer<typeof roleConceptSchema>;
+export type InterestConcept = z.infer<typeof interestConceptSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type LexiconData = z.infer<typeof lexiconSchema>;

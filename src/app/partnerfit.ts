@@ -1,0 +1,81 @@
+/**
+ * The programmatic API: one object per open database, with the jobs the CLI and the
+ * HTTP server expose. Both are thin wrappers around it.
+ */
+import { PartnerfitError } from '../core/errors.ts';
+import type { EngineKnowledge } from '../core/knowledge.ts';
+import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
+import { ingestRoster, type IngestOptions, type IngestReport } from '../ingest/ingest-roster.ts';
+import { loadKnowledge } from '../knowledge/knowledge-files.ts';
+import { openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
+import { createMemberStore } from '../storage/member-store.ts';
+import { describeMember, type MemberInspection } from './member-inspection.ts';
+import { overviewOf, type RosterOverview } from './roster-overview.ts';
+
+export interface Partnerfit {
+  readonly database: Pick<Database, 'kind' | 'location'>;
+  readonly knowledge: EngineKnowledge;
+  /** Members in, per the input contract. */
+  ingest(file: string, options?: IngestOptions): Promise<IngestReport>;
+  /** A stored member as the engine understood them. */
+  inspect(id: string): Promise<MemberInspection>;
+  /** Rebuilds vectors built by another lexicon or vectoriser version; returns how many. */
+  refreshVectors(onProgress?: (done: number) => void): Promise<number>;
+  countMembers(network?: string): Promise<number>;
+  /** Members per network and language, recognition rate, trades written in several languages. */
+  overview(network?: string): Promise<RosterOverview>;
+  close(): Promise<void>;
+}
+
+export interface PartnerfitOptions extends DatabaseOptions {
+  readonly knowledge?: EngineKnowledge;
+}
+
+export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
+  const knowledge = options.knowledge ?? loadKnowledge();
+  const database = await openDatabase(options);
+  const members = createMemberStore(database.db);
+  const version = vectorVersion(knowledge);
+
+  const refreshVectors = async (onProgress?: (done: number) => void): Promise<number> => {
+    let done = 0;
+    let after: string | undefined;
+    for (;;) {
+      const profiles = await members.staleProfiles(version, 1000, after);
+      if (profiles.length === 0) return done;
+      await members.saveVectors(profiles.map((p) => ({ memberId: p.id, vector: vectorizeMember(p, knowledge) })));
+      done += profiles.length;
+      after = profiles[profiles.length - 1]!.id;
+      onProgress?.(done);
+    }
+  };
+
+  return {
+    database: { kind: database.kind, location: database.location },
+    knowledge,
+    ingest: (file, ingestOptions) => ingestRoster(file, members, knowledge, ingestOptions),
+    async inspect(id) {
+      const stored = await members.getMember(id);
+      if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+      let vector = stored.vector;
+      if (!vector || vector.version !== version) {
+        vector = vectorizeMember(stored.profile, knowledge);
+        await members.saveVectors([{ memberId: id, vector }]);
+      }
+      return describeMember(stored.profile, vector, knowledge, version, stored.updatedAt);
+    },
+    refreshVectors,
+    countMembers: (network) => members.countMembers(network),
+    async overview(network) {
+      await refreshVectors();
+      return overviewOf(withVectors(members.iterateMembers(network)), knowledge);
+    },
+    close: () => database.close(),
+  };
+}
+
+async function* withVectors<T extends { vector: unknown }>(
+  rows: AsyncIterable<T>,
+): AsyncIterable<T & { vector: NonNullable<T['vector']> }> {
+  for await (const row of rows) if (row.vector) yield row as T & { vector: NonNullable<T['vector']> };
+}

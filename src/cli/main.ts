@@ -1,0 +1,39 @@
+/**
+ * The `partnerfit` command line: a thin wrapper over the programmatic API. Results go
+ * to stdout (`--json` for programs), progress and warnings to stderr; errors end in
+ * one line and an exit code (see exit-codes.ts).
+ */
+import { Command, CommanderError } from 'commander';
+import { PartnerfitError } from '../core/errors.ts';
+import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerInspectCommand } from './commands/inspect-command.ts';
+import { EXIT, exitCodeOf } from './exit-codes.ts';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('partnerfit')
+    .description('Find the best referral partners in business networks, flag competitors, score applicants.')
+    .showHelpAfterError('(run partnerfit --help for usage)')
+    .exitOverride();
+  registerIngestCommand(program);
+  registerInspectCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; everything else commander rejects is usage.
+      process.exitCode = error.exitCode === 0 ? EXIT.done : EXIT.usage;
+      return;
+    }
+    process.exitCode = exitCodeOf(error);
+    const message = error instanceof PartnerfitError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? String(error)}`;
+    process.stderr.write(`partnerfit: ${message}\n`);
+  }
+}

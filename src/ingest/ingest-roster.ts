@@ -1,0 +1,144 @@
+/**
+ * Ingesting a roster: read records, validate each into a profile, understand it
+ * (vectorise), and store members in batches. A bad row is reported with its line,
+ * field and reason and the batch goes on; a batch is one transaction.
+ */
+import { createHash } from 'node:crypto';
+import type { EngineKnowledge } from '../core/knowledge.ts';
+import { ROSTER_FIELDS, REQUIRED_ROSTER_FIELDS, type MemberProfile } from '../core/profile/member-profile.ts';
+import { parseMemberProfile } from '../core/profile/profile-parser.ts';
+import { vectorizeMember } from '../core/vectors/member-vectorizer.ts';
+import { PartnerfitError } from '../core/errors.ts';
+import type { MemberRecord, MemberWriter } from '../storage/member-store.ts';
+import { openRecordSource, type InputFormat } from './record-source.ts';
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** The ingest report of the output contract, with `unchanged` added. */
+export interface IngestReport {
+  /** Rows stored: new members plus updated ones plus unchanged ones. */
+  readonly accepted: number;
+  /** Rows whose id existed and whose profile changed. */
+  readonly updated: number;
+  /** Rows whose id existed with exactly this profile: nothing was written. */
+  readonly unchanged: number;
+  readonly rejected: readonly RejectedRow[];
+  readonly warnings: readonly string[];
+}
+
+export interface IngestProgress {
+  readonly rows: number;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}
+
+export interface IngestOptions {
+  readonly network?: string | undefined;
+  readonly format?: InputFormat | undefined;
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const KNOWN_COLUMNS = new Set<string>(ROSTER_FIELDS);
+
+export async function ingestRoster(
+  file: string,
+  store: MemberWriter,
+  knowledge: EngineKnowledge,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const source = await openRecordSource(file, { format: options.format });
+  const warnings: string[] = [];
+  if (source.encoding === 'windows-1252') {
+    warnings.push(`${file} is not UTF-8; read it as Windows-1252 (Latin-1). Check names with å, ä, ö, æ, ø, ü, ß.`);
+  }
+  if (source.columns) {
+    const missing = REQUIRED_ROSTER_FIELDS.filter((f) => !source.columns!.includes(f));
+    if (missing.length > 0) {
+      throw new PartnerfitError(
+        'unusable-input',
+        `${file}: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (found: ${source.columns.join(', ')}); nothing was stored`,
+      );
+    }
+    const unknown = source.columns.filter((c) => c !== '' && !KNOWN_COLUMNS.has(c));
+    if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
+  }
+
+  const rejected: RejectedRow[] = [];
+  const firstLineOfId = new Map<string, number>();
+  const unknownKeys = new Set<string>();
+  let batch: MemberRecord[] = [];
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let rows = 0;
+  let networkOverridden = 0;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await store.saveMembers(batch);
+    inserted += result.inserted.length;
+    updated += result.updated.length;
+    unchanged += result.unchanged.length;
+    batch = [];
+  };
+
+  for await (const item of source.records()) {
+    rows++;
+    if (item.kind === 'issue') {
+      rejected.push({ line: item.line, field: item.field, message: item.message });
+    } else {
+      const record = item.record;
+      if (!source.columns) for (const key of Object.keys(record)) if (!KNOWN_COLUMNS.has(key)) unknownKeys.add(key);
+      if (options.network && typeof record.network === 'string' && record.network !== '' && record.network !== options.network) {
+        networkOverridden++;
+      }
+      const parsed = parseMemberProfile(
+        options.network ? { ...record, network: options.network } : record,
+      );
+      if (!parsed.success) {
+        for (const issue of parsed.issues) rejected.push({ line: item.line, field: issue.field, message: issue.message });
+      } else {
+        const profile = parsed.profile;
+        const firstLine = firstLineOfId.get(profile.id);
+        if (firstLine !== undefined) {
+          rejected.push({ line: item.line, field: 'id', message: `duplicate id "${profile.id}": line ${firstLine} has it already; this row was skipped` });
+        } else {
+          firstLineOfId.set(profile.id, item.line);
+          batch.push({ profile, contentHash: hashProfile(profile), vector: vectorizeMember(profile, knowledge) });
+          if (batch.length >= batchSize) await flush();
+        }
+      }
+    }
+    if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: source.bytesRead(), bytesTotal: source.bytes });
+  }
+  await flush();
+  options.onProgress?.({ rows, bytesRead: source.bytes, bytesTotal: source.bytes });
+
+  if (unknownKeys.size > 0) warnings.push(`unknown field${unknownKeys.size > 1 ? 's' : ''} ignored: ${[...unknownKeys].join(', ')}`);
+  if (networkOverridden > 0) warnings.push(`--network ${options.network} replaced the network column in ${networkOverridden} row(s)`);
+  if (rows === 0) warnings.push(`${file} has no data rows`);
+  rejected.sort((a, b) => a.line - b.line);
+  return { accepted: inserted + updated + unchanged, updated, unchanged, rejected, warnings };
+}
+
+/** A stable hash of a profile: keys in a fixed order, so equal profiles hash equal. */
+export function hashProfile(profile: MemberProfile): string {
+  return createHash('sha256').update(canonicalJson(profile)).digest('hex').slice(0, 32);
+}
+
+/** JSON with object keys sorted at every level. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

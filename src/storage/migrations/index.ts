@@ -1,0 +1,14 @@
+/**
+ * The ordered list of migrations, bundled in code (no directory scanning) so the
+ * same list runs everywhere. Append; never edit a migration that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as members from './001-members.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001-members': members,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
