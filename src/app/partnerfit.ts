@@ -29,11 +29,14 @@ export interface Partnerfit {
 
 export interface PartnerfitOptions extends DatabaseOptions {
   readonly knowledge?: EngineKnowledge;
+  /** An open database to work on; the caller keeps it and closes it. */
+  readonly database?: Database;
 }
 
 export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
   const knowledge = options.knowledge ?? loadKnowledge();
-  const database = await openDatabase(options);
+  const database = options.database ?? (await openDatabase(options));
+  const ownsDatabase = options.database === undefined;
   const members = createMemberStore(database.db);
   const version = vectorVersion(knowledge);
 
@@ -70,7 +73,9 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       await refreshVectors();
       return overviewOf(withVectors(members.iterateMembers(network)), knowledge);
     },
-    close: () => database.close(),
+    close: async () => {
+      if (ownsDatabase) await database.close();
+    },
   };
 }
 
