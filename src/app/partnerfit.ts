@@ -9,10 +9,13 @@ import { ingestRoster, type IngestOptions, type IngestReport } from '../ingest/i
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import { openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
 import { createMemberStore } from '../storage/member-store.ts';
+import { createNetworkStore, type NetworkInfo, type NetworkPolicy } from '../storage/network-store.ts';
+import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scoring-config.ts';
+import { createScoringJobs, type ScoringJobs } from './scoring-jobs.ts';
 import { describeMember, type MemberInspection } from './member-inspection.ts';
 import { overviewOf, type RosterOverview } from './roster-overview.ts';
 
-export interface Partnerfit {
+export interface Partnerfit extends ScoringJobs {
   readonly database: Pick<Database, 'kind' | 'location'>;
   readonly knowledge: EngineKnowledge;
   /** Members in, per the input contract. */
@@ -24,6 +27,10 @@ export interface Partnerfit {
   countMembers(network?: string): Promise<number>;
   /** Members per network and language, recognition rate, trades written in several languages. */
   overview(network?: string): Promise<RosterOverview>;
+  networks(): Promise<NetworkInfo[]>;
+  /** Sets a network's competitor policy: `exclusive` (one seat per trade) or `open`. */
+  setPolicy(network: string, policy: NetworkPolicy): Promise<NetworkInfo>;
+  readonly scoringConfig: ScoringConfig;
   close(): Promise<void>;
 }
 
@@ -38,6 +45,8 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
   const database = options.database ?? (await openDatabase(options));
   const ownsDatabase = options.database === undefined;
   const members = createMemberStore(database.db);
+  const networkStore = createNetworkStore(database.db);
+  const scoringConfig = DEFAULT_SCORING_CONFIG;
   const version = vectorVersion(knowledge);
 
   const refreshVectors = async (onProgress?: (done: number) => void): Promise<number> => {
@@ -53,7 +62,16 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     }
   };
 
+  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors());
+
   return {
+    ...jobs,
+    scoringConfig,
+    networks: () => networkStore.listNetworks(),
+    async setPolicy(network, policy) {
+      if (!(await networkStore.setPolicy(network, policy))) throw new PartnerfitError('not-found', `no network with id "${network}"`);
+      return (await networkStore.getNetwork(network))!;
+    },
     database: { kind: database.kind, location: database.location },
     knowledge,
     ingest: (file, ingestOptions) => ingestRoster(file, members, knowledge, ingestOptions),

@@ -8,6 +8,10 @@ import { PartnerfitError } from '../core/errors.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
+import { registerCompetitorsCommand } from './commands/competitors-command.ts';
+import { registerPolicyCommand } from './commands/policy-command.ts';
+import { registerReportCommand } from './commands/report-command.ts';
+import { registerSuggestCommand } from './commands/suggest-command.ts';
 import { EXIT, exitCodeOf } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +22,10 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngestCommand(program);
   registerInspectCommand(program);
+  registerSuggestCommand(program);
+  registerCompetitorsCommand(program);
+  registerReportCommand(program);
+  registerPolicyCommand(program);
   registerDemoCommand(program);
   return program;
 }

@@ -8,6 +8,8 @@ import type { RosterOverview } from '../../app/roster-overview.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { printIngestReport } from './ingest-command.ts';
+import { formatSuggestions } from './suggest-command.ts';
+import { writeReasons } from '../../core/reasons/reason-writer.ts';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
 
@@ -21,12 +23,34 @@ export function registerDemoCommand(program: Command): void {
         note(`partnerfit demo — database: ${app.database.kind} (${app.database.location})`);
         const report = await app.ingest(DEMO_ROSTER);
         const overview = await app.overview();
+        const networks = await app.networks();
+        const reports = [];
+        for (const network of networks) reports.push(await app.report(network.id));
+        const competitors = await app.competitors();
         if (flags.json) {
-          printJson({ ingest: report, ...overview });
+          printJson({ ingest: report, overview, reports, competitors });
           return;
         }
         printIngestReport(report);
         printLines(formatOverview(overview));
+        printLines(['', '== Best partnerships per network']);
+        for (const r of reports) {
+          const name = (id: string) => r.summaries.find((s) => s.id === id)?.name ?? id;
+          printLines([`${r.network} (${r.members} members, policy ${r.policy}):`]);
+          for (const p of r.partnerships.slice(0, 3)) {
+            const reasons = writeReasons(p.facts, 'en', app.knowledge, 2);
+            printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other}): ${reasons.join('; ')}`]);
+          }
+          if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, 'en')).join(', ')}`]);
+        }
+        const direct = competitors.pairs.filter((p) => p.level === 'direct');
+        printLines(['', `== Competitor conflicts: ${direct.length} direct, ${competitors.pairs.length - direct.length} partial`]);
+        for (const p of direct) printLines([`  ${p.a} ↔ ${p.b}: ${p.reasons.join('; ')}`]);
+        const example = reports[0]?.summaries[0]?.id;
+        if (example) {
+          printLines(['', `== Suggestions for ${example}`, ...formatSuggestions(await app.suggest(example, { top: 3 }))]);
+          printLines(['', 'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html']);
+        }
       });
     });
 }

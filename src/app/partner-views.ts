@@ -1,0 +1,93 @@
+/**
+ * The output shapes of the contract (PRODUCT.md): suggestions, competitor pairs.
+ * Fields may be added, never renamed or removed.
+ */
+import type { CriterionScores } from '../core/scoring/pair-scorer.ts';
+import type { CompetitorPair } from '../core/competition/competitor-pairs.ts';
+import type { EngineKnowledge } from '../core/knowledge.ts';
+import type { RankedPartner, Purpose } from '../core/ranking/partner-ranker.ts';
+import { writeReasons } from '../core/reasons/reason-writer.ts';
+import type { ScoredMember } from '../core/scoring/scored-member.ts';
+
+export interface SuggestionView {
+  readonly partner: string;
+  readonly partnerName: string;
+  readonly network: string | null;
+  readonly score: number;
+  readonly criteria: CriterionScores;
+  readonly confidence: Readonly<Record<keyof CriterionScores, number>>;
+  readonly competitor: 'none' | 'partial' | 'direct';
+  /** What the partnership is worth to the member and to the partner (one-sided scores). */
+  readonly forMember: number;
+  readonly forPartner: number;
+  readonly lopsided: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface SuggestionsView {
+  readonly member: string;
+  readonly purpose: Purpose;
+  readonly modelVersion: string;
+  readonly suggestions: readonly SuggestionView[];
+}
+
+export function suggestionsView(
+  self: ScoredMember,
+  ranked: readonly RankedPartner[],
+  partners: ReadonlyMap<string, ScoredMember>,
+  purpose: Purpose,
+  modelVersion: string,
+  knowledge: EngineKnowledge,
+): SuggestionsView {
+  return {
+    member: self.id,
+    purpose,
+    modelVersion,
+    suggestions: ranked.map(({ pair, score, facts }) => {
+      const partner = partners.get(pair.other);
+      return {
+        partner: pair.other,
+        partnerName: partner?.name ?? pair.other,
+        network: partner?.network ?? null,
+        score,
+        criteria: pair.criteria,
+        confidence: pair.confidence,
+        competitor: pair.competition.level,
+        forMember: pair.forSelf,
+        forPartner: pair.forOther,
+        lopsided: pair.lopsided,
+        reasons: writeReasons(facts, self.vector.replyLanguage, knowledge),
+      };
+    }),
+  };
+}
+
+export interface CompetitorPairView {
+  readonly a: string;
+  readonly b: string;
+  readonly level: 'direct' | 'partial';
+  readonly score: number;
+  readonly sharedServices: readonly string[];
+  readonly reasons: readonly string[];
+}
+
+export function competitorPairView(pair: CompetitorPair, members: ReadonlyMap<string, ScoredMember>, knowledge: EngineKnowledge): CompetitorPairView {
+  const a = members.get(pair.a);
+  const b = members.get(pair.b);
+  const facts = [...pair.competition.facts];
+  const reasons = writeReasons(facts, 'en', knowledge);
+  if (a && b) {
+    const words = (m: ScoredMember) => m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => `"${s.term}"`);
+    const wa = words(a);
+    const wb = words(b);
+    if (wa.length > 0 && wb.length > 0) reasons.push(`${a.name} writes ${wa.join(', ')}; ${b.name} writes ${wb.join(', ')}`);
+  }
+  return {
+    a: pair.a,
+    b: pair.b,
+    level: pair.competition.level as 'direct' | 'partial',
+    score: pair.competition.score,
+    sharedServices: pair.competition.sharedServices,
+    reasons,
+  };
+}

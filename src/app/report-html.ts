@@ -1,0 +1,116 @@
+/**
+ * The network report as one self-contained HTML file: an SVG partner graph (members
+ * on a circle, grouped and coloured by business area; good partnerships as lines
+ * whose width is the score; competitor conflicts dashed red), the per-member table,
+ * and every partnership's per-criterion breakdown as bars. No scripts, no external
+ * files: it opens anywhere and prints well.
+ */
+import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
+import type { EngineKnowledge } from '../core/knowledge.ts';
+import { writeReasons } from '../core/reasons/reason-writer.ts';
+import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
+
+const AREA_COLOURS: Record<string, string> = {
+  people: '#4e79a7', 'money-law': '#f28e2b', 'marketing-media': '#e15759', it: '#76b7b2', 'home-property': '#59a14f',
+  health: '#edc948', 'events-hospitality': '#b07aa1', logistics: '#ff9da7', 'business-support': '#9c755f',
+};
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function renderReportHtml(report: NetworkReportWithPolicy, members: readonly ScoredMember[], knowledge: EngineKnowledge): string {
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : '—');
+  const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
+  const size = 640;
+  const centre = size / 2;
+  const radius = size / 2 - 90;
+  const position = new Map(
+    summaries.map((s, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, summaries.length) - Math.PI / 2;
+      return [s.id, { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle), angle }];
+    }),
+  );
+  const edges = report.partnerships
+    .map((p) => {
+      const a = position.get(p.self)!;
+      const b = position.get(p.other)!;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#555" stroke-opacity="0.45" stroke-width="${(1 + 6 * (p.score - report.goodPartnerThreshold) / (1 - report.goodPartnerThreshold)).toFixed(1)}"><title>${esc(`${p.self} – ${p.other}: ${p.score.toFixed(2)}`)}</title></line>`;
+    })
+    .join('\n');
+  const conflicts = report.conflicts
+    .map((c) => {
+      const a = position.get(c.a)!;
+      const b = position.get(c.b)!;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(`${c.competition.level} competitors: ${c.a} – ${c.b}`)}</title></line>`;
+    })
+    .join('\n');
+  const nodes = summaries
+    .map((s) => {
+      const p = position.get(s.id)!;
+      const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
+      const lx = p.x + 12 * Math.cos(p.angle);
+      const ly = p.y + 12 * Math.sin(p.angle);
+      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(`${s.name} (${s.id}) — ${label(s.mainService)}; ${s.goodPartners} good partners`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
+    })
+    .join('\n');
+  const legend = Object.entries(AREA_COLOURS)
+    .filter(([area]) => summaries.some((s) => s.area === area))
+    .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(area)}</span>`)
+    .join(' ');
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const rows = [...report.summaries]
+    .sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(s.bestPartner.partner)} (${s.bestPartner.score.toFixed(2)})` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${c.level}</span>`).join(', ') || '—'}</td></tr>`,
+    )
+    .join('\n');
+  const bar = (value: number | null) =>
+    value === null ? '<span class="unknown">unknown</span>' : `<span class="bar"><b style="width:${Math.round(value * 100)}%"></b></span> ${value.toFixed(2)}`;
+  const pairs = report.partnerships
+    .slice(0, 60)
+    .map((p) => {
+      const reasons = writeReasons(p.facts, 'en', knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
+      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${p.score.toFixed(2)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul>${reasons}</ul></td></tr>`;
+    })
+    .join('\n');
+  const recruit = report.missingTrades
+    .slice(0, 8)
+    .map((t) => `<li><b>${esc(label(t.concept))}</b> — value ${t.value}; partner for ${t.beneficiaries.slice(0, 8).map(esc).join(', ')}</li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>partnerfit report — ${esc(report.network)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:1200px}
+h1{font-size:22px}h2{font-size:17px;margin-top:28px}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+.n{text-align:right}.direct{color:#d62728;font-weight:600}.partial{color:#e67e22}
+.bar{display:inline-block;width:60px;height:8px;background:#eee;vertical-align:middle}.bar b{display:block;height:8px;background:#4e79a7}
+.unknown{color:#999;font-style:italic}.key{margin-right:12px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:5px}
+ul{margin:0;padding-left:16px}svg{max-width:100%;height:auto}
+</style></head><body>
+<h1>Network ${esc(report.network)}</h1>
+<p>${report.members} members · policy <b>${report.policy}</b> · ${report.partnerships.length} good partnerships (score ≥ ${report.goodPartnerThreshold}) · ${report.conflicts.length} competitor pairs · model ${esc(report.configVersion)}</p>
+<h2>Partner graph</h2>
+<p>${legend} <span class="key"><i style="background:#d62728"></i>competitors (dashed)</span></p>
+<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="partner graph">
+${edges}
+${conflicts}
+${nodes}
+</svg>
+<h2>Members</h2>
+<table><thead><tr><th>member</th><th>trade</th><th class="n">good partners</th><th>best partner</th><th>conflicts</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<p>Without a good partner: ${report.withoutGoodPartner.map(esc).join(', ') || 'none'}</p>
+<h2>Recruit next</h2><ol>${recruit || '<li>no missing trade found</li>'}</ol>
+<h2>Partnerships, criterion by criterion</h2>
+<table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${c}</th>`).join('')}<th>why</th></tr></thead><tbody>
+${pairs}
+</tbody></table>
+</body></html>
+`;
+}

@@ -1,0 +1,50 @@
+/** `partnerfit report --network ID [--json] [--html FILE]` */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { renderReportHtml } from '../../app/report-html.ts';
+import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
+import type { EngineKnowledge } from '../../core/knowledge.ts';
+import { withPartnerfit } from '../open-app.ts';
+import { note, printJson, printLines } from '../output.ts';
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('the network report: partners per member, conflicts, trades to recruit')
+    .requiredOption('--network <id>', 'network id')
+    .option('--json', 'print as JSON')
+    .option('--html <file>', 'also write a self-contained HTML report with the partner graph')
+    .action(async (flags: { network: string; json?: boolean; html?: string }) => {
+      await withPartnerfit(async (app) => {
+        const report = await app.report(flags.network);
+        if (flags.html) {
+          const members = await app.scoredMembers(flags.network);
+          writeFileSync(flags.html, renderReportHtml(report, members, app.knowledge));
+          note(`wrote ${flags.html}`);
+        }
+        if (flags.json) printJson(report);
+        else printLines(formatReport(report, app.knowledge));
+      });
+    });
+}
+
+export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string[] {
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : '?');
+  const lines = [
+    `Network ${report.network}: ${report.members} members, policy ${report.policy}, good partner = score ≥ ${report.goodPartnerThreshold}`,
+    '',
+    'member                         trade                      good partners  best partner            conflicts',
+  ];
+  for (const s of [...report.summaries].sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))) {
+    lines.push(
+      `${`${s.name} (${s.id})`.slice(0, 30).padEnd(31)}${label(s.mainService).slice(0, 26).padEnd(27)}${String(s.goodPartners).padStart(13)}  ${(s.bestPartner ? `${s.bestPartner.partner} ${s.bestPartner.score.toFixed(2)}` : '-').padEnd(24)}${s.conflicts.map((c) => `${c.member} (${c.level})`).join(', ') || '-'}`,
+    );
+  }
+  lines.push('', `members without a good partner: ${report.withoutGoodPartner.join(', ') || 'none'}`);
+  const conflictWord = report.policy === 'open' ? 'peers of one trade (allowed by the open policy; overflow partners)' : 'conflicts (exclusive policy: one seat per trade)';
+  lines.push('', `${conflictWord}: ${report.conflicts.length}`);
+  for (const c of report.conflicts) lines.push(`  ${c.competition.level.padEnd(7)} ${c.a} ↔ ${c.b} (${c.competition.score.toFixed(2)}) ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`);
+  lines.push('', 'trades to recruit (most partner value for current members):');
+  for (const t of report.missingTrades.slice(0, 5)) lines.push(`  ${label(t.concept)} — value ${t.value}, partner for ${t.beneficiaries.slice(0, 6).join(', ')}`);
+  return lines;
+}

@@ -1,0 +1,50 @@
+/** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--json]` */
+import type { Command } from 'commander';
+import type { SuggestionsView } from '../../app/partner-views.ts';
+import { CRITERION_NAMES } from '../../core/criteria/criterion.ts';
+import { PartnerfitError } from '../../core/errors.ts';
+import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
+import { withPartnerfit } from '../open-app.ts';
+import { printJson, printLines } from '../output.ts';
+
+export function registerSuggestCommand(program: Command): void {
+  program
+    .command('suggest')
+    .description('best referral (or overflow) partners for one member, with reasons')
+    .argument('<id>', 'member id')
+    .option('--top <n>', 'how many partners', '5')
+    .option('--purpose <purpose>', `${PURPOSES.join(' or ')}`, 'referral')
+    .option('--all-networks', 'look for partners in every network, not only the member\'s own')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, flags: { top: string; purpose: string; allNetworks?: boolean; json?: boolean }) => {
+      const top = parsePositiveInt(flags.top, '--top');
+      if (!(PURPOSES as readonly string[]).includes(flags.purpose)) {
+        throw new PartnerfitError('usage', `--purpose must be ${PURPOSES.join(' or ')}, not "${flags.purpose}"`);
+      }
+      const view = await withPartnerfit((app) =>
+        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false }),
+      );
+      if (flags.json) printJson(view);
+      else printLines(formatSuggestions(view));
+    });
+}
+
+export function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new PartnerfitError('usage', `${flag} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+const SHORT: Record<string, string> = { chemistry: 'chem', complementarity: 'compl', sharedCustomers: 'cust', sharedContacts: 'cont', mutualProfit: 'profit' };
+
+export function formatSuggestions(view: SuggestionsView): string[] {
+  const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
+  if (view.suggestions.length === 0) lines.push('  (none found)');
+  view.suggestions.forEach((s, i) => {
+    const criteria = CRITERION_NAMES.map((c) => `${SHORT[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
+    lines.push(`${i + 1}. ${s.partnerName} (${s.partner}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
+    lines.push(`   ${criteria}`);
+    for (const reason of s.reasons) lines.push(`   - ${reason}`);
+  });
+  return lines;
+}

@@ -1,0 +1,68 @@
+/**
+ * Competitor detection: two members compete when they sell the same services.
+ * Direct competitors sell the same services to the same customers in the same
+ * market; partial competitors overlap in part of their services, or sell the same in
+ * another market. Works on lexicon concepts, so a Swedish "redovisningsbyrå" and a
+ * Danish "bogføringsfirma" meet; NACE classes and the members' own words back it up
+ * where the lexicon is silent.
+ */
+import type { ReasonFact } from '../reasons/reason-fact.ts';
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import { shared, weightedJaccard, weightedOverlap } from '../scoring/similarity.ts';
+import { diceSimilarity } from '../text/char-ngrams.ts';
+import { sameMarket } from './market.ts';
+
+export type CompetitorLevel = 'none' | 'partial' | 'direct';
+
+export interface Competition {
+  readonly level: CompetitorLevel;
+  /** How much the two compete, in [0, 1]. */
+  readonly score: number;
+  /** Service overlap in [0, 1] (concepts, NACE class, words). */
+  readonly overlap: number;
+  readonly sharedServices: readonly string[];
+  readonly sameMarket: boolean;
+  readonly facts: readonly ReasonFact[];
+}
+
+export const DIRECT_OVERLAP = 0.45;
+export const PARTIAL_OVERLAP = 0.2;
+
+export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[] } {
+  const sa = a.vector.services;
+  const sb = b.vector.services;
+  const sharedServices = shared(sa.map((c) => c.id), sb.map((c) => c.id));
+  let overlap = 0;
+  if (sa.length > 0 && sb.length > 0) {
+    overlap = (weightedJaccard(sa, sb) + weightedOverlap(sa, sb)) / 2;
+    // The main service in common is the trade in common.
+    if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
+  } else {
+    // Nothing recognised on one side: fall back on the words themselves.
+    overlap = 0.8 * termSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);
+  }
+  const na = a.vector.nace;
+  const nb = b.vector.nace;
+  if (na?.class && na.class === nb?.class) overlap = Math.max(overlap, sa.length === 0 || sb.length === 0 ? 0.5 : overlap + 0.1);
+  return { overlap: Math.min(1, overlap), sharedServices };
+}
+
+function termSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return diceSimilarity(new Set(a), new Set(b));
+}
+
+export function detectCompetition(a: ScoredMember, b: ScoredMember): Competition {
+  const { overlap, sharedServices } = serviceOverlap(a, b);
+  const market = sameMarket(a, b);
+  let level: CompetitorLevel = 'none';
+  if (overlap >= DIRECT_OVERLAP) level = market ? 'direct' : 'partial';
+  else if (overlap >= PARTIAL_OVERLAP) level = 'partial';
+  const score = level === 'none' ? 0 : Math.min(1, overlap * (market ? 1 : 0.7));
+  const facts: ReasonFact[] = level === 'none' ? [] : [{ key: 'competitor', level, services: sharedServices, sameMarket: market }];
+  return { level, score: round(score), overlap: round(overlap), sharedServices, sameMarket: market, facts };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,56 @@
+/**
+ * All competitor pairs among a set of members, without comparing every pair: members
+ * are blocked by their service concepts, NACE class and service words, and only
+ * members sharing a block are compared. Two members with nothing in common there
+ * cannot reach the partial-competitor threshold.
+ */
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import { detectCompetition, type Competition } from './competitor-detector.ts';
+
+export interface CompetitorPair {
+  readonly a: string;
+  readonly b: string;
+  readonly competition: Competition;
+}
+
+function blockKeys(member: ScoredMember): string[] {
+  const v = member.vector;
+  const keys = v.services.map((s) => `svc:${s.id}`);
+  if (v.nace?.class) keys.push(`nace:${v.nace.class}`);
+  if (v.services.length === 0) keys.push(...v.serviceTerms.map((t) => `term:${t.slice(0, 5)}`));
+  return keys;
+}
+
+export function findCompetitorPairs(members: readonly ScoredMember[], onlyMember?: string): CompetitorPair[] {
+  const blocks = new Map<string, ScoredMember[]>();
+  for (const member of members) {
+    for (const key of blockKeys(member)) {
+      const block = blocks.get(key) ?? [];
+      block.push(member);
+      blocks.set(key, block);
+    }
+  }
+  const seen = new Set<string>();
+  const pairs: CompetitorPair[] = [];
+  for (const block of blocks.values()) {
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const [a, b] = block[i]!.id < block[j]!.id ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
+        if (a.id === b.id) continue;
+        if (onlyMember && a.id !== onlyMember && b.id !== onlyMember) continue;
+        const key = `${a.id}\u0000${b.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const competition = detectCompetition(a, b);
+        if (competition.level !== 'none') pairs.push({ a: a.id, b: b.id, competition });
+      }
+    }
+  }
+  return pairs.sort(
+    (x, y) =>
+      (x.competition.level === y.competition.level ? 0 : x.competition.level === 'direct' ? -1 : 1) ||
+      y.competition.score - x.competition.score ||
+      x.a.localeCompare(y.a) ||
+      x.b.localeCompare(y.b),
+  );
+}

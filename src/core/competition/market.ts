@@ -1,0 +1,42 @@
+/**
+ * Whether two members sell in the same market: the same region (or commuting area),
+ * and customers that are not clearly different (consumers versus large companies).
+ */
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import { setJaccard } from '../scoring/similarity.ts';
+
+export interface RegionFit {
+  /** 1 same place, 0.85 same commuting area, 0.4 same country, 0 elsewhere; null when unknown. */
+  readonly score: number | null;
+  readonly label: string | null;
+}
+
+export function regionFit(a: ScoredMember, b: ScoredMember): RegionFit {
+  const ra = a.vector.region;
+  const rb = b.vector.region;
+  if (!ra || !rb) return { score: null, label: null };
+  if (ra.key === rb.key) return { score: 1, label: ra.key };
+  if (ra.area === rb.area) return { score: 0.85, label: ra.area };
+  if (ra.country && ra.country === rb.country) return { score: 0.4, label: ra.country };
+  return { score: 0, label: null };
+}
+
+/** Size bands in common (Jaccard); null when either side gave none. */
+export function sizeFit(a: ScoredMember, b: ScoredMember): number | null {
+  const sa = a.vector.sizes;
+  const sb = b.vector.sizes;
+  if (sa.length === 0 || sb.length === 0) return null;
+  const jaccard = setJaccard(sa, sb);
+  if (jaccard > 0) return jaccard;
+  // Neighbouring bands (small and medium) still share some customers.
+  const order = ['consumer', 'micro', 'small', 'medium', 'large'];
+  const near = sa.some((x) => sb.some((y) => Math.abs(order.indexOf(x) - order.indexOf(y)) === 1 && x !== 'consumer' && y !== 'consumer'));
+  return near ? 0.25 : 0;
+}
+
+/** Same market: region not clearly different, customer sizes not clearly disjoint. */
+export function sameMarket(a: ScoredMember, b: ScoredMember): boolean {
+  const region = regionFit(a, b).score;
+  const sizes = sizeFit(a, b);
+  return (region === null || region >= 0.85) && (sizes === null || sizes > 0);
+}

@@ -1,0 +1,72 @@
+/**
+ * Criterion 2, complementarity: the same field, not direct competitors. Two members
+ * complement each other when their services are ones the lexicon knows customers
+ * need together (recruitment and leadership development), or at least lie in the
+ * same business area. Overlapping services pull the score down; direct competitors
+ * score 0.
+ */
+import { detectCompetition } from '../competition/competitor-detector.ts';
+import type { EngineKnowledge } from '../knowledge.ts';
+import type { ReasonFact } from '../reasons/reason-fact.ts';
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import { cosine, isEmpty } from '../scoring/similarity.ts';
+import { UNKNOWN, type Criterion } from './criterion.ts';
+
+export interface ComplementLink {
+  readonly strength: number;
+  readonly mine: string;
+  readonly theirs: string;
+}
+
+/** The strongest pair of services that the lexicon lists as complements, either way. */
+export function complementLink(self: ScoredMember, other: ScoredMember, knowledge: EngineKnowledge): ComplementLink | null {
+  let best: ComplementLink | null = null;
+  for (const mine of self.vector.services) {
+    const myConcept = knowledge.lexicon.service(mine.id);
+    for (const theirs of other.vector.services) {
+      if (theirs.id === mine.id) continue;
+      const theirConcept = knowledge.lexicon.service(theirs.id);
+      const linked = myConcept?.complements.includes(theirs.id) || theirConcept?.complements.includes(mine.id);
+      if (!linked) continue;
+      const strength = Math.sqrt(mine.weight * theirs.weight);
+      if (!best || strength > best.strength) best = { strength, mine: mine.id, theirs: theirs.id };
+    }
+  }
+  return best;
+}
+
+export const complementarityCriterion: Criterion = {
+  name: 'complementarity',
+  symmetric: true,
+  evaluate(self, other, { knowledge }) {
+    const competition = detectCompetition(self, other);
+    if (competition.level === 'direct') return { score: 0, confidence: 1, facts: competition.facts };
+    if (isEmpty(self.vector.areas) || isEmpty(other.vector.areas)) return UNKNOWN;
+    const facts: ReasonFact[] = [];
+    const areaSimilarity = cosine(self.vector.areas, other.vector.areas);
+    // Symmetric by construction: the link is looked up both ways, in a fixed order.
+    const [first, second] = self.id <= other.id ? [self, other] : [other, self];
+    const link = complementLink(first, second, knowledge);
+    if (link) {
+      facts.push(
+        first === self
+          ? { key: 'complementary-services', mine: link.mine, theirs: link.theirs }
+          : { key: 'complementary-services', mine: link.theirs, theirs: link.mine },
+      );
+    }
+    const sharedArea = Object.entries(self.vector.areas).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0]?.[0];
+    if (areaSimilarity >= 0.5 && sharedArea && other.vector.areas[sharedArea as keyof typeof other.vector.areas]) {
+      facts.push({ key: 'same-area', area: sharedArea });
+    } else if (areaSimilarity < 0.2 && !link) {
+      facts.push({ key: 'different-area' });
+    }
+    const base = Math.max(link ? 0.55 + 0.45 * link.strength : 0, 0.75 * areaSimilarity);
+    const score = base * (1 - competition.overlap);
+    facts.push(...competition.facts);
+    return { score: round(score), confidence: 0.8, facts };
+  },
+};
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

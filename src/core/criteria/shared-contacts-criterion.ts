@@ -1,0 +1,51 @@
+/**
+ * Criterion 4, shared contacts: the two meet the same people at their customers
+ * (seniority and function: owners, CEOs, HR directors, CFOs, home owners …), ideally
+ * entering the customer at different stages (the recruiter first, then the developer
+ * of staff), so referrals come at the right time.
+ */
+import type { CustomerStage } from '../lexicon/lexicon-schema.ts';
+import type { ReasonFact } from '../reasons/reason-fact.ts';
+import { cosine, isEmpty, shared, weightedJaccard } from '../scoring/similarity.ts';
+import type { Weights } from '../vectors/member-vector.ts';
+import { UNKNOWN, type Criterion } from './criterion.ts';
+
+function mainStage(stages: Weights<CustomerStage>): CustomerStage | null {
+  const entries = Object.entries(stages) as [CustomerStage, number][];
+  return entries.length === 0 ? null : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+export const sharedContactsCriterion: Criterion = {
+  name: 'sharedContacts',
+  symmetric: true,
+  evaluate(self, other) {
+    const a = self.vector;
+    const b = other.vector;
+    if (isEmpty(a.seniority) || isEmpty(b.seniority)) return UNKNOWN;
+    const facts: ReasonFact[] = [];
+    const seniority = cosine(a.seniority, b.seniority);
+    const functions = cosine(a.functions, b.functions);
+    const roles = weightedJaccard(a.roles, b.roles);
+    const commonRoles = shared(a.roles.map((r) => r.id), b.roles.map((r) => r.id));
+    if (commonRoles.length > 0) facts.push({ key: 'shared-roles', roles: commonRoles });
+    else {
+      const commonFunctions = shared(Object.keys(a.functions), Object.keys(b.functions));
+      if (commonFunctions.length > 0 && functions >= 0.5) facts.push({ key: 'shared-functions', functions: commonFunctions });
+    }
+    const contacts = 0.35 * seniority + 0.35 * functions + 0.3 * Math.min(1, roles * 1.5);
+
+    let stageBonus = 0.5;
+    let confidence = 0.7;
+    const mine = mainStage(a.stages);
+    const theirs = mainStage(b.stages);
+    if (mine && theirs) {
+      confidence = 0.9;
+      const similarity = cosine(a.stages, b.stages);
+      stageBonus = similarity < 0.5 ? 1 : 0.5;
+      if (mine !== theirs) facts.push({ key: 'different-stages', mine, theirs });
+      else facts.push({ key: 'same-stage', stage: mine });
+    }
+    const score = 0.85 * contacts + 0.15 * stageBonus;
+    return { score: Math.round(score * 1000) / 1000, confidence, facts };
+  },
+};

@@ -1,0 +1,163 @@
+/**
+ * The words reasons are written with, in English, Swedish, Danish and German: names
+ * of business areas, company sizes, customer stages and languages, and one sentence
+ * template per fact. `{x}` marks a value.
+ */
+import type { ReasonFact } from './reason-fact.ts';
+
+export const REASON_LANGUAGES = ['en', 'sv', 'da', 'de'] as const;
+export type ReasonLanguage = (typeof REASON_LANGUAGES)[number];
+
+type Phrasebook = Record<ReasonLanguage, Record<string, string>>;
+
+export const AREA_NAMES: Phrasebook = {
+  en: { people: 'people and organisation', 'money-law': 'money and law', 'marketing-media': 'marketing and media', it: 'IT', 'home-property': 'home and property', health: 'health', 'events-hospitality': 'events and hospitality', logistics: 'transport and logistics', 'business-support': 'business support' },
+  sv: { people: 'människor och organisation', 'money-law': 'ekonomi och juridik', 'marketing-media': 'marknadsföring och media', it: 'IT', 'home-property': 'bostad och fastighet', health: 'hälsa', 'events-hospitality': 'event och besöksnäring', logistics: 'transport och logistik', 'business-support': 'företagsstöd' },
+  da: { people: 'mennesker og organisation', 'money-law': 'økonomi og jura', 'marketing-media': 'markedsføring og medier', it: 'IT', 'home-property': 'bolig og ejendom', health: 'sundhed', 'events-hospitality': 'events og oplevelser', logistics: 'transport og logistik', 'business-support': 'erhvervsservice' },
+  de: { people: 'Personal und Organisation', 'money-law': 'Finanzen und Recht', 'marketing-media': 'Marketing und Medien', it: 'IT', 'home-property': 'Wohnen und Immobilien', health: 'Gesundheit', 'events-hospitality': 'Events und Gastgewerbe', logistics: 'Transport und Logistik', 'business-support': 'Unternehmensservice' },
+};
+
+export const SIZE_NAMES: Phrasebook = {
+  en: { consumer: 'consumers', micro: 'micro businesses', small: 'small companies', medium: 'medium-sized companies', large: 'large companies' },
+  sv: { consumer: 'privatpersoner', micro: 'mikroföretag', small: 'små företag', medium: 'medelstora företag', large: 'stora företag' },
+  da: { consumer: 'privatkunder', micro: 'mikrovirksomheder', small: 'små virksomheder', medium: 'mellemstore virksomheder', large: 'store virksomheder' },
+  de: { consumer: 'Privatkunden', micro: 'Kleinstunternehmen', small: 'kleine Unternehmen', medium: 'mittelständische Unternehmen', large: 'Großunternehmen' },
+};
+
+export const STAGE_NAMES: Phrasebook = {
+  en: { start: 'when a company starts', grow: 'when it grows', hire: 'when it hires', develop: 'when it develops its people', operate: 'in day-to-day running', move: 'when it moves or buys', transfer: 'at a sale or succession' },
+  sv: { start: 'när företaget startar', grow: 'när det växer', hire: 'när det anställer', develop: 'när personalen utvecklas', operate: 'i den löpande driften', move: 'vid flytt eller köp', transfer: 'vid försäljning eller generationsskifte' },
+  da: { start: 'når virksomheden starter', grow: 'når den vokser', hire: 'når den ansætter', develop: 'når medarbejderne udvikles', operate: 'i den daglige drift', move: 'ved flytning eller køb', transfer: 'ved salg eller generationsskifte' },
+  de: { start: 'bei der Gründung', grow: 'im Wachstum', hire: 'bei Einstellungen', develop: 'bei der Personalentwicklung', operate: 'im laufenden Betrieb', move: 'bei Umzug oder Kauf', transfer: 'bei Verkauf oder Nachfolge' },
+};
+
+export const LANGUAGE_NAMES: Phrasebook = {
+  en: { sv: 'Swedish', da: 'Danish', de: 'German', en: 'English', no: 'Norwegian' },
+  sv: { sv: 'svenska', da: 'danska', de: 'tyska', en: 'engelska', no: 'norska' },
+  da: { sv: 'svensk', da: 'dansk', de: 'tysk', en: 'engelsk', no: 'norsk' },
+  de: { sv: 'Schwedisch', da: 'Dänisch', de: 'Deutsch', en: 'Englisch', no: 'Norwegisch' },
+};
+
+export const CAPACITY_NAMES: Phrasebook = {
+  en: { over: 'over capacity', balanced: 'at capacity', under: 'has free capacity' },
+  sv: { over: 'överbelagd', balanced: 'lagom belagd', under: 'har ledig kapacitet' },
+  da: { over: 'overbooket', balanced: 'passende belagt', under: 'har ledig kapacitet' },
+  de: { over: 'ausgelastet', balanced: 'normal ausgelastet', under: 'hat freie Kapazität' },
+};
+
+export const CONJUNCTION: Record<ReasonLanguage, string> = { en: 'and', sv: 'och', da: 'og', de: 'und' };
+
+export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'lopsided-me' | 'lopsided-them', string>> = {
+  en: {
+    'complementary-services': 'your services go together: you offer {mine}, they offer {theirs}',
+    'same-area': 'you work in the same field ({area})',
+    'different-area': 'you work in different fields',
+    competitor: '',
+    'competitor-direct': 'direct competitors: you both sell {services} to the same customers in the same market',
+    'competitor-partial': 'partial competitors: you both offer {services}',
+    'competitor-other-market': 'you offer the same ({services}), but in different markets',
+    'shared-industries': 'you both sell to {industries}',
+    'shared-sizes': 'you both serve {sizes}',
+    'different-customers': 'your customers differ: you serve {mine}, they serve {theirs}',
+    'same-market': 'you work in the same region ({region})',
+    'different-market': 'you work in different regions ({mine} and {theirs})',
+    'shared-roles': 'you both meet {roles}',
+    'shared-functions': 'you meet the same functions at customers ({functions})',
+    'different-stages': 'you come in at different stages: you {mine}, they {theirs}',
+    'same-stage': 'you both come in {stage}',
+    'shared-interests': 'you share interests: {interests}',
+    'common-language': 'you both work in {language}',
+    'no-chemistry-evidence': 'chemistry is unknown: no one-to-one meetings or shared interests recorded yet',
+    'referral-demand': 'their {theirs} customers often need your {mine}',
+    'deal-value': 'typical deals: yours {mine}, theirs {theirs}',
+    lopsided: '',
+    'lopsided-me': 'lopsided: you would gain much more than they would',
+    'lopsided-them': 'lopsided: they would gain much more than you would',
+    capacity: 'you are {mine}, they are {theirs}',
+    'profile-only': '',
+  },
+  sv: {
+    'complementary-services': 'era tjänster kompletterar varandra: du erbjuder {mine}, de erbjuder {theirs}',
+    'same-area': 'ni arbetar inom samma område ({area})',
+    'different-area': 'ni arbetar inom olika områden',
+    competitor: '',
+    'competitor-direct': 'direkta konkurrenter: ni säljer båda {services} till samma kunder på samma marknad',
+    'competitor-partial': 'delvis konkurrenter: ni erbjuder båda {services}',
+    'competitor-other-market': 'ni erbjuder samma sak ({services}), men på olika marknader',
+    'shared-industries': 'ni säljer båda till {industries}',
+    'shared-sizes': 'ni vänder er båda till {sizes}',
+    'different-customers': 'era kunder skiljer sig: du vänder dig till {mine}, de till {theirs}',
+    'same-market': 'ni verkar i samma region ({region})',
+    'different-market': 'ni verkar i olika regioner ({mine} och {theirs})',
+    'shared-roles': 'ni träffar båda {roles}',
+    'shared-functions': 'ni träffar samma funktioner hos kunderna ({functions})',
+    'different-stages': 'ni kommer in i olika skeden: du {mine}, de {theirs}',
+    'same-stage': 'ni kommer båda in {stage}',
+    'shared-interests': 'ni har gemensamma intressen: {interests}',
+    'common-language': 'ni arbetar båda på {language}',
+    'no-chemistry-evidence': 'kemin är okänd: inga enskilda möten eller gemensamma intressen registrerade ännu',
+    'referral-demand': 'deras kunder inom {theirs} behöver ofta din {mine}',
+    'deal-value': 'typiska affärer: dina {mine}, deras {theirs}',
+    lopsided: '',
+    'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än de',
+    'lopsided-them': 'obalanserat: de skulle tjäna mycket mer än du',
+    capacity: 'du är {mine}, de är {theirs}',
+    'profile-only': '',
+  },
+  da: {
+    'complementary-services': 'jeres ydelser supplerer hinanden: du tilbyder {mine}, de tilbyder {theirs}',
+    'same-area': 'I arbejder inden for samme område ({area})',
+    'different-area': 'I arbejder inden for forskellige områder',
+    competitor: '',
+    'competitor-direct': 'direkte konkurrenter: I sælger begge {services} til de samme kunder på samme marked',
+    'competitor-partial': 'delvise konkurrenter: I tilbyder begge {services}',
+    'competitor-other-market': 'I tilbyder det samme ({services}), men på forskellige markeder',
+    'shared-industries': 'I sælger begge til {industries}',
+    'shared-sizes': 'I henvender jer begge til {sizes}',
+    'different-customers': 'jeres kunder er forskellige: du henvender dig til {mine}, de til {theirs}',
+    'same-market': 'I arbejder i samme region ({region})',
+    'different-market': 'I arbejder i forskellige regioner ({mine} og {theirs})',
+    'shared-roles': 'I møder begge {roles}',
+    'shared-functions': 'I møder de samme funktioner hos kunderne ({functions})',
+    'different-stages': 'I kommer ind på forskellige tidspunkter: du {mine}, de {theirs}',
+    'same-stage': 'I kommer begge ind {stage}',
+    'shared-interests': 'I har fælles interesser: {interests}',
+    'common-language': 'I arbejder begge på {language}',
+    'no-chemistry-evidence': 'kemien er ukendt: ingen en-til-en-møder eller fælles interesser registreret endnu',
+    'referral-demand': 'deres kunder inden for {theirs} har ofte brug for din {mine}',
+    'deal-value': 'typiske aftaler: dine {mine}, deres {theirs}',
+    lopsided: '',
+    'lopsided-me': 'skævt: du ville tjene meget mere end de',
+    'lopsided-them': 'skævt: de ville tjene meget mere end dig',
+    capacity: 'du er {mine}, de er {theirs}',
+    'profile-only': '',
+  },
+  de: {
+    'complementary-services': 'Ihre Leistungen ergänzen sich: Sie bieten {mine}, die anderen {theirs}',
+    'same-area': 'Sie arbeiten im selben Bereich ({area})',
+    'different-area': 'Sie arbeiten in verschiedenen Bereichen',
+    competitor: '',
+    'competitor-direct': 'direkte Wettbewerber: Sie verkaufen beide {services} an dieselben Kunden im selben Markt',
+    'competitor-partial': 'teilweise Wettbewerber: Sie bieten beide {services} an',
+    'competitor-other-market': 'Sie bieten dasselbe an ({services}), aber in verschiedenen Märkten',
+    'shared-industries': 'Sie verkaufen beide an {industries}',
+    'shared-sizes': 'Sie bedienen beide {sizes}',
+    'different-customers': 'Ihre Kunden unterscheiden sich: Sie bedienen {mine}, die anderen {theirs}',
+    'same-market': 'Sie arbeiten in derselben Region ({region})',
+    'different-market': 'Sie arbeiten in verschiedenen Regionen ({mine} und {theirs})',
+    'shared-roles': 'Sie treffen beide {roles}',
+    'shared-functions': 'Sie treffen bei Kunden dieselben Funktionen ({functions})',
+    'different-stages': 'Sie kommen zu verschiedenen Zeitpunkten ins Spiel: Sie {mine}, die anderen {theirs}',
+    'same-stage': 'Sie kommen beide {stage} ins Spiel',
+    'shared-interests': 'Sie haben gemeinsame Interessen: {interests}',
+    'common-language': 'Sie arbeiten beide auf {language}',
+    'no-chemistry-evidence': 'die Chemie ist unbekannt: noch keine Einzelgespräche oder gemeinsamen Interessen erfasst',
+    'referral-demand': 'ihre Kunden im Bereich {theirs} brauchen oft Ihr Angebot {mine}',
+    'deal-value': 'typische Auftragswerte: Ihre {mine}, deren {theirs}',
+    lopsided: '',
+    'lopsided-me': 'einseitig: Sie würden viel mehr gewinnen als die anderen',
+    'lopsided-them': 'einseitig: die anderen würden viel mehr gewinnen als Sie',
+    capacity: 'Sie sind {mine}, die anderen {theirs}',
+    'profile-only': '',
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * Turns reason facts into sentences in the member's language (English when the
+ * member writes in another one). Concepts are named with the lexicon's label in that
+ * language, so a Swedish member reads "rekrytering" where a German one reads
+ * "Rekrutierung" for the same fact.
+ */
+import type { EngineKnowledge } from '../knowledge.ts';
+import type { ReasonFact } from './reason-fact.ts';
+import {
+  AREA_NAMES,
+  CAPACITY_NAMES,
+  CONJUNCTION,
+  LANGUAGE_NAMES,
+  REASON_LANGUAGES,
+  SIZE_NAMES,
+  STAGE_NAMES,
+  TEMPLATES,
+  type ReasonLanguage,
+} from './reason-phrases.ts';
+
+export function reasonLanguage(language: string | null): ReasonLanguage {
+  return (REASON_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as ReasonLanguage) : 'en';
+}
+
+/** Sentences for the facts, most telling first, at most `limit`. */
+export function writeReasons(facts: readonly ReasonFact[], language: string | null, knowledge: EngineKnowledge, limit = 6): string[] {
+  const lang = reasonLanguage(language);
+  const concept = (id: string) => knowledge.lexicon.label(id, lang);
+  const list = (items: readonly string[]) => {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1]}`;
+  };
+  const money = (eur: number) => `${Math.round(eur).toLocaleString('en').replaceAll(',', ' ')} EUR`;
+  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  const t = TEMPLATES[lang];
+
+  const sentences: string[] = [];
+  for (const fact of [...facts].sort((a, b) => PRIORITY.indexOf(a.key) - PRIORITY.indexOf(b.key))) {
+    let text = '';
+    switch (fact.key) {
+      case 'complementary-services':
+        text = fill(t[fact.key], { mine: concept(fact.mine), theirs: concept(fact.theirs) });
+        break;
+      case 'same-area':
+        text = fill(t[fact.key], { area: AREA_NAMES[lang][fact.area] ?? fact.area });
+        break;
+      case 'competitor': {
+        const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : 'competitor-other-market';
+        text = fill(t[key], { services: list(fact.services.slice(0, 3).map(concept)) || '…' });
+        break;
+      }
+      case 'shared-industries':
+        text = fill(t[fact.key], { industries: list(fact.industries.slice(0, 3).map(concept)) });
+        break;
+      case 'shared-sizes':
+        text = fill(t[fact.key], { sizes: list(fact.sizes.map((s) => SIZE_NAMES[lang][s] ?? s)) });
+        break;
+      case 'different-customers':
+        text = fill(t[fact.key], { mine: list(fact.mine.map((s) => SIZE_NAMES[lang][s] ?? s)), theirs: list(fact.theirs.map((s) => SIZE_NAMES[lang][s] ?? s)) });
+        break;
+      case 'same-market':
+        text = fill(t[fact.key], { region: fact.region });
+        break;
+      case 'different-market':
+        text = fill(t[fact.key], { mine: fact.mine, theirs: fact.theirs });
+        break;
+      case 'shared-roles':
+        text = fill(t[fact.key], { roles: list(fact.roles.slice(0, 3).map(concept)) });
+        break;
+      case 'shared-functions':
+        text = fill(t[fact.key], { functions: list(fact.functions) });
+        break;
+      case 'different-stages':
+        text = fill(t[fact.key], { mine: STAGE_NAMES[lang][fact.mine] ?? fact.mine, theirs: STAGE_NAMES[lang][fact.theirs] ?? fact.theirs });
+        break;
+      case 'same-stage':
+        text = fill(t[fact.key], { stage: STAGE_NAMES[lang][fact.stage] ?? fact.stage });
+        break;
+      case 'shared-interests':
+        if (fact.interests.length === 0) continue;
+        text = fill(t[fact.key], { interests: list(fact.interests.map(concept)) });
+        break;
+      case 'common-language':
+        text = fill(t[fact.key], { language: LANGUAGE_NAMES[lang][fact.language] ?? fact.language });
+        break;
+      case 'referral-demand':
+        text = fill(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
+        break;
+      case 'deal-value':
+        text = fill(t[fact.key], { mine: money(fact.mineEur), theirs: money(fact.theirsEur) });
+        break;
+      case 'lopsided':
+        text = t[fact.favours === 'me' ? 'lopsided-me' : 'lopsided-them'];
+        break;
+      case 'capacity':
+        text = fill(t[fact.key], { mine: CAPACITY_NAMES[lang][fact.mine] ?? fact.mine, theirs: CAPACITY_NAMES[lang][fact.theirs] ?? fact.theirs });
+        break;
+      case 'different-area':
+      case 'no-chemistry-evidence':
+        text = t[fact.key];
+        break;
+      case 'profile-only':
+        continue;
+    }
+    if (text && !sentences.includes(text)) sentences.push(text);
+    if (sentences.length >= limit) break;
+  }
+  return sentences;
+}
+
+/** The order reasons are shown in: what decides a partnership first. */
+const PRIORITY: readonly ReasonFact['key'][] = [
+  'competitor', 'capacity', 'complementary-services', 'referral-demand', 'shared-roles', 'shared-functions',
+  'different-stages', 'shared-industries', 'shared-sizes', 'same-market', 'shared-interests', 'lopsided',
+  'same-area', 'different-customers', 'different-market', 'same-stage', 'common-language', 'deal-value',
+  'different-area', 'no-chemistry-evidence', 'profile-only',
+];

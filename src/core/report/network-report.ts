@@ -1,0 +1,123 @@
+/**
+ * The network report (seed 004: "a group of 20 is 19 ambassadors, if the fit is
+ * right"): per member, how many good partners they have, their best partner and
+ * their conflicts; per network, the members without a good partner and the trades
+ * it lacks that would add the most partner value (whom to recruit).
+ */
+import type { ScoringContext } from '../criteria/criterion.ts';
+import type { ServiceConcept } from '../lexicon/lexicon-schema.ts';
+import { findCompetitorPairs, type CompetitorPair } from '../competition/competitor-pairs.ts';
+import { scorePair, type PairScore } from '../scoring/pair-scorer.ts';
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import type { ScoringConfig } from '../scoring/scoring-config.ts';
+
+export interface MemberSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly mainService: string | null;
+  readonly area: string | null;
+  readonly goodPartners: number;
+  readonly bestPartner: { readonly partner: string; readonly score: number } | null;
+  readonly conflicts: readonly { readonly member: string; readonly level: 'direct' | 'partial'; readonly score: number }[];
+}
+
+export interface MissingTrade {
+  readonly concept: string;
+  /** Partner value it would add: the summed strength of its links to current members' services. */
+  readonly value: number;
+  /** Members who would gain a partner, strongest first. */
+  readonly beneficiaries: readonly string[];
+}
+
+export interface NetworkReport {
+  readonly network: string;
+  readonly members: number;
+  readonly configVersion: string;
+  readonly goodPartnerThreshold: number;
+  readonly summaries: readonly MemberSummary[];
+  /** Good partnerships (both ways above the threshold, not direct competitors). */
+  readonly partnerships: readonly PairScore[];
+  readonly conflicts: readonly CompetitorPair[];
+  readonly withoutGoodPartner: readonly string[];
+  readonly missingTrades: readonly MissingTrade[];
+}
+
+export function buildNetworkReport(
+  network: string,
+  members: readonly ScoredMember[],
+  context: ScoringContext,
+  config: ScoringConfig,
+): NetworkReport {
+  const conflicts = findCompetitorPairs(members);
+  const partnerships: PairScore[] = [];
+  const good = new Map<string, PairScore[]>(members.map((m) => [m.id, []]));
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const pair = scorePair(members[i]!, members[j]!, context, config);
+      if (pair.competition.level === 'direct' || pair.score < config.goodPartner) continue;
+      partnerships.push(pair);
+      good.get(pair.self)!.push(pair);
+      good.get(pair.other)!.push(pair);
+    }
+  }
+  partnerships.sort((a, b) => b.score - a.score || a.self.localeCompare(b.self) || a.other.localeCompare(b.other));
+  const summaries = members.map((m): MemberSummary => {
+    const pairs = good.get(m.id)!;
+    const best = pairs.reduce<PairScore | null>((x, p) => (!x || p.score > x.score ? p : x), null);
+    const area = Object.entries(m.vector.areas).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0]?.[0] ?? null;
+    return {
+      id: m.id,
+      name: m.name,
+      mainService: m.vector.services[0]?.id ?? null,
+      area,
+      goodPartners: pairs.length,
+      bestPartner: best ? { partner: best.self === m.id ? best.other : best.self, score: best.score } : null,
+      conflicts: conflicts
+        .filter((c) => c.a === m.id || c.b === m.id)
+        .map((c) => ({ member: c.a === m.id ? c.b : c.a, level: c.competition.level as 'direct' | 'partial', score: c.competition.score })),
+    };
+  });
+  return {
+    network,
+    members: members.length,
+    configVersion: config.version,
+    goodPartnerThreshold: config.goodPartner,
+    summaries,
+    partnerships,
+    conflicts,
+    withoutGoodPartner: summaries.filter((s) => s.goodPartners === 0).map((s) => s.id),
+    missingTrades: missingTrades(members, context, summaries),
+  };
+}
+
+function missingTrades(members: readonly ScoredMember[], { knowledge }: ScoringContext, summaries: readonly MemberSummary[]): MissingTrade[] {
+  const offered = new Set(members.flatMap((m) => m.vector.services.map((s) => s.id)));
+  const lonely = new Set(summaries.filter((s) => s.goodPartners < 2).map((s) => s.id));
+  const services = knowledge.lexicon.concepts.filter((c): c is ServiceConcept => c.kind === 'service');
+  const trades: MissingTrade[] = [];
+  for (const candidate of services) {
+    if (offered.has(candidate.id)) continue;
+    let value = 0;
+    const gains: [string, number][] = [];
+    for (const member of members) {
+      let strength = 0;
+      for (const service of member.vector.services) {
+        const concept = knowledge.lexicon.service(service.id);
+        if (concept?.complements.includes(candidate.id) || candidate.complements.includes(service.id)) {
+          strength = Math.max(strength, service.weight);
+        }
+      }
+      if (strength > 0) {
+        // A partner matters most to members who have few today.
+        const gain = strength * (lonely.has(member.id) ? 1.5 : 1);
+        value += gain;
+        gains.push([member.id, gain]);
+      }
+    }
+    if (value > 0) {
+      gains.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      trades.push({ concept: candidate.id, value: Math.round(value * 100) / 100, beneficiaries: gains.map(([id]) => id) });
+    }
+  }
+  return trades.sort((a, b) => b.value - a.value || a.concept.localeCompare(b.concept)).slice(0, 10);
+}
