@@ -25,6 +25,8 @@ export interface SuggestOptions {
 export interface CompetitorsOptions {
   readonly network?: string;
   readonly member?: string;
+  /** Also pairs of members in different networks (by default a conflict is within one network). */
+  readonly allNetworks?: boolean;
 }
 
 export interface NetworkReportWithPolicy extends NetworkReport {
@@ -86,11 +88,13 @@ export function createScoringJobs(
       let network = options.network;
       if (options.member) {
         const self = await requireMember(options.member);
-        network ??= self.network ?? undefined;
+        if (!options.allNetworks) network ??= self.network ?? undefined;
       }
       const list = await scoredMembers(network);
       const byId = new Map(list.map((m) => [m.id, m]));
-      const pairs = findCompetitorPairs(list, options.member);
+      const pairs = findCompetitorPairs(list, options.member).filter(
+        (p) => options.allNetworks || byId.get(p.a)!.network === byId.get(p.b)!.network,
+      );
       return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge)) };
     },
     async report(network) {

@@ -34,8 +34,9 @@ export function createProgress(label: string, unit: string, quiet = false): Prog
       },
     };
   }
-  let last = 0;
+  // Without a terminal, one line every 5 s, so short jobs stay silent.
   const started = Date.now();
+  let last = started;
   return {
     update(done, total) {
       const now = Date.now();

@@ -9,9 +9,12 @@ export function registerCompetitorsCommand(program: Command): void {
     .description('competitor pairs (direct and partial), across languages')
     .option('--network <id>', 'only this network')
     .option('--member <id>', 'only pairs with this member')
+    .option('--all-networks', 'also pairs of members in different networks')
     .option('--json', 'print as JSON')
-    .action(async (flags: { network?: string; member?: string; json?: boolean }) => {
-      const result = await withPartnerfit((app) => app.competitors({ network: flags.network, member: flags.member }));
+    .action(async (flags: { network?: string; member?: string; allNetworks?: boolean; json?: boolean }) => {
+      const result = await withPartnerfit((app) =>
+        app.competitors({ network: flags.network, member: flags.member, allNetworks: flags.allNetworks ?? false }),
+      );
       if (flags.json) {
         printJson(result);
         return;

@@ -21,6 +21,8 @@ export interface Competition {
   /** Service overlap in [0, 1] (concepts, NACE class, words). */
   readonly overlap: number;
   readonly sharedServices: readonly string[];
+  /** Words both use for their services, where the lexicon recognised nothing in common. */
+  readonly sharedTerms: readonly string[];
   readonly sameMarket: boolean;
   readonly facts: readonly ReasonFact[];
 }
@@ -28,11 +30,12 @@ export interface Competition {
 export const DIRECT_OVERLAP = 0.45;
 export const PARTIAL_OVERLAP = 0.2;
 
-export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[] } {
+export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[]; sharedTerms: string[] } {
   const sa = a.vector.services;
   const sb = b.vector.services;
   const sharedServices = shared(sa.map((c) => c.id), sb.map((c) => c.id));
   let overlap = 0;
+  let sharedTerms: string[] = [];
   if (sa.length > 0 && sb.length > 0) {
     overlap = (weightedJaccard(sa, sb) + weightedOverlap(sa, sb)) / 2;
     // The main service in common is the trade in common.
@@ -40,11 +43,13 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   } else {
     // Nothing recognised on one side: fall back on the words themselves.
     overlap = 0.8 * termSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);
+    sharedTerms = shared(a.vector.serviceTerms, b.vector.serviceTerms);
   }
+  // The same NACE class backs up a concept overlap; alone it is only a hint (classes are broad).
   const na = a.vector.nace;
   const nb = b.vector.nace;
-  if (na?.class && na.class === nb?.class) overlap = Math.max(overlap, sa.length === 0 || sb.length === 0 ? 0.5 : overlap + 0.1);
-  return { overlap: Math.min(1, overlap), sharedServices };
+  if (na?.class && na.class === nb?.class) overlap = sa.length === 0 || sb.length === 0 ? Math.max(overlap, 0.25) : overlap > 0 ? overlap + 0.1 : overlap;
+  return { overlap: Math.min(1, overlap), sharedServices, sharedTerms };
 }
 
 function termSimilarity(a: readonly string[], b: readonly string[]): number {
@@ -53,14 +58,14 @@ function termSimilarity(a: readonly string[], b: readonly string[]): number {
 }
 
 export function detectCompetition(a: ScoredMember, b: ScoredMember): Competition {
-  const { overlap, sharedServices } = serviceOverlap(a, b);
+  const { overlap, sharedServices, sharedTerms } = serviceOverlap(a, b);
   const market = sameMarket(a, b);
   let level: CompetitorLevel = 'none';
   if (overlap >= DIRECT_OVERLAP) level = market ? 'direct' : 'partial';
   else if (overlap >= PARTIAL_OVERLAP) level = 'partial';
   const score = level === 'none' ? 0 : Math.min(1, overlap * (market ? 1 : 0.7));
-  const facts: ReasonFact[] = level === 'none' ? [] : [{ key: 'competitor', level, services: sharedServices, sameMarket: market }];
-  return { level, score: round(score), overlap: round(overlap), sharedServices, sameMarket: market, facts };
+  const facts: ReasonFact[] = level === 'none' ? [] : [{ key: 'competitor', level, services: sharedServices, terms: sharedTerms, sameMarket: market }];
+  return { level, score: round(score), overlap: round(overlap), sharedServices, sharedTerms, sameMarket: market, facts };
 }
 
 function round(x: number): number {

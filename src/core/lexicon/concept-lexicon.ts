@@ -14,7 +14,7 @@ import { stem } from '../text/stemmer.ts';
 import { foldWord, tokenize } from '../text/text-normalizer.ts';
 import { isStopWord } from '../text/stop-words.ts';
 import { diceSimilarity, wordTrigrams } from '../text/char-ngrams.ts';
-import type { TextLanguage } from '../text/language.ts';
+import { TEXT_LANGUAGES, type TextLanguage } from '../text/language.ts';
 import {
   lexiconSchema,
   type Concept,
@@ -74,6 +74,7 @@ export class ConceptLexicon {
   readonly #cognateIndex = new Map<string, Set<string>>();
   readonly #keyTrigrams = new Map<string, Set<string>>();
   readonly #tokenMemo = new Map<string, readonly TokenCandidate[]>();
+  readonly #formsMemo = new Map<string, TokenForms>();
 
   constructor(data: LexiconData) {
     this.version = data.version;
@@ -149,7 +150,7 @@ export class ConceptLexicon {
   #matchItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
     const tokens = tokenize(item)
       .filter((t) => !isStopWord(t))
-      .map(foldWord);
+      .map((t) => this.#forms(t));
     const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
     const consider = (entry: LabelEntry, quality: number, via: MatchVia) => {
       const previous = best.get(entry.conceptId);
@@ -173,22 +174,39 @@ export class ConceptLexicon {
     return [...best.values()];
   }
 
-  /** Label keys a folded token matches: exact, compound head, compound tail, or cognate. */
-  #candidates(token: string): readonly TokenCandidate[] {
-    const memo = this.#tokenMemo.get(token);
+  /** A token's folded form and its folded stems in every language (memoised). */
+  #forms(raw: string): TokenForms {
+    let forms = this.#formsMemo.get(raw);
+    if (!forms) {
+      const folded = foldWord(raw);
+      const stems = new Set(TEXT_LANGUAGES.map((language) => foldWord(stem(raw, language))));
+      stems.delete(folded);
+      forms = { folded, stems };
+      this.#formsMemo.set(raw, forms);
+    }
+    return forms;
+  }
+
+  /** Label keys a token matches: exact, by stem, compound head, compound tail, or cognate. */
+  #candidates(forms: TokenForms): readonly TokenCandidate[] {
+    const token = forms.folded;
+    const memoKey = forms.stems.size > 0 ? `${token}|${[...forms.stems].join('|')}` : token;
+    const memo = this.#tokenMemo.get(memoKey);
     if (memo) return memo;
     const found: TokenCandidate[] = [];
-    const add = (key: string, quality: number, via: MatchVia) => {
-      for (const entry of this.#byFirstKey.get(key) ?? []) found.push({ entry, quality, via, covered: key.length });
+    const add = (key: string, quality: number, via: MatchVia, covered = key.length) => {
+      for (const entry of this.#byFirstKey.get(key) ?? []) found.push({ entry, quality, via, covered });
     };
     add(token, 1, 'label');
+    // Inflected words: "målare" stems to the label key "mål" in Swedish, "therapy" to "therapi".
+    for (const stemmed of forms.stems) add(stemmed, 0.95, 'label', token.length);
     for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound');
     for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound');
     if (found.length === 0 && token.length >= MIN_COGNATE_LENGTH) {
       const cognate = this.#bestCognate(token);
       if (cognate) add(cognate.key, 0.8 * cognate.similarity, 'cognate');
     }
-    this.#tokenMemo.set(token, found);
+    this.#tokenMemo.set(memoKey, found);
     return found;
   }
 
@@ -211,6 +229,8 @@ export class ConceptLexicon {
       for (const key of this.#cognateIndex.get(gram) ?? []) {
         if (seen.has(key)) continue;
         seen.add(key);
+        // A generic word inside a compound label ("rådgivning" in "skatterådgivning") is no cognate.
+        if (key.includes(token) || token.includes(key)) continue;
         const similarity = diceSimilarity(grams, this.#keyTrigrams.get(key)!);
         if (similarity >= COGNATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
       }
@@ -226,11 +246,18 @@ function labelKeys(label: string, language: TextLanguage): string[] {
     .map((t) => foldWord(stem(t, language)));
 }
 
-/** Whether `tokens` from `start` on begin with words that start with `keys`, in order. */
-function followsFrom(tokens: readonly string[], start: number, keys: readonly string[]): boolean {
+interface TokenForms {
+  readonly folded: string;
+  /** Folded stems in the languages where stemming changed the word. */
+  readonly stems: ReadonlySet<string>;
+}
+
+/** Whether `tokens` from `start` on begin with words that start with (or stem to) `keys`, in order. */
+function followsFrom(tokens: readonly TokenForms[], start: number, keys: readonly string[]): boolean {
   return keys.every((key, j) => {
     const token = tokens[start + j];
-    return token !== undefined && (token === key || (key.length >= 3 && token.startsWith(key)));
+    if (token === undefined) return false;
+    return token.folded === key || token.stems.has(key) || (key.length >= 3 && token.folded.startsWith(key));
   });
 }
 

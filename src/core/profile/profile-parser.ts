@@ -6,6 +6,7 @@
 import { parseNaceCode } from '../codes/nace-code.ts';
 import { parseDealValue } from '../money/deal-value.ts';
 import { isTextLanguage, type TextLanguage } from '../text/language.ts';
+import { detectLanguage } from '../text/language-detector.ts';
 import { splitList } from '../text/text-normalizer.ts';
 import {
   CAPACITIES,
@@ -146,7 +147,9 @@ export function parseMemberProfile(
   const dealText = text('avg_deal_value');
   let avgDealValue = null;
   if (dealText !== null) {
-    const parsed = parseDealValue(dealText, textLanguage);
+    // "kr" and bare amounts take their currency from the language: the written one, else the detected one.
+    const currencyLanguage = textLanguage ?? (languageText === null ? detectLanguage(describeRow(record))?.language ?? null : null);
+    const parsed = parseDealValue(dealText, currencyLanguage);
     if (parsed.ok) avgDealValue = parsed.value;
     else issues.push({ code: 'invalid', field: 'avg_deal_value', message: parsed.reason });
   }
@@ -179,6 +182,16 @@ export function parseMemberProfile(
     interests: list('interests'),
   };
   return issues.length > 0 ? { success: false, issues } : { success: true, profile };
+}
+
+/** The row's free text, for language detection. */
+function describeRow(record: Readonly<Record<string, RawValue>>): string {
+  const fields = ['industry', 'services', 'target_industries', 'contact_roles', 'stage', 'interests'];
+  return fields
+    .map((f) => record[f])
+    .map((v) => (Array.isArray(v) ? v.join('; ') : typeof v === 'string' ? v : ''))
+    .filter(Boolean)
+    .join('. ');
 }
 
 function describe(value: unknown): string {

@@ -7,7 +7,7 @@ export type ReasonFact =
   | { readonly key: 'complementary-services'; readonly mine: string; readonly theirs: string }
   | { readonly key: 'same-area'; readonly area: string }
   | { readonly key: 'different-area' }
-  | { readonly key: 'competitor'; readonly level: 'direct' | 'partial'; readonly services: readonly string[]; readonly sameMarket: boolean }
+  | { readonly key: 'competitor'; readonly level: 'direct' | 'partial'; readonly services: readonly string[]; readonly terms: readonly string[]; readonly sameMarket: boolean }
   | { readonly key: 'shared-industries'; readonly industries: readonly string[] }
   | { readonly key: 'shared-sizes'; readonly sizes: readonly string[] }
   | { readonly key: 'different-customers'; readonly mine: readonly string[]; readonly theirs: readonly string[] }

@@ -46,7 +46,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         break;
       case 'competitor': {
         const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : 'competitor-other-market';
-        text = fill(t[key], { services: list(fact.services.slice(0, 3).map(concept)) || '…' });
+        const named = fact.services.length > 0 ? fact.services.slice(0, 3).map(concept) : fact.terms.slice(0, 3).map((w) => `"${w}"`);
+        text = fill(t[key], { services: list(named) || '…' });
         break;
       }
       case 'shared-industries':

@@ -1,0 +1,116 @@
+/**
+ * End to end through the real executable: exit codes, --json shapes of the output
+ * contract, progress and errors on stderr, crash safety of ingest.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
+import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
+import { writeRoster } from '../../scripts/bench/roster-generator.ts';
+import { runCli, runCliAndKill } from '../support/run-cli.ts';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/four-languages.csv', import.meta.url));
+const DEMO = fileURLToPath(new URL('../../data/demo/roster.csv', import.meta.url));
+const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-e2e-'));
+const env = { PARTNERFIT_DB: path.join(work, 'db') };
+
+describe('partnerfit CLI', () => {
+  beforeAll(() => {
+    const result = runCli(['ingest', DEMO, '--json'], env);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('ingest --json prints the ingest contract and exits 0', () => {
+    const result = runCli(['ingest', FIXTURE, '--json'], env);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toEqual({ accepted: 8, updated: 0, unchanged: 0, rejected: [], warnings: [] });
+  });
+
+  it('exits 1 when some rows are rejected, and names line, field and reason', () => {
+    const file = path.join(work, 'some-bad.csv');
+    writeFileSync(file, 'id,name,services,target_company_sizes\nb1,Bo,rekrytering,small\nb2,Bea,bokföring,gigantic\n');
+    const result = runCli(['ingest', file], env);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/line 3, target_company_sizes: "gigantic" is not a company size/);
+  });
+
+  it('exits 2 with a one-line reason on unusable input and on usage errors', () => {
+    const missing = runCli(['ingest', path.join(work, 'nope.csv')], env);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toMatch(/^partnerfit: cannot read .*nope\.csv: no such file$/);
+    expect(runCli(['suggest', 'se-001', '--top', 'many'], env).status).toBe(2);
+    expect(runCli(['no-such-command'], env).status).toBe(2);
+    expect(runCli(['inspect', 'nobody'], env).stderr).toMatch(/no member with id "nobody"/);
+  });
+
+  it('exits 3 when the database is unreachable', () => {
+    const result = runCli(['inspect', 'se-001'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/cannot reach PostgreSQL/);
+  });
+
+  it('inspect --json shows what the engine understood', () => {
+    const result = runCli(['inspect', 'se-001', '--json'], env);
+    expect(result.status).toBe(0);
+    const member = JSON.parse(result.stdout);
+    expect(member.services.map((s: { id: string }) => s.id)).toContain('svc.recruitment');
+    expect(member.vectors.current).toBe(true);
+  });
+
+  it('suggest --json follows the contract and never suggests a direct competitor', () => {
+    const result = runCli(['suggest', 'se-020', '--json', '--top', '5'], env);
+    expect(result.status).toBe(0);
+    const view = JSON.parse(result.stdout);
+    expect(view.member).toBe('se-020');
+    expect(view.suggestions).toHaveLength(5);
+    for (const s of view.suggestions) {
+      expect(Object.keys(s.criteria).sort()).toEqual([...CRITERION_NAMES].sort());
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+      expect(s.competitor).not.toBe('direct');
+      expect(s.reasons.length).toBeGreaterThan(0);
+    }
+    expect(view.suggestions.map((s: { partner: string }) => s.partner)).not.toContain('dk-002');
+  });
+
+  it('competitors --json lists the cross-language direct pair of the Øresund club', () => {
+    const result = runCli(['competitors', '--network', 'oresund-club', '--json'], env);
+    expect(result.status).toBe(0);
+    const { pairs } = JSON.parse(result.stdout);
+    const direct = pairs.filter((p: { level: string }) => p.level === 'direct').map((p: { a: string; b: string }) => `${p.a}|${p.b}`);
+    expect(direct).toContain('dk-001|se-019');
+    expect(direct).toContain('dk-002|se-020');
+  });
+
+  it('report writes a self-contained HTML page and policy can be set', () => {
+    const html = path.join(work, 'report.html');
+    const result = runCli(['report', '--network', 'malmo-bni', '--html', html, '--json'], env);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).network).toBe('malmo-bni');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/<svg/);
+    expect(page).not.toMatch(/<script|src="http/);
+    expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
+    expect(runCli(['policy', '--network', 'frankfurt-pm', 'sometimes'], env).status).toBe(2);
+  });
+
+  it('a kill -9 in the middle of an ingest leaves whole members, and a re-run completes the job', async () => {
+    const roster = path.join(work, 'big.csv');
+    await writeRoster(roster, loadKnowledge(), { members: 20_000, networks: 100, seed: 3 });
+    const crashEnv = { PARTNERFIT_DB: path.join(work, 'crash-db') };
+    await runCliAndKill(['ingest', roster, '--quiet'], crashEnv, 4000);
+    const rerun = runCli(['ingest', roster, '--json', '--quiet'], crashEnv);
+    expect(rerun.status).toBe(0);
+    const report = JSON.parse(rerun.stdout);
+    expect(report.accepted).toBe(20_000);
+    expect(report.rejected).toEqual([]);
+    // Whatever the first run committed is unchanged now; the rest is new.
+    expect(report.unchanged + (report.accepted - report.unchanged - report.updated)).toBe(20_000);
+    expect(report.updated).toBe(0);
+  }, 180_000);
+});

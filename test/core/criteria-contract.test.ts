@@ -1,0 +1,66 @@
+/**
+ * The shared contract every criterion keeps (STYLE.md): scores in [0, 1] or null
+ * (unknown), confidence in [0, 1], deterministic, symmetric where it says so, and an
+ * explanation (facts) behind every known score. Checked on every ordered pair of a
+ * sample of the demo network.
+ */
+import { describe, expect, it } from 'vitest';
+import { CRITERIA } from '../../src/core/criteria/all-criteria.ts';
+import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
+import { createRandom } from '../../src/core/random/seeded-random.ts';
+import { demoMembers, knowledge } from '../support/demo-members.ts';
+
+const members = demoMembers();
+const random = createRandom(7);
+const pairs = Array.from({ length: 400 }, () => [random.pick(members), random.pick(members)] as const).filter(([a, b]) => a.id !== b.id);
+const context = { knowledge };
+
+describe('the five criteria', () => {
+  it('are exactly the five of PRODUCT.md, once each', () => {
+    expect(CRITERIA.map((c) => c.name)).toEqual([...CRITERION_NAMES]);
+  });
+
+  for (const criterion of CRITERIA) {
+    describe(criterion.name, () => {
+      it('scores in [0, 1] or null, with confidence in [0, 1]', () => {
+        for (const [a, b] of pairs) {
+          const r = criterion.evaluate(a, b, context);
+          if (r.score !== null) {
+            expect(r.score).toBeGreaterThanOrEqual(0);
+            expect(r.score).toBeLessThanOrEqual(1);
+          } else {
+            expect(r.confidence).toBe(0);
+          }
+          expect(r.confidence).toBeGreaterThanOrEqual(0);
+          expect(r.confidence).toBeLessThanOrEqual(1);
+        }
+      });
+
+      it('is deterministic', () => {
+        for (const [a, b] of pairs.slice(0, 50)) {
+          expect(criterion.evaluate(a, b, context)).toEqual(criterion.evaluate(a, b, context));
+        }
+      });
+
+      it('explains every known score with at least one fact', () => {
+        for (const [a, b] of pairs) {
+          const r = criterion.evaluate(a, b, context);
+          if (r.score !== null && r.score > 0) expect(r.facts.length).toBeGreaterThan(0);
+        }
+      });
+
+      if (criterion.symmetric) {
+        it('is symmetric', () => {
+          for (const [a, b] of pairs) {
+            expect(criterion.evaluate(a, b, context).score).toBe(criterion.evaluate(b, a, context).score);
+          }
+        });
+      } else {
+        it('is directional: some pair scores differently each way', () => {
+          const differs = pairs.some(([a, b]) => criterion.evaluate(a, b, context).score !== criterion.evaluate(b, a, context).score);
+          expect(differs).toBe(true);
+        });
+      }
+    });
+  }
+});
