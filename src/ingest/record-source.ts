@@ -84,7 +84,7 @@ function formatOf(file: string, head: string): InputFormat {
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
   const first = head.trimStart()[0];
-  if (extension === '.json') return first === '{' ? 'jsonl' : 'json';
+  if (extension === '.json') return 'json';
   if (first === '[') return 'json';
   if (first === '{') return 'jsonl';
   return 'csv';

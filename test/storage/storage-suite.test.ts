@@ -85,7 +85,7 @@ for (const dialect of TEST_DIALECTS) {
         expect(second).toEqual({ inserted: ['m2'], updated: ['m1'], unchanged: [] });
         const m1 = await store.getMember('m1');
         expect(m1?.profile.services).toEqual(['bokföring']);
-        expect(m1?.vector?.services[0]?.id).toBe('svc.bookkeeping');
+        expect(m1?.vector?.services[0]?.id).toBe('svc.accounting');
       }
     });
 

@@ -54,12 +54,13 @@ export const complementarityCriterion: Criterion = {
           : { key: 'complementary-services', mine: link.theirs, theirs: link.mine },
       );
     }
-    const sharedArea = Object.entries(self.vector.areas).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0]?.[0];
-    if (areaSimilarity >= 0.5 && sharedArea && other.vector.areas[sharedArea as keyof typeof other.vector.areas]) {
-      facts.push({ key: 'same-area', area: sharedArea });
-    } else if (areaSimilarity < 0.2 && !link) {
-      facts.push({ key: 'different-area' });
-    }
+    // The area both are most in: the largest of the smaller shares.
+    const sharedArea = (Object.entries(self.vector.areas) as [keyof typeof self.vector.areas, number][])
+      .map(([area, w]) => [area, Math.min(w, other.vector.areas[area] ?? 0)] as const)
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (sharedArea) facts.push({ key: 'same-area', area: sharedArea });
+    else if (!link) facts.push({ key: 'different-area' });
     const base = Math.max(link ? 0.55 + 0.45 * link.strength : 0, 0.75 * areaSimilarity);
     const score = base * (1 - competition.overlap);
     facts.push(...competition.facts);

@@ -31,6 +31,7 @@ export const sharedContactsCriterion: Criterion = {
     else {
       const commonFunctions = shared(Object.keys(a.functions), Object.keys(b.functions));
       if (commonFunctions.length > 0 && functions >= 0.5) facts.push({ key: 'shared-functions', functions: commonFunctions });
+      else facts.push({ key: 'different-contacts' });
     }
     const contacts = 0.35 * seniority + 0.35 * functions + 0.3 * Math.min(1, roles * 1.5);
 

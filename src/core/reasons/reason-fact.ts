@@ -15,6 +15,7 @@ export type ReasonFact =
   | { readonly key: 'different-market'; readonly mine: string; readonly theirs: string }
   | { readonly key: 'shared-roles'; readonly roles: readonly string[] }
   | { readonly key: 'shared-functions'; readonly functions: readonly string[] }
+  | { readonly key: 'different-contacts' }
   | { readonly key: 'different-stages'; readonly mine: string; readonly theirs: string }
   | { readonly key: 'same-stage'; readonly stage: string }
   | { readonly key: 'shared-interests'; readonly interests: readonly string[] }

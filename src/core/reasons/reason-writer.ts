@@ -97,6 +97,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { mine: CAPACITY_NAMES[lang][fact.mine] ?? fact.mine, theirs: CAPACITY_NAMES[lang][fact.theirs] ?? fact.theirs });
         break;
       case 'different-area':
+      case 'different-contacts':
       case 'no-chemistry-evidence':
         text = t[fact.key];
         break;
@@ -112,7 +113,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
 /** The order reasons are shown in: what decides a partnership first. */
 const PRIORITY: readonly ReasonFact['key'][] = [
   'competitor', 'capacity', 'complementary-services', 'referral-demand', 'shared-roles', 'shared-functions',
-  'different-stages', 'shared-industries', 'shared-sizes', 'same-market', 'shared-interests', 'lopsided',
+  'different-stages', 'different-contacts', 'shared-industries', 'shared-sizes', 'same-market', 'shared-interests', 'lopsided',
   'same-area', 'different-customers', 'different-market', 'same-stage', 'common-language', 'deal-value',
   'different-area', 'no-chemistry-evidence', 'profile-only',
 ];

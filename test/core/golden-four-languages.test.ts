@@ -1,0 +1,82 @@
+/**
+ * Golden cases: the same trade, customer industry, job title or interest written in
+ * Swedish, Danish, German and English maps to the same concept. And a member written
+ * in each language is understood the same way end to end (language, concepts, sizes,
+ * seniority, deal value in EUR).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ConceptKind } from '../../src/core/lexicon/concept-lexicon.ts';
+import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
+import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
+import { knowledge } from '../support/demo-members.ts';
+
+const GOLDEN: readonly [ConceptKind, string, readonly [sv: string, da: string, de: string, en: string]][] = [
+  ['service', 'svc.recruitment', ['rekrytering', 'rekrutteringsbureau', 'Rekrutierung', 'recruitment agency']],
+  ['service', 'svc.accounting', ['redovisningsbyrå', 'bogføringsfirma', 'Finanzbuchhaltung', 'bookkeeping']],
+  ['service', 'svc.tax-advice', ['skatterådgivning', 'skatterådgivning', 'Steuerberater', 'tax adviser']],
+  ['service', 'svc.real-estate-agent', ['fastighetsmäklare', 'ejendomsmægler', 'Immobilienmakler', 'estate agent']],
+  ['service', 'svc.leadership-development', ['ledarskapsutveckling', 'lederudvikling', 'Führungskräfteentwicklung', 'leadership development']],
+  ['service', 'svc.web-design', ['webbdesign', 'webdesign', 'Webdesign', 'web design']],
+  ['service', 'svc.electrician', ['elinstallationer', 'elinstallatør', 'Elektroinstallation', 'electrician']],
+  ['role', 'role.ceo', ['VD', 'administrerende direktør', 'Geschäftsführer', 'CEO']],
+  ['role', 'role.hr-director', ['HR-chef', 'HR-chef', 'Personalleiter', 'HR director']],
+  ['role', 'role.cfo', ['ekonomichef', 'økonomichef', 'Finanzvorstand', 'CFO']],
+  ['role', 'role.home-owner', ['villaägare', 'husejer', 'Hausbesitzer', 'home owners']],
+  ['industry', 'ind.manufacturing', ['tillverkningsindustri', 'fremstillingsvirksomheder', 'Industrie', 'manufacturing']],
+  ['industry', 'ind.craft-businesses', ['hantverkare', 'håndværkere', 'Handwerksbetriebe', 'tradespeople']],
+  ['interest', 'int.sailing', ['segling', 'sejlads', 'Segeln', 'sailing']],
+];
+
+describe('the same concept in four languages', () => {
+  for (const [kind, concept, words] of GOLDEN) {
+    it(`${concept}: ${words.join(' / ')}`, () => {
+      for (const word of words) {
+        const hits = knowledge.lexicon.matchItems([word], kind).hits.map((h) => h.conceptId);
+        expect(hits, word).toContain(concept);
+      }
+    });
+  }
+
+  it('does not match a trade onto an unrelated one', () => {
+    expect(knowledge.lexicon.matchItems(['rekrytering'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.recruitment']);
+    expect(knowledge.lexicon.matchItems(['Steuerberatung'], 'service').hits.map((h) => h.conceptId)).not.toContain('svc.recruitment');
+    expect(knowledge.lexicon.matchItems(['xylofon'], 'service').hits).toEqual([]);
+  });
+});
+
+describe('a recruiter written in four languages is understood alike', () => {
+  const rows = [
+    { id: 'sv', name: 'Anna', language: '', services: 'rekrytering;bemanning', target_industries: 'tillverkningsindustri', target_company_sizes: 'medelstora;stora', contact_roles: 'VD;HR-chef', avg_deal_value: '44 000 kr', region: 'Malmö' },
+    { id: 'da', name: 'Søren', language: '', services: 'rekruttering;vikarbureau', target_industries: 'industrivirksomheder', target_company_sizes: 'mellemstore;store', contact_roles: 'administrerende direktør;HR-chef', avg_deal_value: '29.840 DKK', region: 'København' },
+    { id: 'de', name: 'Jürgen', language: '', services: 'Rekrutierung;Personalvermittlung;Zeitarbeit', target_industries: 'Industrie', target_company_sizes: 'Mittelstand;Konzerne', contact_roles: 'Geschäftsführer;Personalleiter', avg_deal_value: '4.000 €', region: 'Hamburg' },
+    { id: 'en', name: 'Olivia', language: 'en', services: 'recruitment;temporary staffing', target_industries: 'manufacturing', target_company_sizes: 'medium;large', contact_roles: 'CEO;HR director', avg_deal_value: '3480 GBP', region: 'London' },
+  ];
+  const vectors = rows.map((row) => {
+    const parsed = parseMemberProfile(row);
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+    return vectorizeMember(parsed.profile, knowledge);
+  });
+
+  it('detects the language where the field is empty', () => {
+    expect(vectors.map((v) => v.language)).toEqual(['sv', 'da', 'de', 'en']);
+    expect(vectors.map((v) => v.languageSource)).toEqual(['detected', 'detected', 'detected', 'roster']);
+  });
+
+  it('recognises the same services, customers, sizes and contacts', () => {
+    for (const v of vectors) {
+      expect(v.services[0]?.id).toBe('svc.recruitment');
+      expect(v.services.map((s) => s.id)).toContain('svc.staffing');
+      expect(v.targetIndustries.map((s) => s.id)).toEqual(['ind.manufacturing']);
+      expect(v.sizes).toEqual(['medium', 'large']);
+      expect(v.roles.map((r) => r.id).sort()).toEqual(['role.ceo', 'role.hr-director']);
+      expect(v.areas.people).toBe(1);
+    }
+  });
+
+  it('normalises deal values into EUR with the dated rate table', () => {
+    for (const v of vectors) {
+      expect(v.dealValueEur).toBeGreaterThan(3900);
+      expect(v.dealValueEur).toBeLessThan(4100);
+    }
+  });
+});
