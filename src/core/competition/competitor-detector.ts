@@ -28,7 +28,7 @@ export interface Competition {
 }
 
 export const DIRECT_OVERLAP = 0.45;
-export const PARTIAL_OVERLAP = 0.2;
+export const PARTIAL_OVERLAP = 0.3;
 
 export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[]; sharedTerms: string[] } {
   const sa = a.vector.services;
@@ -37,9 +37,11 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   let overlap = 0;
   let sharedTerms: string[] = [];
   if (sa.length > 0 && sb.length > 0) {
-    overlap = (weightedJaccard(sa, sb) + weightedOverlap(sa, sb)) / 2;
+    overlap = weightedJaccard(sa, sb);
     // The main service in common is the trade in common.
     if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
+    // Without the main service of either in the other's list, they share side lines at most.
+    else if (!sb.some((c) => c.id === sa[0]!.id) && !sa.some((c) => c.id === sb[0]!.id)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
   } else {
     // Nothing recognised on one side: fall back on the words themselves.
     overlap = 0.8 * termSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);

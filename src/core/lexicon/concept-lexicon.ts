@@ -147,16 +147,28 @@ export class ConceptLexicon {
     return { hits, unmatched, votes };
   }
 
+  /**
+   * Concepts in one list item. Where an item names several concepts, the one on its
+   * head word counts fully and the others as modifiers (×0.6): "event catering" is
+   * catering for events, "DJ till bröllop" a DJ for weddings. The head is the last
+   * recognised word before the first stop word that follows a recognised word
+   * (English and the Nordic and German compounds put the head last; a preposition
+   * ends the head phrase).
+   */
   #matchItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
-    const tokens = tokenize(item)
-      .filter((t) => !isStopWord(t))
-      .map((t) => this.#forms(t));
-    const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
-    const consider = (entry: LabelEntry, quality: number, via: MatchVia) => {
-      const previous = best.get(entry.conceptId);
-      if (previous && previous.hit.quality >= quality) return;
-      best.set(entry.conceptId, { hit: { conceptId: entry.conceptId, quality, via, term: item }, languages: entry.languages });
-    };
+    const words = tokenize(item);
+    const tokens: TokenForms[] = [];
+    const segmentOf: number[] = [];
+    let segment = 0;
+    for (const word of words) {
+      if (isStopWord(word)) {
+        if (tokens.length > 0) segment++;
+        continue;
+      }
+      tokens.push(this.#forms(word));
+      segmentOf.push(segment);
+    }
+    const found: { entry: LabelEntry; quality: number; via: MatchVia; last: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.#candidates(tokens[i]!).filter((c) => c.entry.kind === kind);
       // Among single-word labels, only the longest key that matched this token counts:
@@ -165,11 +177,21 @@ export class ConceptLexicon {
       for (const candidate of candidates) {
         const { entry } = candidate;
         if (entry.keys.length === 1) {
-          if (candidate.covered === longest) consider(entry, candidate.quality, candidate.via);
-          continue;
+          if (candidate.covered === longest) found.push({ entry, quality: candidate.quality, via: candidate.via, last: i });
+        } else if (followsFrom(tokens, i + 1, entry.keys.slice(1))) {
+          found.push({ entry, quality: candidate.quality, via: candidate.via, last: i + entry.keys.length - 1 });
         }
-        if (followsFrom(tokens, i + 1, entry.keys.slice(1))) consider(entry, candidate.quality, candidate.via);
       }
+    }
+    if (found.length === 0) return [];
+    const headSegment = Math.min(...found.map((f) => segmentOf[f.last]!));
+    const head = Math.max(...found.filter((f) => segmentOf[f.last] === headSegment).map((f) => f.last));
+    const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
+    for (const f of found) {
+      const quality = f.last === head ? f.quality : Math.round(f.quality * 0.6 * 1000) / 1000;
+      const previous = best.get(f.entry.conceptId);
+      if (previous && previous.hit.quality >= quality) continue;
+      best.set(f.entry.conceptId, { hit: { conceptId: f.entry.conceptId, quality, via: f.via, term: item }, languages: f.entry.languages });
     }
     return [...best.values()];
   }
