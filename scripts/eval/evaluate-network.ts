@@ -117,8 +117,8 @@ const result = {
   },
   competitorErrors: errors,
 };
-function mapRound(x: Record<string, number>) {
-  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]));
+function mapRound<T extends Record<string, number>>(x: T): T {
+  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)])) as T;
 }
 process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatText());
 

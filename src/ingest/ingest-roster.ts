@@ -128,17 +128,10 @@ export async function ingestRoster(
   return { accepted: inserted + updated + unchanged, updated, unchanged, rejected, warnings };
 }
 
-/** A stable hash of a profile: keys in a fixed order, so equal profiles hash equal. */
+/**
+ * A hash of a parsed profile. The parser builds every profile with the same key order
+ * (nested values too), so its JSON is canonical.
+ */
 export function hashProfile(profile: MemberProfile): string {
-  return createHash('sha256').update(canonicalJson(profile)).digest('hex').slice(0, 32);
-}
-
-/** JSON with object keys sorted at every level. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return createHash('sha256').update(JSON.stringify(profile)).digest('hex').slice(0, 32);
 }

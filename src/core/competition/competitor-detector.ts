@@ -8,8 +8,8 @@
  */
 import type { ReasonFact } from '../reasons/reason-fact.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
-import { shared, weightedJaccard, weightedOverlap } from '../scoring/similarity.ts';
-import { diceSimilarity } from '../text/char-ngrams.ts';
+import { shared, weightedJaccard } from '../scoring/similarity.ts';
+import { serviceTextSimilarity } from './service-text-similarity.ts';
 import { sameMarket } from './market.ts';
 
 export type CompetitorLevel = 'none' | 'partial' | 'direct';
@@ -42,10 +42,15 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
     if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
     // Without the main service of either in the other's list, they share side lines at most.
     else if (!sb.some((c) => c.id === sa[0]!.id) && !sa.some((c) => c.id === sb[0]!.id)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
-  } else {
-    // Nothing recognised on one side: fall back on the words themselves.
-    overlap = 0.8 * termSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);
-    sharedTerms = shared(a.vector.serviceTerms, b.vector.serviceTerms);
+  }
+  // The words themselves, across languages: where the lexicon recognised nothing in
+  // common, alike wording still reveals the same trade.
+  if (sharedServices.length === 0) {
+    const text = serviceTextSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);
+    if (TEXT_WEIGHT * text > overlap) {
+      overlap = Math.min(1, TEXT_WEIGHT * text);
+      sharedTerms = shared(a.vector.serviceTerms, b.vector.serviceTerms);
+    }
   }
   // The same NACE class backs up a concept overlap; alone it is only a hint (classes are broad).
   const na = a.vector.nace;
@@ -54,10 +59,8 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   return { overlap: Math.min(1, overlap), sharedServices, sharedTerms };
 }
 
-function termSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  return diceSimilarity(new Set(a), new Set(b));
-}
+/** How much alike wording counts next to recognised concepts. */
+const TEXT_WEIGHT = 1.0;
 
 export function detectCompetition(a: ScoredMember, b: ScoredMember): Competition {
   const { overlap, sharedServices, sharedTerms } = serviceOverlap(a, b);

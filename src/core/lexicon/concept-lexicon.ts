@@ -75,6 +75,8 @@ export class ConceptLexicon {
   readonly #keyTrigrams = new Map<string, Set<string>>();
   readonly #tokenMemo = new Map<string, readonly TokenCandidate[]>();
   readonly #formsMemo = new Map<string, TokenForms>();
+  /** Whole items recur across members ("Steuerberatung", "VD"): their matches are kept, up to a bound. */
+  readonly #itemMemo = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[]>();
 
   constructor(data: LexiconData) {
     this.version = data.version;
@@ -135,7 +137,7 @@ export class ConceptLexicon {
     const unmatched: string[] = [];
     const votes: Partial<Record<TextLanguage, number>> = {};
     for (const item of items) {
-      const found = this.#matchItem(item, kind);
+      const found = this.#memoisedItem(item, kind);
       if (found.length === 0) unmatched.push(item);
       for (const { hit, languages } of found) {
         hits.push(hit);
@@ -145,6 +147,17 @@ export class ConceptLexicon {
       }
     }
     return { hits, unmatched, votes };
+  }
+
+  #memoisedItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
+    const key = `${kind}\u0000${item}`;
+    let found = this.#itemMemo.get(key);
+    if (!found) {
+      found = this.#matchItem(item, kind);
+      if (this.#itemMemo.size >= 200_000) this.#itemMemo.clear();
+      this.#itemMemo.set(key, found);
+    }
+    return found;
   }
 
   /**

@@ -148,7 +148,8 @@ export function parseMemberProfile(
   let avgDealValue = null;
   if (dealText !== null) {
     // "kr" and bare amounts take their currency from the language: the written one, else the detected one.
-    const currencyLanguage = textLanguage ?? (languageText === null ? detectLanguage(describeRow(record))?.language ?? null : null);
+    const needsLanguage = textLanguage === null && languageText === null && !/[a-z€£$]{3}|[€£$]/i.test(dealText.replace(/kr\.?/i, ''));
+    const currencyLanguage = needsLanguage ? (detectLanguage(describeRow(record))?.language ?? null) : textLanguage;
     const parsed = parseDealValue(dealText, currencyLanguage);
     if (parsed.ok) avgDealValue = parsed.value;
     else issues.push({ code: 'invalid', field: 'avg_deal_value', message: parsed.reason });

@@ -120,6 +120,12 @@ function resolveLanguage(profile: MemberProfile, matches: readonly TextMatch[]):
     profile.industry, profile.stage, ...profile.services, ...profile.targetIndustries,
     ...profile.contactRoles, ...profile.interests,
   ].filter(Boolean).join('. ');
+  // When the lexicon's evidence is overwhelming, the (costly) n-gram detector is not needed.
+  const ranked = (Object.entries(votes) as [TextLanguage, number][]).sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (first && first[1] >= 4 && first[1] >= 3 * (second?.[1] ?? 0)) {
+    return { code: first[0], source: 'detected', confidence: Math.min(1, (first[1] - (second?.[1] ?? 0)) / first[1]) };
+  }
   const guess = detectLanguage(text, votes);
   return guess ? { code: guess.language, source: 'detected', confidence: guess.confidence } : { code: null, source: 'unknown', confidence: 0 };
 }
