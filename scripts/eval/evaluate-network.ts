@@ -20,7 +20,7 @@ import type { MemberProfile } from '../../src/core/profile/member-profile.ts';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
-import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
+import { COMBINATION_RULES, DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
 import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 
@@ -101,6 +101,23 @@ for (const self of members) {
   if (baseline.slice(0, 3).some((id) => competitorsOf.get(self.id)?.has(id))) baseCompetitorInTop3++;
 }
 
+// The reciprocal combination rules compared on the same labels.
+const byRule: Record<string, { precisionAt3: number; ndcgAt5: number }> = {};
+for (const combination of COMBINATION_RULES) {
+  const config = { ...DEFAULT_SCORING_CONFIG, combination };
+  let p = 0;
+  let n = 0;
+  for (const self of members) {
+    const relevant = partnersOf.get(self.id);
+    if (!relevant) continue;
+    const peers = members.filter((m) => m.network === self.network && m.id !== self.id);
+    const ranked = rankPartners(self, peers, context, config, { purpose: 'referral', top: 10 }).map((r) => r.pair.other);
+    p += precisionAtK(ranked, relevant, 3);
+    n += ndcgAtK(ranked, relevant, 5);
+  }
+  byRule[combination] = { precisionAt3: Math.round((p / evaluated) * 1000) / 1000, ndcgAt5: Math.round((n / evaluated) * 1000) / 1000 };
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const result = {
   members: members.length,
@@ -114,6 +131,7 @@ const result = {
     membersEvaluated: evaluated,
     partnerfit: { precisionAt3: round(p3 / evaluated), ndcgAt5: round(ndcg / evaluated), membersWithLabelledCompetitorInTop3: competitorInTop3 },
     baselineTfidf: { precisionAt3: round(baseP3 / evaluated), ndcgAt5: round(baseNdcg / evaluated), membersWithLabelledCompetitorInTop3: baseCompetitorInTop3 },
+    byCombinationRule: byRule,
   },
   competitorErrors: errors,
 };
@@ -132,6 +150,7 @@ function formatText(): string {
     `TF-IDF baseline (cos ≥ ${BASELINE_THRESHOLD}):      precision ${c.baselineTfidf.precision}, recall ${c.baselineTfidf.recall}, F1 ${c.baselineTfidf.f1}`,
     `partners (${p.membersEvaluated} members): partnerfit P@3 ${p.partnerfit.precisionAt3}, NDCG@5 ${p.partnerfit.ndcgAt5}, members with a labelled competitor in top-3: ${p.partnerfit.membersWithLabelledCompetitorInTop3}`,
     `                    TF-IDF     P@3 ${p.baselineTfidf.precisionAt3}, NDCG@5 ${p.baselineTfidf.ndcgAt5}, members with a labelled competitor in top-3: ${p.baselineTfidf.membersWithLabelledCompetitorInTop3}`,
+    `combination rules: ${Object.entries(byRule).map(([rule, m]) => `${rule} P@3 ${m.precisionAt3} NDCG@5 ${m.ndcgAt5}`).join('; ')}`,
     '',
     `competitor errors (${errors.length}):`,
     ...errors.map((e) => `  ${e}`),

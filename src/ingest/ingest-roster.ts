@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { ROSTER_FIELDS, REQUIRED_ROSTER_FIELDS, type MemberProfile } from '../core/profile/member-profile.ts';
 import { parseMemberProfile } from '../core/profile/profile-parser.ts';
-import { vectorizeMember } from '../core/vectors/member-vectorizer.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { MemberRecord, MemberWriter } from '../storage/member-store.ts';
-import { openRecordSource, type InputFormat } from './record-source.ts';
+import { openRecordSource, type InputFormat, type RecordSource } from './record-source.ts';
+import { inThreadVectorizer, workerVectorizer, type Vectorizer } from './vectorizer-pool.ts';
 
 export interface RejectedRow {
   readonly line: number;
@@ -44,6 +44,9 @@ export interface IngestOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Files larger than this are vectorised on a worker thread (its start-up costs about a second). */
+const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+const MAX_BATCHES_IN_FLIGHT = 2;
 const KNOWN_COLUMNS = new Set<string>(ROSTER_FIELDS);
 
 export async function ingestRoster(
@@ -69,10 +72,26 @@ export async function ingestRoster(
     if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
   }
 
+  const vectorizer: Vectorizer = source.bytes > WORKER_THRESHOLD_BYTES ? workerVectorizer() : inThreadVectorizer(knowledge);
+  try {
+    return await ingestRecords(file, source, store, vectorizer, options, warnings);
+  } finally {
+    await vectorizer.close();
+  }
+}
+
+async function ingestRecords(
+  file: string,
+  source: RecordSource,
+  store: MemberWriter,
+  vectorizer: Vectorizer,
+  options: IngestOptions,
+  warnings: string[],
+): Promise<IngestReport> {
   const rejected: RejectedRow[] = [];
   const firstLineOfId = new Map<string, number>();
   const unknownKeys = new Set<string>();
-  let batch: MemberRecord[] = [];
+  let batch: MemberProfile[] = [];
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
@@ -80,13 +99,25 @@ export async function ingestRoster(
   let networkOverridden = 0;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 
+  // Up to two batches are written while the next is being read and understood: with a
+  // PostgreSQL server, its work and ours overlap. Each batch is its own transaction.
+  const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await store.saveMembers(batch);
-    inserted += result.inserted.length;
-    updated += result.updated.length;
-    unchanged += result.unchanged.length;
+    const profiles = batch;
+    const saving = vectorizer
+      .vectorize(profiles)
+      .then((vectors) => store.saveMembers(profiles.map((profile, i): MemberRecord => ({ profile, contentHash: hashProfile(profile), vector: vectors[i]! }))))
+      .then((result) => {
+      inserted += result.inserted.length;
+      updated += result.updated.length;
+      unchanged += result.unchanged.length;
+    });
     batch = [];
+    // Marked as handled here; the failure itself surfaces where the promise is awaited.
+    saving.catch(() => {});
+    inFlight.push(saving);
+    if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) await inFlight.shift();
   };
 
   for await (const item of source.records()) {
@@ -111,7 +142,7 @@ export async function ingestRoster(
           rejected.push({ line: item.line, field: 'id', message: `duplicate id "${profile.id}": line ${firstLine} has it already; this row was skipped` });
         } else {
           firstLineOfId.set(profile.id, item.line);
-          batch.push({ profile, contentHash: hashProfile(profile), vector: vectorizeMember(profile, knowledge) });
+          batch.push(profile);
           if (batch.length >= batchSize) await flush();
         }
       }
@@ -119,6 +150,7 @@ export async function ingestRoster(
     if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: source.bytesRead(), bytesTotal: source.bytes });
   }
   await flush();
+  await Promise.all(inFlight);
   options.onProgress?.({ rows, bytesRead: source.bytes, bytesTotal: source.bytes });
 
   if (unknownKeys.size > 0) warnings.push(`unknown field${unknownKeys.size > 1 ? 's' : ''} ignored: ${[...unknownKeys].join(', ')}`);
