@@ -47,7 +47,17 @@ function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** Generated roster rows as records keyed by the roster fields. */
+export function* generateRosterRecords(knowledge: EngineKnowledge, options: GenerateOptions): Generator<Record<string, string>> {
+  const fields = ROSTER_HEADER.split(',');
+  for (const row of generateRosterFields(knowledge, options)) yield Object.fromEntries(fields.map((f, i) => [f, row[i]!]));
+}
+
 export function* generateRosterRows(knowledge: EngineKnowledge, options: GenerateOptions): Generator<string> {
+  for (const row of generateRosterFields(knowledge, options)) yield row.map(csvField).join(',');
+}
+
+function* generateRosterFields(knowledge: EngineKnowledge, options: GenerateOptions): Generator<string[]> {
   const random = createRandom(options.seed);
   const byKind = (kind: Concept['kind']) => knowledge.lexicon.concepts.filter((c) => c.kind === kind);
   const services = byKind('service');
@@ -79,7 +89,7 @@ export function* generateRosterRows(knowledge: EngineKnowledge, options: Generat
       random.pick(CAPACITY),
       random.sample(interests, random.int(4)).map((c) => labelOf(c, language, random)).join(';'),
     ];
-    yield row.map(csvField).join(',');
+    yield row;
   }
 }
 

@@ -62,7 +62,20 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
 /** How much alike wording counts next to recognised concepts. */
 const TEXT_WEIGHT = 1.0;
 
+/**
+ * The last pair's answer: scoring a pair asks for its competition several times
+ * (complementarity, the pair itself, ranking), always in a row.
+ */
+let last: { a: ScoredMember; b: ScoredMember; competition: Competition } | null = null;
+
 export function detectCompetition(a: ScoredMember, b: ScoredMember): Competition {
+  if (last && last.a === a && last.b === b) return last.competition;
+  const competition = computeCompetition(a, b);
+  last = { a, b, competition };
+  return competition;
+}
+
+function computeCompetition(a: ScoredMember, b: ScoredMember): Competition {
   const { overlap, sharedServices, sharedTerms } = serviceOverlap(a, b);
   const market = sameMarket(a, b);
   let level: CompetitorLevel = 'none';

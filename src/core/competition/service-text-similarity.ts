@@ -18,27 +18,54 @@ const GENERIC = new Set([
 ]);
 
 const SIMILAR = 0.45;
-const gramCache = new Map<string, Set<string>>();
 
-function grams(word: string): Set<string> {
-  let g = gramCache.get(word);
-  if (!g) {
-    g = wordTrigrams(word);
-    if (gramCache.size > 100_000) gramCache.clear();
-    gramCache.set(word, g);
+/** Words are interned to small integers, so pair similarities are cached under a number. */
+const wordIds = new Map<string, number>();
+const words: string[] = [];
+const similarityCache = new Map<number, number>();
+const contentCache = new WeakMap<readonly string[], Int32Array>();
+const MAX_WORDS = 1 << 20;
+
+function intern(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    if (words.length >= MAX_WORDS) {
+      wordIds.clear();
+      words.length = 0;
+      similarityCache.clear();
+    }
+    id = words.length;
+    words.push(word);
+    wordIds.set(word, id);
   }
-  return g;
+  return id;
 }
 
-function contentWords(terms: readonly string[]): string[] {
-  return terms.filter((t) => t.length >= 3 && !GENERIC.has(t) && !/^\d+$/.test(t));
+function contentWords(terms: readonly string[]): Int32Array {
+  let ids = contentCache.get(terms);
+  if (!ids) {
+    ids = Int32Array.from(terms.filter((t) => t.length >= 3 && !GENERIC.has(t) && !/^\d+$/.test(t)).map(intern));
+    contentCache.set(terms, ids);
+  }
+  return ids;
 }
 
-function wordSimilarity(a: string, b: string): number {
+function wordSimilarity(a: number, b: number): number {
   if (a === b) return 1;
+  const key = a < b ? a * MAX_WORDS + b : b * MAX_WORDS + a;
+  let value = similarityCache.get(key);
+  if (value === undefined) {
+    value = computeWordSimilarity(words[a]!, words[b]!);
+    if (similarityCache.size > 2_000_000) similarityCache.clear();
+    similarityCache.set(key, value);
+  }
+  return value;
+}
+
+function computeWordSimilarity(a: string, b: string): number {
   // A shared stem of five letters is the same word inflected or compounded.
   if (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)) return 0.85;
-  const d = diceSimilarity(grams(a), grams(b));
+  const d = diceSimilarity(wordTrigrams(a), wordTrigrams(b));
   return d >= SIMILAR ? d : 0;
 }
 
@@ -47,7 +74,16 @@ export function serviceTextSimilarity(termsA: readonly string[], termsB: readonl
   const a = contentWords(termsA);
   const b = contentWords(termsB);
   if (a.length === 0 || b.length === 0) return 0;
-  const best = (word: string, others: readonly string[]) => Math.max(...others.map((o) => wordSimilarity(word, o)));
-  const sum = a.reduce((s, w) => s + best(w, b), 0) + b.reduce((s, w) => s + best(w, a), 0);
+  let sum = 0;
+  for (const x of a) {
+    let best = 0;
+    for (const y of b) best = Math.max(best, wordSimilarity(x, y));
+    sum += best;
+  }
+  for (const y of b) {
+    let best = 0;
+    for (const x of a) best = Math.max(best, wordSimilarity(x, y));
+    sum += best;
+  }
   return sum / (a.length + b.length);
 }

@@ -25,7 +25,7 @@ export interface PairScore {
   readonly competition: Competition;
   /** One side gains much more than the other. */
   readonly lopsided: boolean;
-  /** Evidence, from self's point of view. */
+  /** Evidence, from self's point of view (may repeat; the reason writer writes each sentence once). */
   readonly facts: readonly ReasonFact[];
   readonly configVersion: string;
 }
@@ -79,19 +79,9 @@ export function scorePair(self: ScoredMember, other: ScoredMember, context: Scor
     confidence,
     competition,
     lopsided,
-    facts: dedupe(facts),
+    facts,
     configVersion: config.version,
   };
-}
-
-function dedupe(facts: readonly ReasonFact[]): ReasonFact[] {
-  const seen = new Set<string>();
-  return facts.filter((f) => {
-    const key = JSON.stringify(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function round(x: number): number {
