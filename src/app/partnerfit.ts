@@ -74,7 +74,8 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     },
     database: { kind: database.kind, location: database.location },
     knowledge,
-    ingest: (file, ingestOptions) => ingestRoster(file, members, knowledge, ingestOptions),
+    ingest: (file, ingestOptions) =>
+      ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions }),
     async inspect(id) {
       const stored = await members.getMember(id);
       if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);

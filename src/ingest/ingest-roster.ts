@@ -41,6 +41,12 @@ export interface IngestOptions {
   readonly format?: InputFormat | undefined;
   readonly batchSize?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Vectorise large files on a worker thread. Pays off when the database works in
+   * another process (a PostgreSQL server); the embedded database already keeps the
+   * main thread busy, and a worker there only adds memory (measured in docs/benchmarks.md).
+   */
+  readonly vectorizeInWorker?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -72,7 +78,8 @@ export async function ingestRoster(
     if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
   }
 
-  const vectorizer: Vectorizer = source.bytes > WORKER_THRESHOLD_BYTES ? workerVectorizer() : inThreadVectorizer(knowledge);
+  const vectorizer: Vectorizer =
+    options.vectorizeInWorker && source.bytes > WORKER_THRESHOLD_BYTES ? workerVectorizer() : inThreadVectorizer(knowledge);
   try {
     return await ingestRecords(file, source, store, vectorizer, options, warnings);
   } finally {

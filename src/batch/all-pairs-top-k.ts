@@ -1,0 +1,50 @@
+/**
+ * Network-wide all-pairs work: for every member, the top-k referral partners among
+ * all others, on all five criteria. Tiled: rows are processed in blocks, so memory
+ * holds one block of scores per worker, never the N×N matrix; results stream out
+ * through `onResult` as blocks finish. Both cores: one worker thread per core, each
+ * with its own TensorFlow.js WASM backend for the candidate matrix products.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ScoredMember } from '../core/scoring/scored-member.ts';
+
+export interface AllPairsOptions {
+  readonly top?: number;
+  /** Candidates per member from the embedding product, rescored exactly. */
+  readonly candidates?: number;
+  readonly workers?: number;
+  readonly tileRows?: number;
+  readonly backend?: 'wasm' | 'cpu';
+  readonly onResult?: (index: number, partners: readonly { id: string; score: number }[]) => void;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<void> {
+  const workers = options.workers ?? 2;
+  const tileRows = options.tileRows ?? 512;
+  const tiles: [number, number][] = [];
+  for (let start = 0; start < members.length; start += tileRows) tiles.push([start, Math.min(members.length, start + tileRows)]);
+  let done = 0;
+  const run = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
+        workerData: { members, top: options.top ?? 10, candidates: options.candidates ?? 40, backend: options.backend ?? 'wasm' },
+      });
+      const next = () => {
+        const tile = tiles.shift();
+        if (tile) worker.postMessage({ kind: 'tile', start: tile[0], end: tile[1] });
+        else worker.postMessage({ kind: 'stop' });
+      };
+      worker.on('message', (message: { kind: 'ready' } | { kind: 'tile'; start: number; end: number; results: { index: number; partners: { id: string; score: number }[] }[] }) => {
+        if (message.kind === 'tile') {
+          for (const r of message.results) options.onResult?.(r.index, r.partners);
+          done += message.end - message.start;
+          options.onProgress?.(done, members.length);
+        }
+        next();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`all-pairs worker stopped with exit code ${code}`))));
+    });
+  await Promise.all(Array.from({ length: workers }, run));
+}
