@@ -15,6 +15,12 @@ import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorize
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, suggestionsView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
+import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
+
+/** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
+const ANN_THRESHOLD = 20_000;
+/** Candidates the index hands to exact scoring (recall figures in docs/benchmarks.md). */
+const ANN_CANDIDATES = 300;
 
 export interface SuggestOptions {
   readonly top?: number;
@@ -62,6 +68,23 @@ export function createScoringJobs(
     for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
     return list;
   };
+  // One index per scope, kept while the process lives (the HTTP server asks many times).
+  const indexes = new Map<string, { index: PartnerIndex; members: readonly ScoredMember[] }>();
+  const candidatesFor = (self: ScoredMember, scope: string | undefined, all: readonly ScoredMember[], purpose: Purpose): readonly ScoredMember[] => {
+    if (all.length <= ANN_THRESHOLD) return all;
+    if (purpose === 'overflow') {
+      // Overflow partners share a trade: a linear filter on service concepts finds them all.
+      const mine = new Set(self.vector.services.map((s) => s.id));
+      return all.filter((m) => m.vector.services.some((s) => mine.has(s.id)));
+    }
+    const key = scope ?? '*';
+    let cached = indexes.get(key);
+    if (!cached || cached.members.length !== all.length) {
+      cached = { index: buildPartnerIndex(all, knowledge), members: all };
+      indexes.set(key, cached);
+    }
+    return cached.index.candidates(self, ANN_CANDIDATES);
+  };
   const requireMember = async (id: string): Promise<ScoredMember> => {
     const stored = await members.getMember(id);
     if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
@@ -77,7 +100,7 @@ export function createScoringJobs(
       const self = await requireMember(memberId);
       const scope = options.allNetworks || !self.network ? undefined : self.network;
       const candidates = await scoredMembers(scope);
-      const ranked = rankPartners(self, candidates, context, config(), { purpose, top });
+      const ranked = rankPartners(self, candidatesFor(self, scope, candidates, purpose), context, config(), { purpose, top });
       const byId = new Map(candidates.map((m) => [m.id, m]));
       return suggestionsView(self, ranked, byId, purpose, config().version, knowledge);
     },

@@ -1,8 +1,9 @@
 /**
- * All competitor pairs among a set of members, without comparing every pair: members
- * are blocked by their service concepts, NACE class and service words, and only
- * members sharing a block are compared. Two members with nothing in common there
- * cannot reach the partial-competitor threshold.
+ * All competitor pairs among a set of members. Up to `EXACT_LIMIT` members every pair
+ * is compared. Beyond, members are blocked by their service concepts, NACE class and
+ * the first four letters of their service words, and only members sharing a block are
+ * compared: exact for concept overlaps, approximate for wording-only similarity
+ * (cognates that differ in their first letters, "tekstiler"/"textilier", can be missed).
  */
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import { detectCompetition, type Competition } from './competitor-detector.ts';
@@ -13,21 +14,27 @@ export interface CompetitorPair {
   readonly competition: Competition;
 }
 
+export const EXACT_LIMIT = 1000;
+
 function blockKeys(member: ScoredMember): string[] {
   const v = member.vector;
   const keys = v.services.map((s) => `svc:${s.id}`);
   if (v.nace?.class) keys.push(`nace:${v.nace.class}`);
-  if (v.services.length === 0) keys.push(...v.serviceTerms.map((t) => `term:${t.slice(0, 5)}`));
-  return keys;
+  keys.push(...v.serviceTerms.filter((t) => t.length >= 4).map((t) => `term:${t.slice(0, 4)}`));
+  return [...new Set(keys)];
 }
 
 export function findCompetitorPairs(members: readonly ScoredMember[], onlyMember?: string): CompetitorPair[] {
   const blocks = new Map<string, ScoredMember[]>();
-  for (const member of members) {
-    for (const key of blockKeys(member)) {
-      const block = blocks.get(key) ?? [];
-      block.push(member);
-      blocks.set(key, block);
+  if (members.length <= EXACT_LIMIT) {
+    blocks.set('all', [...members]);
+  } else {
+    for (const member of members) {
+      for (const key of blockKeys(member)) {
+        const block = blocks.get(key) ?? [];
+        block.push(member);
+        blocks.set(key, block);
+      }
     }
   }
   const seen = new Set<string>();
