@@ -45,7 +45,7 @@ await allPairsTopK(members, {
   top: 10,
   candidates: Number(values.candidates),
   workers: 2,
-  backend: values.backend as 'wasm' | 'cpu',
+  backend: values.backend as 'auto' | 'wasm' | 'cpu',
   onResult: () => results++,
 });
 const seconds = (performance.now() - start) / 1000;

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import type { BackendChoice } from './tensorflow-backend.ts';
 
 export interface AllPairsOptions {
   readonly top?: number;
@@ -14,7 +15,8 @@ export interface AllPairsOptions {
   readonly candidates?: number;
   readonly workers?: number;
   readonly tileRows?: number;
-  readonly backend?: 'wasm' | 'cpu';
+  /** `auto`: tfjs-node's native backend when it installed, else WASM. */
+  readonly backend?: BackendChoice;
   readonly onResult?: (index: number, partners: readonly { id: string; score: number }[]) => void;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -28,7 +30,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-        workerData: { members, top: options.top ?? 10, candidates: options.candidates ?? 40, backend: options.backend ?? 'wasm' },
+        workerData: { members, top: options.top ?? 10, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto' },
       });
       const next = () => {
         const tile = tiles.shift();

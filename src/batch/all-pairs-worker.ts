@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import { useBackend, type BackendChoice } from './tensorflow-backend.ts';
 import { rankPartners } from '../core/ranking/partner-ranker.ts';
 import { createPartnerEmbedder } from '../core/retrieval/partner-embedding.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
@@ -18,7 +18,7 @@ interface Job {
   readonly members: ScoredMember[];
   readonly top: number;
   readonly candidates: number;
-  readonly backend: 'wasm' | 'cpu';
+  readonly backend: BackendChoice;
 }
 
 const { members, top, candidates, backend } = workerData as Job;
@@ -27,8 +27,7 @@ const embedder = createPartnerEmbedder(knowledge);
 const n = members.length;
 const d = embedder.dimensions;
 
-await tf.setBackend(backend);
-await tf.ready();
+const backendInUse = await useBackend(backend);
 
 const queries = new Float32Array(n * d);
 const itemsTransposed = new Float32Array(d * n);
@@ -40,7 +39,7 @@ members.forEach((m, i) => {
 });
 const items = tf.tensor2d(itemsTransposed, [d, n]);
 const context = { knowledge };
-parentPort!.postMessage({ kind: 'ready' });
+parentPort!.postMessage({ kind: 'ready', backend: backendInUse });
 
 parentPort!.on('message', (message: { kind: 'tile'; start: number; end: number } | { kind: 'stop' }) => {
   if (message.kind === 'stop') {
