@@ -15,8 +15,8 @@ export function regionFit(a: ScoredMember, b: ScoredMember): RegionFit {
   const ra = a.vector.region;
   const rb = b.vector.region;
   if (!ra || !rb) return { score: null, label: null };
-  if (ra.key === rb.key) return { score: 1, label: ra.key };
-  if (ra.area === rb.area) return { score: 0.85, label: ra.area };
+  if (ra.key === rb.key) return { score: 1, label: ra.name };
+  if (ra.area === rb.area) return { score: 0.85, label: `${ra.name} / ${rb.name}` };
   if (ra.country && ra.country === rb.country) return { score: 0.4, label: ra.country };
   return { score: 0, label: null };
 }

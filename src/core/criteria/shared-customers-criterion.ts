@@ -36,7 +36,7 @@ export const sharedCustomersCriterion: Criterion = {
     if (region.score !== null) {
       parts.push([PART_WEIGHTS.region, region.score]);
       if (region.score >= 0.85 && region.label) facts.push({ key: 'same-market', region: region.label });
-      else if (region.score === 0) facts.push({ key: 'different-market', mine: self.vector.region!.key, theirs: other.vector.region!.key });
+      else if (region.score === 0) facts.push({ key: 'different-market', mine: self.vector.region!.name, theirs: other.vector.region!.name });
     }
     if (parts.length === 0) return UNKNOWN;
     const weight = parts.reduce((s, [w]) => s + w, 0);

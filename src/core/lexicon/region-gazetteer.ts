@@ -26,18 +26,20 @@ export interface RegionRef {
   readonly area: string;
   readonly country: string | null;
   readonly known: boolean;
+  /** How the place is written: the gazetteer's first name for it, or the member's own text. */
+  readonly name: string;
 }
 
 export class RegionGazetteer {
   readonly version: string;
   /** Folded names, longest first, so "Frankfurt am Main" wins over "Frankfurt". */
-  readonly #names: { folded: string; key: string; area: string; country: string }[] = [];
+  readonly #names: { folded: string; key: string; area: string; country: string; display: string }[] = [];
 
   constructor(data: GazetteerData) {
     this.version = data.version;
     for (const region of data.regions) {
       for (const name of region.names) {
-        this.#names.push({ folded: fold(name), key: region.key, area: region.area, country: region.country });
+        this.#names.push({ folded: fold(name), key: region.key, area: region.area, country: region.country, display: region.names[0]! });
       }
     }
     this.#names.sort((a, b) => b.folded.length - a.folded.length);
@@ -50,10 +52,10 @@ export class RegionGazetteer {
     const padded = ` ${folded} `;
     for (const name of this.#names) {
       if (padded.includes(` ${name.folded} `)) {
-        return { kind: 'region', key: name.key, area: name.area, country: name.country, known: true };
+        return { kind: 'region', key: name.key, area: name.area, country: name.country, known: true, name: name.display };
       }
     }
-    return { kind: 'region', key: folded, area: folded, country: null, known: false };
+    return { kind: 'region', key: folded, area: folded, country: null, known: false, name: text.trim() };
   }
 }
 

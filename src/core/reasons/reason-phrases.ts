@@ -45,6 +45,13 @@ export const CAPACITY_NAMES: Phrasebook = {
   de: { over: 'ausgelastet', balanced: 'normal ausgelastet', under: 'hat freie Kapazität' },
 };
 
+export const FUNCTION_NAMES: Phrasebook = {
+  en: { general: 'management', hr: 'HR', finance: 'finance', it: 'IT', marketing: 'marketing', sales: 'sales', operations: 'operations', legal: 'legal', property: 'property', household: 'households' },
+  sv: { general: 'ledning', hr: 'HR', finance: 'ekonomi', it: 'IT', marketing: 'marknad', sales: 'försäljning', operations: 'drift', legal: 'juridik', property: 'fastigheter', household: 'hushåll' },
+  da: { general: 'ledelse', hr: 'HR', finance: 'økonomi', it: 'IT', marketing: 'marketing', sales: 'salg', operations: 'drift', legal: 'jura', property: 'ejendomme', household: 'husholdninger' },
+  de: { general: 'Geschäftsführung', hr: 'Personal', finance: 'Finanzen', it: 'IT', marketing: 'Marketing', sales: 'Vertrieb', operations: 'Betrieb', legal: 'Recht', property: 'Immobilien', household: 'Privathaushalte' },
+};
+
 export const CONJUNCTION: Record<ReasonLanguage, string> = { en: 'and', sv: 'och', da: 'og', de: 'und' };
 
 export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'lopsided-me' | 'lopsided-them', string>> = {

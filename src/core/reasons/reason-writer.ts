@@ -10,6 +10,7 @@ import {
   AREA_NAMES,
   CAPACITY_NAMES,
   CONJUNCTION,
+  FUNCTION_NAMES,
   LANGUAGE_NAMES,
   REASON_LANGUAGES,
   SIZE_NAMES,
@@ -69,7 +70,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { roles: list(fact.roles.slice(0, 3).map(concept)) });
         break;
       case 'shared-functions':
-        text = fill(t[fact.key], { functions: list(fact.functions) });
+        text = fill(t[fact.key], { functions: list(fact.functions.map((f) => FUNCTION_NAMES[lang][f] ?? f)) });
         break;
       case 'different-stages':
         text = fill(t[fact.key], { mine: STAGE_NAMES[lang][fact.mine] ?? fact.mine, theirs: STAGE_NAMES[lang][fact.theirs] ?? fact.theirs });
