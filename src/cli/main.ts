@@ -31,6 +31,11 @@ export function buildProgram(): Command {
 }
 
 export async function runCli(argv: readonly string[]): Promise<void> {
+  // `partnerfit report --json | head`: a closed pipe ends the output, it is no failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });

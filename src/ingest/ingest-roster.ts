@@ -63,9 +63,6 @@ export async function ingestRoster(
 ): Promise<IngestReport> {
   const source = await openRecordSource(file, { format: options.format });
   const warnings: string[] = [];
-  if (source.encoding === 'windows-1252') {
-    warnings.push(`${file} is not UTF-8; read it as Windows-1252 (Latin-1). Check names with å, ä, ö, æ, ø, ü, ß.`);
-  }
   if (source.columns) {
     const missing = REQUIRED_ROSTER_FIELDS.filter((f) => !source.columns!.includes(f));
     if (missing.length > 0) {
@@ -73,6 +70,10 @@ export async function ingestRoster(
         'unusable-input',
         `${file}: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (found: ${source.columns.join(', ')}); nothing was stored`,
       );
+    }
+    const repeated = source.columns.filter((c, i) => c !== '' && source.columns!.indexOf(c) !== i);
+    if (repeated.length > 0) {
+      throw new PartnerfitError('unusable-input', `${file}: the header names ${[...new Set(repeated)].map((c) => `"${c}"`).join(', ')} more than once; nothing was stored`);
     }
     const unknown = source.columns.filter((c) => c !== '' && !KNOWN_COLUMNS.has(c));
     if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
@@ -160,6 +161,11 @@ async function ingestRecords(
   await Promise.all(inFlight);
   options.onProgress?.({ rows, bytesRead: source.bytes, bytesTotal: source.bytes });
 
+  const legacy = source.legacyLines();
+  if (legacy.length > 0) {
+    const shown = legacy.slice(0, 10).join(', ') + (legacy.length > 10 ? ` and ${legacy.length - 10} more` : '');
+    warnings.push(`${legacy.length} line(s) are not UTF-8 and were read as Windows-1252 (Latin-1): line ${shown}. Check names with å, ä, ö, æ, ø, ü, ß.`);
+  }
   if (unknownKeys.size > 0) warnings.push(`unknown field${unknownKeys.size > 1 ? 's' : ''} ignored: ${[...unknownKeys].join(', ')}`);
   if (networkOverridden > 0) warnings.push(`--network ${options.network} replaced the network column in ${networkOverridden} row(s)`);
   if (rows === 0) warnings.push(`${file} has no data rows`);

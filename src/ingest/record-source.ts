@@ -13,6 +13,7 @@ import { parse as parseCsv, type Info } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { PartnerfitError } from '../core/errors.ts';
 import { detectEncoding, type FileEncoding } from './file-encoding.ts';
+import { LineDecoder } from './line-decoder.ts';
 
 export type InputFormat = 'csv' | 'json' | 'jsonl';
 export const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'json', 'jsonl'];
@@ -30,6 +31,8 @@ export interface RecordSource {
   readonly columns: readonly string[] | null;
   /** Bytes consumed so far, for progress. */
   bytesRead(): number;
+  /** Lines that were not UTF-8 and were read as Windows-1252 (known once records are read). */
+  legacyLines(): readonly number[];
   records(): AsyncIterable<SourceItem>;
 }
 
@@ -48,17 +51,28 @@ export async function openRecordSource(file: string, options: OpenSourceOptions 
     throw new PartnerfitError('unusable-input', `cannot read ${file}: ${describeFsError(error)}`, { cause: error });
   }
   if (size === 0) throw new PartnerfitError('unusable-input', `${file} is empty`);
-  const { encoding } = await detectEncoding(file);
+  let encoding: FileEncoding;
+  try {
+    ({ encoding } = await detectEncoding(file));
+  } catch (error) {
+    if (error instanceof PartnerfitError) throw error;
+    throw new PartnerfitError('unusable-input', `cannot read ${file}: ${describeFsError(error)}`, { cause: error });
+  }
   let consumed = 0;
+  let decoder: LineDecoder | null = null;
   const textStream = (): Readable => {
     const raw = createReadStream(file);
     raw.on('data', (chunk) => (consumed += (chunk as Buffer).length));
+    if (encoding === 'windows-1252') {
+      decoder = new LineDecoder();
+      return raw.pipe(decoder);
+    }
     return raw.pipe(iconv.decodeStream(encoding === 'utf-8' ? 'utf8' : encoding)) as unknown as Readable;
   };
   const head = await readHead(textStream());
   if (head.trim() === '') throw new PartnerfitError('unusable-input', `${file} contains only white space`);
   const format = options.format ?? formatOf(file, head);
-  const base = { format, encoding, bytes: size, bytesRead: () => consumed };
+  const base = { format, encoding, bytes: size, bytesRead: () => consumed, legacyLines: () => decoder?.legacyLines ?? [] };
 
   if (format === 'csv') {
     const headerLine = firstLine(head);

@@ -66,7 +66,13 @@ async function openPostgres(url: string): Promise<Database> {
 
 async function openPglite(directory: string): Promise<Database> {
   const inMemory = directory.startsWith('memory://');
-  const releaseLock = inMemory ? () => {} : lockDirectory(directory);
+  let releaseLock: () => void;
+  try {
+    releaseLock = inMemory ? () => {} : lockDirectory(directory);
+  } catch (cause) {
+    if (cause instanceof PartnerfitError) throw cause;
+    throw new PartnerfitError('database', `cannot use ${directory} for the embedded database: ${(cause as Error).message}`, { cause });
+  }
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? directory : path.resolve(directory));

@@ -48,6 +48,14 @@ describe('partnerfit CLI', () => {
     expect(runCli(['inspect', 'nobody'], env).stderr).toMatch(/no member with id "nobody"/);
   });
 
+  it('exits 3 with a one-line reason when the embedded database directory cannot be used', () => {
+    const notADirectory = path.join(work, 'plain-file');
+    writeFileSync(notADirectory, 'x');
+    const result = runCli(['inspect', 'se-001'], { PARTNERFIT_DB: path.join(notADirectory, 'db') });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim()).toMatch(/^partnerfit: cannot use .*plain-file\/db for the embedded database: /);
+  });
+
   it('exits 3 when the database is unreachable', () => {
     const result = runCli(['inspect', 'se-001'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(result.status).toBe(3);

@@ -51,6 +51,7 @@ describe('files that cannot be used change nothing', () => {
     return expectUnusable(file(garbage), /binary file/);
   });
   it('JSON that is not an array of objects', () => expectUnusable(file('{"id": "a", "name": "A", "services": "x"}\n{', 'json'), /not a JSON array/));
+  it('a header that names a column twice', () => expectUnusable(file(`id,name,services,services\n1,A,x,y\n`), /names "services" more than once/));
 });
 
 describe('bad rows are reported, good rows are kept', () => {
@@ -83,6 +84,14 @@ describe('bad rows are reported, good rows are kept', () => {
     expect(report.rejected).toEqual([
       { line: 3, field: 'avg_deal_value', message: expect.stringMatching(/not an amount/) },
       { line: 4, field: 'avg_deal_value', message: expect.stringMatching(/unknown currency "XYZ"/) },
+    ]);
+  });
+
+  it('a negative or zero deal value', async () => {
+    const report = await ingestRows(['b1,B,,net,sv,,,,rekrytering,,,,,-5000 SEK,,', 'b2,C,,net,sv,,,,rekrytering,,,,,0,,']);
+    expect(report.rejected).toEqual([
+      { line: 3, field: 'avg_deal_value', message: expect.stringMatching(/must be positive/) },
+      { line: 4, field: 'avg_deal_value', message: expect.stringMatching(/greater than 0/) },
     ]);
   });
 
@@ -144,6 +153,20 @@ describe('encodings and delimiters', () => {
     const report = await app.ingest(file(iconv.encode(rows.join('\r\n') + '\r\n', 'win1252')));
     expect(report.accepted).toBe(3);
     expect(report.warnings.join()).toMatch(/Windows-1252/);
+    expect((await app.inspect('e1')).name).toBe('Åsa Åkesson');
+    expect((await app.inspect('e2')).name).toBe('Jürgen Schröder');
+    expect((await app.inspect('e3')).name).toBe('Søren Ærø');
+  });
+
+  it('reads a UTF-8 file with one pasted Latin-1 row without corrupting the UTF-8 rows', async () => {
+    const content = Buffer.concat([
+      Buffer.from('id;name;services;region\ne1;Åsa Åkesson;redovisning;Malmö\n', 'utf8'),
+      iconv.encode('e2;Jürgen Schröder;Steuerberatung;Köln\n', 'win1252'),
+      Buffer.from('e3;Søren Ærø;bogføring;København\n', 'utf8'),
+    ]);
+    const report = await app.ingest(file(content));
+    expect(report.accepted).toBe(3);
+    expect(report.warnings.join()).toMatch(/1 line\(s\) are not UTF-8 .*line 3\b/);
     expect((await app.inspect('e1')).name).toBe('Åsa Åkesson');
     expect((await app.inspect('e2')).name).toBe('Jürgen Schröder');
     expect((await app.inspect('e3')).name).toBe('Søren Ærø');

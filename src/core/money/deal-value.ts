@@ -24,6 +24,7 @@ const MAX_AMOUNT = 1e12;
 
 export function parseDealValue(input: string, language: TextLanguage | null): DealValueResult {
   const text = input.trim();
+  if (/^[^\d]*-\s*\d/.test(text)) return { ok: false, reason: `"${input}": a deal value must be positive` };
   const match = /^([^\d\s.,'-]*)\s*([\d][\d\s.,'’]*)\s*([^\d\s.,'-]*)\.?$/u.exec(text);
   if (!match) return { ok: false, reason: `"${input}" is not an amount (expected e.g. "25000 SEK" or "€1.500")` };
   const [, before = '', digits = '', after = ''] = match;
@@ -31,6 +32,7 @@ export function parseDealValue(input: string, language: TextLanguage | null): De
   const amount = parseAmount(digits);
   if (amount === null) return { ok: false, reason: `"${input}": cannot read "${digits.trim()}" as a number` };
   if (amount > MAX_AMOUNT) return { ok: false, reason: `"${input}" is larger than any plausible deal` };
+  if (amount === 0) return { ok: false, reason: `"${input}": a deal value must be greater than 0 (leave the field empty when unknown)` };
 
   const written = (before || after).toUpperCase();
   let currency: CurrencyCode | undefined;

@@ -26,8 +26,8 @@ export const SIZE_NAMES: Phrasebook = {
 
 export const STAGE_NAMES: Phrasebook = {
   en: { start: 'when a company starts', grow: 'when it grows', hire: 'when it hires', develop: 'when it develops its people', operate: 'in day-to-day running', move: 'when it moves or buys', transfer: 'at a sale or succession' },
-  sv: { start: 'när företaget startar', grow: 'när det växer', hire: 'när det anställer', develop: 'när personalen utvecklas', operate: 'i den löpande driften', move: 'vid flytt eller köp', transfer: 'vid försäljning eller generationsskifte' },
-  da: { start: 'når virksomheden starter', grow: 'når den vokser', hire: 'når den ansætter', develop: 'når medarbejderne udvikles', operate: 'i den daglige drift', move: 'ved flytning eller køb', transfer: 'ved salg eller generationsskifte' },
+  sv: { start: 'när företaget startar', grow: 'när företaget växer', hire: 'när företaget anställer', develop: 'när personalen utvecklas', operate: 'i den löpande driften', move: 'vid flytt eller köp', transfer: 'vid försäljning eller generationsskifte' },
+  da: { start: 'når virksomheden starter', grow: 'når virksomheden vokser', hire: 'når virksomheden ansætter', develop: 'når medarbejderne udvikles', operate: 'i den daglige drift', move: 'ved flytning eller køb', transfer: 'ved salg eller generationsskifte' },
   de: { start: 'bei der Gründung', grow: 'im Wachstum', hire: 'bei Einstellungen', develop: 'bei der Personalentwicklung', operate: 'im laufenden Betrieb', move: 'bei Umzug oder Kauf', transfer: 'bei Verkauf oder Nachfolge' },
 };
 
@@ -39,10 +39,10 @@ export const LANGUAGE_NAMES: Phrasebook = {
 };
 
 export const CAPACITY_NAMES: Phrasebook = {
-  en: { over: 'over capacity', balanced: 'at capacity', under: 'has free capacity' },
-  sv: { over: 'överbelagd', balanced: 'lagom belagd', under: 'har ledig kapacitet' },
-  da: { over: 'overbooket', balanced: 'passende belagt', under: 'har ledig kapacitet' },
-  de: { over: 'ausgelastet', balanced: 'normal ausgelastet', under: 'hat freie Kapazität' },
+  en: { over: 'fully booked', balanced: 'balanced', under: 'free capacity' },
+  sv: { over: 'fullbokad', balanced: 'i balans', under: 'ledig kapacitet' },
+  da: { over: 'fuldt booket', balanced: 'i balance', under: 'ledig kapacitet' },
+  de: { over: 'voll ausgelastet', balanced: 'ausgeglichen', under: 'freie Kapazität' },
 };
 
 export const FUNCTION_NAMES: Phrasebook = {
@@ -81,7 +81,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     lopsided: '',
     'lopsided-me': 'lopsided: you would gain much more than they would',
     'lopsided-them': 'lopsided: they would gain much more than you would',
-    capacity: 'you are {mine}, they are {theirs}',
+    capacity: 'capacity: yours {mine}, theirs {theirs}',
     'profile-only': '',
   },
   sv: {
@@ -110,7 +110,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     lopsided: '',
     'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än de',
     'lopsided-them': 'obalanserat: de skulle tjäna mycket mer än du',
-    capacity: 'du är {mine}, de är {theirs}',
+    capacity: 'kapacitet: din {mine}, deras {theirs}',
     'profile-only': '',
   },
   da: {
@@ -139,11 +139,11 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     lopsided: '',
     'lopsided-me': 'skævt: du ville tjene meget mere end de',
     'lopsided-them': 'skævt: de ville tjene meget mere end dig',
-    capacity: 'du er {mine}, de er {theirs}',
+    capacity: 'kapacitet: din {mine}, deres {theirs}',
     'profile-only': '',
   },
   de: {
-    'complementary-services': 'Ihre Leistungen ergänzen sich: Sie bieten {mine}, die anderen {theirs}',
+    'complementary-services': 'Ihre Leistungen ergänzen sich: Sie bieten {mine}, Ihr Partner {theirs}',
     'same-area': 'Sie arbeiten im selben Bereich ({area})',
     'different-area': 'Sie arbeiten in verschiedenen Bereichen',
     competitor: '',
@@ -158,17 +158,17 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'shared-roles': 'Sie treffen beide {roles}',
     'shared-functions': 'Sie treffen bei Kunden dieselben Funktionen ({functions})',
     'different-contacts': 'Sie treffen bei Kunden unterschiedliche Ansprechpartner',
-    'different-stages': 'Sie kommen zu verschiedenen Zeitpunkten ins Spiel: Sie {mine}, die anderen {theirs}',
+    'different-stages': 'Sie kommen zu verschiedenen Zeitpunkten ins Spiel: Sie {mine}, Ihr Partner {theirs}',
     'same-stage': 'Sie kommen beide {stage} ins Spiel',
     'shared-interests': 'Sie haben gemeinsame Interessen: {interests}',
     'common-language': 'Sie arbeiten beide auf {language}',
     'no-chemistry-evidence': 'die Chemie ist unbekannt: noch keine Einzelgespräche oder gemeinsamen Interessen erfasst',
-    'referral-demand': 'ihre Kunden im Bereich {theirs} brauchen oft Ihr Angebot {mine}',
+    'referral-demand': 'Kunden des Partners ({theirs}) brauchen oft Ihr Angebot ({mine})',
     'deal-value': 'typische Auftragswerte: Ihre {mine}, deren {theirs}',
     lopsided: '',
     'lopsided-me': 'einseitig: Sie würden viel mehr gewinnen als die anderen',
     'lopsided-them': 'einseitig: die anderen würden viel mehr gewinnen als Sie',
-    capacity: 'Sie sind {mine}, die anderen {theirs}',
+    capacity: 'Kapazität: bei Ihnen {mine}, beim Partner {theirs}',
     'profile-only': '',
   },
 };
