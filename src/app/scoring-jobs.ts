@@ -4,6 +4,7 @@
  * are current, and hand plain values to the pure core.
  */
 import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
+import { detectCompetition } from '../core/competition/competitor-detector.ts';
 import type { ScoringContext } from '../core/criteria/criterion.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
@@ -40,7 +41,7 @@ export interface NetworkReportWithPolicy extends NetworkReport {
 }
 
 export interface ScoringJobs {
-  suggest(memberId: string, options?: SuggestOptions): Promise<SuggestionsView>;
+  suggest(memberId: string, options?: SuggestOptions): Promise<SuggestionsView & { readonly excludedCompetitors: readonly string[] }>;
   competitors(options?: CompetitorsOptions): Promise<{ pairs: CompetitorPairView[] }>;
   report(network: string): Promise<NetworkReportWithPolicy>;
   /** The members of one network (or all), as the scorers see them. */
@@ -100,9 +101,12 @@ export function createScoringJobs(
       const self = await requireMember(memberId);
       const scope = options.allNetworks || !self.network ? undefined : self.network;
       const candidates = await scoredMembers(scope);
-      const ranked = rankPartners(self, candidatesFor(self, scope, candidates, purpose), context, config(), { purpose, top });
+      const pool = candidatesFor(self, scope, candidates, purpose);
+      const ranked = rankPartners(self, pool, context, config(), { purpose, top });
+      // Direct competitors are never referral partners; say who was left out, and why.
+      const excluded = purpose === 'referral' ? pool.filter((m) => m.id !== self.id && detectCompetition(self, m).level === 'direct').map((m) => m.id) : [];
       const byId = new Map(candidates.map((m) => [m.id, m]));
-      return suggestionsView(self, ranked, byId, purpose, config().version, knowledge);
+      return { ...suggestionsView(self, ranked, byId, purpose, config().version, knowledge), excludedCompetitors: excluded };
     },
     async competitors(options = {}) {
       if (options.network && !(await networks.getNetwork(options.network))) {

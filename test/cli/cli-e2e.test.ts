@@ -84,6 +84,7 @@ describe('partnerfit CLI', () => {
       expect(s.reasons.length).toBeGreaterThan(0);
     }
     expect(view.suggestions.map((s: { partner: string }) => s.partner)).not.toContain('dk-002');
+    expect(view.excludedCompetitors).toContain('dk-002');
   });
 
   it('competitors --json lists the cross-language direct pair of the Øresund club', () => {

@@ -37,7 +37,7 @@ export function parsePositiveInt(value: string, flag: string): number {
 
 const SHORT: Record<string, string> = { chemistry: 'chem', complementarity: 'compl', sharedCustomers: 'cust', sharedContacts: 'cont', mutualProfit: 'profit' };
 
-export function formatSuggestions(view: SuggestionsView): string[] {
+export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }): string[] {
   const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
   if (view.suggestions.length === 0) lines.push('  (none found)');
   view.suggestions.forEach((s, i) => {
@@ -46,5 +46,8 @@ export function formatSuggestions(view: SuggestionsView): string[] {
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);
   });
+  if (view.excludedCompetitors && view.excludedCompetitors.length > 0) {
+    lines.push(`(direct competitors are never referral partners and were left out: ${view.excludedCompetitors.join(', ')}; try --purpose overflow)`);
+  }
   return lines;
 }

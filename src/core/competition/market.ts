@@ -34,9 +34,16 @@ export function sizeFit(a: ScoredMember, b: ScoredMember): number | null {
   return near ? 0.25 : 0;
 }
 
-/** Same market: region not clearly different, customer sizes not clearly disjoint. */
+/**
+ * Same market: region not clearly different, customer sizes not clearly disjoint,
+ * and customer industries not clearly disjoint (a project manager for banks and one
+ * for pharma companies do not sell to the same customers).
+ */
 export function sameMarket(a: ScoredMember, b: ScoredMember): boolean {
   const region = regionFit(a, b).score;
   const sizes = sizeFit(a, b);
-  return (region === null || region >= 0.85) && (sizes === null || sizes > 0);
+  const ia = a.vector.targetIndustries.map((c) => c.id);
+  const ib = new Set(b.vector.targetIndustries.map((c) => c.id));
+  const industriesDisjoint = ia.length > 0 && ib.size > 0 && !ia.some((id) => ib.has(id));
+  return (region === null || region >= 0.85) && (sizes === null || sizes > 0) && !industriesDisjoint;
 }
