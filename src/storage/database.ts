@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PartnerfitError } from '../core/errors.ts';
 import type { DatabaseSchema } from './database-schema.ts';
@@ -128,7 +128,16 @@ function isAlive(pid: number): boolean {
 }
 
 async function migrate(db: Kysely<DatabaseSchema>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'partnerfit_migrations', migrationLockTableName: 'partnerfit_migrations_lock' });
+  // Name the schema: kysely looks for its bookkeeping tables in every schema, so a
+  // partnerfit database in another schema of the same server would hide ours.
+  const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    migrationTableName: 'partnerfit_migrations',
+    migrationLockTableName: 'partnerfit_migrations_lock',
+    migrationTableSchema: current.rows[0]?.schema ?? 'public',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -36,9 +36,9 @@ for (const dialect of TEST_DIALECTS) {
       app = await createPartnerfit({ database });
     });
     afterEach(async () => {
-      await app.close();
-      await database.close();
-      await testDb.drop();
+      await app?.close();
+      await database?.close();
+      await testDb?.drop();
     });
 
     it('runs the migrations again without change', async () => {
@@ -46,11 +46,13 @@ for (const dialect of TEST_DIALECTS) {
       // Migrating an up-to-date schema is a no-op and keeps the data.
       const { Migrator } = await import('kysely');
       const { migrationProvider } = await import('../../src/storage/migrations/index.ts');
+      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]!.s;
       const result = await new Migrator({
         db: database.db,
         provider: migrationProvider,
         migrationTableName: 'partnerfit_migrations',
         migrationLockTableName: 'partnerfit_migrations_lock',
+        migrationTableSchema: schema,
       }).migrateToLatest();
       expect(result.error).toBeUndefined();
       expect(result.results).toEqual([]);
