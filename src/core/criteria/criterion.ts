@@ -20,11 +20,6 @@ export interface CriterionResult {
   readonly facts: readonly ReasonFact[];
 }
 
-/** Activity between two members (meetings, referrals); empty until activity is ingested. */
-export interface PairActivity {
-  readonly kind: 'pair-activity';
-}
-
 export interface ScoringContext {
   readonly knowledge: EngineKnowledge;
 }

@@ -19,19 +19,6 @@ export function weightedJaccard(a: readonly WeightedConcept[], b: readonly Weigh
   return max > 0 ? min / max : 0;
 }
 
-/** Weighted overlap coefficient: Σ min over shared ids / the smaller side's total. */
-export function weightedOverlap(a: readonly WeightedConcept[], b: readonly WeightedConcept[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const bw = new Map(b.map((c) => [c.id, c.weight]));
-  let shared = 0;
-  for (const c of a) shared += Math.min(c.weight, bw.get(c.id) ?? 0);
-  const total = Math.min(
-    a.reduce((s, c) => s + c.weight, 0),
-    b.reduce((s, c) => s + c.weight, 0),
-  );
-  return total > 0 ? Math.min(1, shared / total) : 0;
-}
-
 export function cosine<K extends string>(a: Weights<K>, b: Weights<K>): number {
   let dot = 0;
   let na = 0;
