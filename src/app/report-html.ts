@@ -8,7 +8,6 @@
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { writeReasons } from '../core/reasons/reason-writer.ts';
-import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 
 const AREA_COLOURS: Record<string, string> = {
@@ -20,7 +19,7 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function renderReportHtml(report: NetworkReportWithPolicy, members: readonly ScoredMember[], knowledge: EngineKnowledge): string {
+export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string {
   const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : '—');
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
@@ -59,7 +58,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, members: reado
     .filter(([area]) => summaries.some((s) => s.area === area))
     .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(area)}</span>`)
     .join(' ');
-  const byId = new Map(members.map((m) => [m.id, m]));
+  const byId = new Map(report.summaries.map((m) => [m.id, m]));
   const rows = [...report.summaries]
     .sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))
     .map(

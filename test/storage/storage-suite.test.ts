@@ -80,37 +80,31 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('updates a member when the same id comes with a changed profile', async () => {
-      {
-        const store = createMemberStore(database.db);
-        expect((await store.saveMembers([memberRecord('m1', 'rekrytering')])).inserted).toEqual(['m1']);
-        const second = await store.saveMembers([memberRecord('m1', 'bokföring'), memberRecord('m2', 'golf')]);
-        expect(second).toEqual({ inserted: ['m2'], updated: ['m1'], unchanged: [] });
-        const m1 = await store.getMember('m1');
-        expect(m1?.profile.services).toEqual(['bokföring']);
-        expect(m1?.vector?.services[0]?.id).toBe('svc.accounting');
-      }
+      const store = createMemberStore(database.db);
+      expect((await store.saveMembers([memberRecord('m1', 'rekrytering')])).inserted).toEqual(['m1']);
+      const second = await store.saveMembers([memberRecord('m1', 'bokföring'), memberRecord('m2', 'golf')]);
+      expect(second).toEqual({ inserted: ['m2'], updated: ['m1'], unchanged: [] });
+      const m1 = await store.getMember('m1');
+      expect(m1?.profile.services).toEqual(['bokföring']);
+      expect(m1?.vector?.services[0]?.id).toBe('svc.accounting');
     });
 
     it('stores a batch whole or not at all', async () => {
-      {
-        const store = createMemberStore(database.db);
-        const good = memberRecord('ok-1', 'rekrytering');
-        // A vector that PostgreSQL refuses (a NUL character in jsonb) fails the whole batch.
-        const broken = memberRecord('bad-1', 'bokföring');
-        const poisoned = { ...broken, vector: { ...broken.vector, version: 'x\u0000y' } };
-        await expect(store.saveMembers([good, poisoned])).rejects.toThrow();
-        expect(await store.getMember('ok-1')).toBeNull();
-        expect(await store.countMembers()).toBe(0);
-      }
+      const store = createMemberStore(database.db);
+      const good = memberRecord('ok-1', 'rekrytering');
+      // A vector that PostgreSQL refuses (a NUL character in jsonb) fails the whole batch.
+      const broken = memberRecord('bad-1', 'bokföring');
+      const poisoned = { ...broken, vector: { ...broken.vector, version: 'x\u0000y' } };
+      await expect(store.saveMembers([good, poisoned])).rejects.toThrow();
+      expect(await store.getMember('ok-1')).toBeNull();
+      expect(await store.countMembers()).toBe(0);
     });
 
     it('rebuilds vectors of another version', async () => {
       await app.ingest(FOUR_LANGUAGES);
-      {
-        await database.db.updateTable('member_vectors').set({ version: 'v0-old' }).where('member_id', 'in', ['sv-1', 'da-1']).execute();
-        const stale = await createMemberStore(database.db).staleProfiles('nonexistent', 100);
-        expect(stale).toHaveLength(8);
-      }
+      await database.db.updateTable('member_vectors').set({ version: 'v0-old' }).where('member_id', 'in', ['sv-1', 'da-1']).execute();
+      const stale = await createMemberStore(database.db).staleProfiles('nonexistent', 100);
+      expect(stale).toHaveLength(8);
       expect(await app.refreshVectors()).toBe(2);
       expect(await app.refreshVectors()).toBe(0);
       expect((await app.inspect('sv-1')).vectors.current).toBe(true);
@@ -118,14 +112,12 @@ for (const dialect of TEST_DIALECTS) {
 
     it('pages through members in id order', async () => {
       await app.ingest(FOUR_LANGUAGES);
-      {
-        const ids: string[] = [];
-        for await (const m of createMemberStore(database.db).iterateMembers(undefined, 3)) ids.push(m.profile.id);
-        expect(ids).toEqual([...ids].sort());
-        expect(ids).toHaveLength(8);
-        const count = await sql<{ n: string }>`select count(*) as n from partnerfit_migrations`.execute(database.db);
-        expect(Number(count.rows[0]?.n)).toBeGreaterThan(0);
-      }
+      const ids: string[] = [];
+      for await (const m of createMemberStore(database.db).iterateMembers(undefined, 3)) ids.push(m.profile.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(ids).toHaveLength(8);
+      const count = await sql<{ n: string }>`select count(*) as n from partnerfit_migrations`.execute(database.db);
+      expect(Number(count.rows[0]?.n)).toBeGreaterThan(0);
     });
   });
 }

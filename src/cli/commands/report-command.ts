@@ -18,8 +18,7 @@ export function registerReportCommand(program: Command): void {
       await withPartnerfit(async (app) => {
         const report = await app.report(flags.network);
         if (flags.html) {
-          const members = await app.scoredMembers(flags.network);
-          writeFileSync(flags.html, renderReportHtml(report, members, app.knowledge));
+          writeFileSync(flags.html, renderReportHtml(report, app.knowledge));
           note(`wrote ${flags.html}`);
         }
         if (flags.json) printJson(report);
