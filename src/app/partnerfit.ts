@@ -14,6 +14,11 @@ import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scor
 import { createScoringJobs, type ScoringJobs } from './scoring-jobs.ts';
 import { describeMember, type MemberInspection } from './member-inspection.ts';
 import { overviewOf, type RosterOverview } from './roster-overview.ts';
+import { runApplicantJob, type ApplicantJobOptions, type ApplicantJobOutcome } from '../applicants/applicant-job.ts';
+import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
+import { createApplicantJobStore, type ApplicantJob, type RowRejection } from '../storage/applicant-job-store.ts';
+import { storeProfiles } from '../ingest/ingest-roster.ts';
+import { applicantResults } from './applicant-output.ts';
 
 export interface Partnerfit extends ScoringJobs {
   readonly database: Pick<Database, 'kind' | 'location'>;
@@ -31,7 +36,25 @@ export interface Partnerfit extends ScoringJobs {
   /** Sets a network's competitor policy: `exclusive` (one seat per trade) or `open`. */
   setPolicy(network: string, policy: NetworkPolicy): Promise<NetworkInfo>;
   readonly scoringConfig: ScoringConfig;
+  /** Scores a file of applicants as a resumable job (see src/applicants/applicant-job.ts). */
+  scoreApplicants(file: string, options?: ApplicantJobOptions): Promise<ApplicantJobOutcome>;
+  applicantJob(id: string): Promise<ApplicantJob & { readonly rows: number; readonly scored: number; readonly rejectedLines: number }>;
+  /** A finished job's results in file order. */
+  applicantResults(jobId: string): AsyncIterable<ApplicantResult>;
+  applicantRejections(jobId: string): Promise<RowRejection[]>;
+  /** Makes a scored applicant a member, through the store ingest writes with. */
+  admitApplicant(applicantId: string, options?: { readonly job?: string }): Promise<AdmittedApplicant>;
   close(): Promise<void>;
+}
+
+export interface AdmittedApplicant {
+  readonly member: string;
+  readonly network: string | null;
+  readonly job: string;
+  /** False when the member existed with exactly this profile already. */
+  readonly changed: boolean;
+  /** The committee's verdict at scoring time (admitting is their call, whatever it was). */
+  readonly verdict: 'accept' | 'review' | 'conflict';
 }
 
 export interface PartnerfitOptions extends DatabaseOptions {
@@ -62,6 +85,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     }
   };
 
+  const applicantJobs = createApplicantJobStore(database.db);
   const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors());
 
   return {
@@ -87,6 +111,24 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       return describeMember(stored.profile, vector, knowledge, version, stored.updatedAt);
     },
     refreshVectors,
+    scoreApplicants: (file, jobOptions) =>
+      runApplicantJob(file, { jobs: applicantJobs, members, networks: networkStore, knowledge, config: scoringConfig }, jobOptions),
+    async applicantJob(id) {
+      const job = await applicantJobs.getJob(id);
+      if (!job) throw new PartnerfitError('not-found', `no applicant job "${id}"`);
+      return { ...job, ...(await applicantJobs.counts(id)) };
+    },
+    applicantResults: (jobId) => applicantResults(applicantJobs, jobId),
+    applicantRejections: (jobId) => applicantJobs.rejections(jobId),
+    async admitApplicant(applicantId, admitOptions = {}) {
+      const row = await applicantJobs.findApplicant(applicantId, admitOptions.job);
+      if (!row) {
+        throw new PartnerfitError('not-found', `no applicant "${applicantId}"${admitOptions.job ? ` in job ${admitOptions.job}` : ' in any applicant job'}`);
+      }
+      const saved = await storeProfiles([row.profile], members, knowledge);
+      await applicantJobs.markAdmitted(row.jobId, row.line);
+      return { member: applicantId, network: row.profile.network, job: row.jobId, changed: saved.unchanged.length === 0, verdict: row.verdict };
+    },
     countMembers: (network) => members.countMembers(network),
     async overview(network) {
       await refreshVectors();

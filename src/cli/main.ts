@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { PartnerfitError } from '../core/errors.ts';
+import { registerApplicantsCommand } from './commands/applicants-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSuggestCommand(program);
   registerCompetitorsCommand(program);
   registerReportCommand(program);
+  registerApplicantsCommand(program);
   registerPolicyCommand(program);
   registerDemoCommand(program);
   return program;

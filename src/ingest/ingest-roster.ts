@@ -8,7 +8,7 @@ import type { EngineKnowledge } from '../core/knowledge.ts';
 import { ROSTER_FIELDS, REQUIRED_ROSTER_FIELDS, type MemberProfile } from '../core/profile/member-profile.ts';
 import { parseMemberProfile } from '../core/profile/profile-parser.ts';
 import { PartnerfitError } from '../core/errors.ts';
-import type { MemberRecord, MemberWriter } from '../storage/member-store.ts';
+import type { MemberRecord, MemberWriter, SaveResult } from '../storage/member-store.ts';
 import { openRecordSource, type InputFormat, type RecordSource } from './record-source.ts';
 import { inThreadVectorizer, workerVectorizer, type Vectorizer } from './vectorizer-pool.ts';
 
@@ -62,6 +62,22 @@ export async function ingestRoster(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const source = await openRecordSource(file, { format: options.format });
+  const warnings = checkRosterColumns(file, source);
+
+  const vectorizer: Vectorizer =
+    options.vectorizeInWorker && source.bytes > WORKER_THRESHOLD_BYTES ? workerVectorizer() : inThreadVectorizer(knowledge);
+  try {
+    return await ingestRecords(file, source, store, vectorizer, options, warnings);
+  } finally {
+    await vectorizer.close();
+  }
+}
+
+/**
+ * Refuses a CSV header that cannot hold a roster (no id, name or services column, a
+ * column named twice: nothing is read then) and warns about columns it will ignore.
+ */
+export function checkRosterColumns(file: string, source: RecordSource): string[] {
   const warnings: string[] = [];
   if (source.columns) {
     const missing = REQUIRED_ROSTER_FIELDS.filter((f) => !source.columns!.includes(f));
@@ -79,13 +95,7 @@ export async function ingestRoster(
     if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
   }
 
-  const vectorizer: Vectorizer =
-    options.vectorizeInWorker && source.bytes > WORKER_THRESHOLD_BYTES ? workerVectorizer() : inThreadVectorizer(knowledge);
-  try {
-    return await ingestRecords(file, source, store, vectorizer, options, warnings);
-  } finally {
-    await vectorizer.close();
-  }
+  return warnings;
 }
 
 async function ingestRecords(
@@ -179,4 +189,10 @@ async function ingestRecords(
  */
 export function hashProfile(profile: MemberProfile): string {
   return createHash('sha256').update(JSON.stringify(profile)).digest('hex').slice(0, 32);
+}
+
+/** Stores profiles that were validated elsewhere the way ingest stores rows (admitting applicants). */
+export async function storeProfiles(profiles: readonly MemberProfile[], store: MemberWriter, knowledge: EngineKnowledge): Promise<SaveResult> {
+  const vectors = await inThreadVectorizer(knowledge).vectorize(profiles);
+  return store.saveMembers(profiles.map((profile, i) => ({ profile, contentHash: hashProfile(profile), vector: vectors[i]! })));
 }

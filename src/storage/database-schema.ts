@@ -32,8 +32,59 @@ export interface MemberVectorsTable {
   built_at: Timestamp;
 }
 
+export type JobStatus = 'reading' | 'pairing' | 'scoring' | 'done';
+
+export interface ApplicantJobsTable {
+  id: string;
+  job_key: string;
+  file: string;
+  network_option: string | null;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  read_through_line: ColumnType<number, number | undefined, number>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  warnings: JSONColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ApplicantRowsTable {
+  job_id: string;
+  line: number;
+  applicant_id: string;
+  network_id: string;
+  profile: JSONColumnType<MemberProfile>;
+  vector: JSONColumnType<MemberVector>;
+  verdict: 'accept' | 'review' | 'conflict' | null;
+  result: JSONColumnType<object | null, string | null | undefined, string | null>;
+  admitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ApplicantRejectionsTable {
+  job_id: string;
+  line: number;
+  seq: number;
+  field: string | null;
+  message: string;
+}
+
+export interface ApplicantBatchConflictsTable {
+  job_id: string;
+  a_line: number;
+  b_line: number;
+  a_id: string;
+  b_id: string;
+  shared_services: JSONColumnType<string[]>;
+  level: 'direct' | 'partial';
+  score: number;
+}
+
 export interface DatabaseSchema {
   networks: NetworksTable;
   members: MembersTable;
   member_vectors: MemberVectorsTable;
+  applicant_jobs: ApplicantJobsTable;
+  applicant_rows: ApplicantRowsTable;
+  applicant_rejections: ApplicantRejectionsTable;
+  applicant_batch_conflicts: ApplicantBatchConflictsTable;
 }

@@ -37,6 +37,8 @@ export interface MemberWriter {
 export interface MemberReader {
   getMember(id: string): Promise<StoredMember | null>;
   countMembers(network?: string): Promise<number>;
+  /** Which of these ids are members. */
+  existingIds(ids: readonly string[]): Promise<Set<string>>;
   /** All members (of one network), page by page in id order: memory stays bounded. */
   iterateMembers(network?: string, pageSize?: number): AsyncIterable<StoredMember>;
 }
@@ -119,6 +121,12 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
       };
+    },
+
+    async existingIds(ids) {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('members').select('id').where('id', 'in', [...new Set(ids)]).execute();
+      return new Set(rows.map((r) => r.id));
     },
 
     async countMembers(network) {

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as members from './001-members.ts';
+import * as applicantJobs from './002-applicant-jobs.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-members': members,
+  '002-applicant-jobs': applicantJobs,
 };
 
 export const migrationProvider: MigrationProvider = {
