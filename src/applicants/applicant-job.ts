@@ -10,8 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
-import type { ScoringContext } from '../core/criteria/criterion.ts';
-import { assessApplicant, NetworkContext, type BatchRival } from '../core/applicants/applicant-assessment.ts';
+import type { BatchRival, NetworkPolicy } from '../core/applicants/applicant-assessment.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { MemberProfile } from '../core/profile/member-profile.ts';
@@ -22,7 +21,8 @@ import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorize
 import { checkRosterColumns } from '../ingest/ingest-roster.ts';
 import { openRecordSource, type InputFormat } from '../ingest/record-source.ts';
 import { jobKey, type ApplicantJob, type ApplicantJobStore, type ApplicantRow, type BatchConflict, type RowRejection } from '../storage/applicant-job-store.ts';
-import type { MemberReader } from '../storage/member-store.ts';
+import type { MemberReader, NetworkMembersReader } from '../storage/member-store.ts';
+import { defaultWorkerCount, inThreadScorer, workerScorerPool, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
 import type { NetworkStore } from '../storage/network-store.ts';
 
 export type JobPhase = 'reading' | 'pairing' | 'scoring';
@@ -46,6 +46,8 @@ export interface ApplicantJobOptions {
   readonly signal?: AbortSignal | undefined;
   readonly readBatchSize?: number;
   readonly scoreChunkSize?: number;
+  /** Worker threads for scoring; 0 scores in this thread. Default: one per core for batches of 500 or more. */
+  readonly workers?: number;
 }
 
 export interface ApplicantJobOutcome {
@@ -58,14 +60,15 @@ export interface ApplicantJobOutcome {
 
 export interface ApplicantJobDeps {
   readonly jobs: ApplicantJobStore;
-  readonly members: MemberReader;
+  readonly members: MemberReader & NetworkMembersReader;
   readonly networks: NetworkStore;
   readonly knowledge: EngineKnowledge;
   readonly config: ScoringConfig;
 }
 
 const READ_BATCH = 500;
-const SCORE_CHUNK = 200;
+const SCORE_CHUNK = 1000;
+const WORKER_THRESHOLD = 500;
 
 export async function runApplicantJob(file: string, deps: ApplicantJobDeps, options: ApplicantJobOptions = {}): Promise<ApplicantJobOutcome> {
   const source = await openRecordSource(file, { format: options.format });
@@ -192,97 +195,114 @@ function sourceWarnings(source: Awaited<ReturnType<typeof openRecordSource>>): s
 
 /** Conflicts among the batch's own applicants, network by network (two applicants for one seat). */
 async function pairApplicants(job: ApplicantJob, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
-  const networks = await deps.jobs.networksOf(job.id);
+  const total = (await deps.jobs.counts(job.id)).rows;
   const conflicts: BatchConflict[] = [];
+  let group: ApplicantRow[] = [];
   let done = 0;
-  for (const network of networks) {
-    const rows = await deps.jobs.rowsOfNetwork(job.id, network);
-    const lineOf = new Map<string, number>(rows.map((r) => [r.profile.id, r.line]));
-    for (const pair of findCompetitorPairs(rows.map(asScored))) {
-      conflicts.push({
-        aLine: lineOf.get(pair.a)!,
-        bLine: lineOf.get(pair.b)!,
-        aId: pair.a,
-        bId: pair.b,
-        sharedServices: pair.competition.sharedServices,
-        level: pair.competition.level as 'direct' | 'partial',
-        score: pair.competition.score,
-      });
+  const pairGroup = () => {
+    if (group.length > 1) {
+      const rowOf = new Map<string, ApplicantRow>(group.map((r) => [r.profile.id, r]));
+      for (const pair of findCompetitorPairs(group.map(asScored))) {
+        const a = rowOf.get(pair.a)!;
+        const b = rowOf.get(pair.b)!;
+        conflicts.push({
+          aLine: a.line,
+          bLine: b.line,
+          aId: pair.a,
+          bId: pair.b,
+          aName: a.profile.name,
+          bName: b.profile.name,
+          sharedServices: pair.competition.sharedServices,
+          level: pair.competition.level as 'direct' | 'partial',
+          score: pair.competition.score,
+        });
+      }
     }
-    options.onProgress?.({ phase: 'pairing', done: ++done, total: networks.length });
+    done += group.length;
+    group = [];
+    options.onProgress?.({ phase: 'pairing', done, total });
+  };
+  // One pass over the job's rows in network order; only one network's applicants are held.
+  for await (const row of deps.jobs.iterateRows(job.id)) {
+    if (group.length > 0 && group[0]!.profile.network !== row.profile.network) pairGroup();
+    group.push(row);
   }
+  pairGroup();
   await deps.jobs.replaceBatchConflicts(job.id, conflicts);
 }
 
 /** Scores the job's remaining applicants; false when stopped by the signal. */
 async function scoreApplicants(job: ApplicantJob, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<boolean> {
-  const context: ScoringContext = { knowledge: deps.knowledge };
   const chunkSize = options.scoreChunkSize ?? SCORE_CHUNK;
   const counts = await deps.jobs.counts(job.id);
   let done = counts.scored;
-  let current: NetworkContext | null = null;
-  const names = new Map<string, string>();
   options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-  for (;;) {
-    if (options.signal?.aborted) return false;
-    const rows = await deps.jobs.unscoredRows(job.id, chunkSize);
-    if (rows.length === 0) return true;
-    const conflicts = await deps.jobs.batchConflictsOf(job.id, rows.map((r) => r.line));
-    const results = [];
-    for (const row of rows) {
-      const network = row.profile.network!;
-      if (current?.network !== network) current = await loadNetwork(network, deps, context);
-      names.set(row.profile.id, row.profile.name);
-      const rivals = rivalsOf(row, conflicts);
-      const applicant = asScored(row);
-      const result = assessApplicant(applicant, current, await withNames(rivals, deps, job.id, names), context, deps.config);
-      results.push({ line: row.line, verdict: result.verdict, result });
-    }
-    await deps.jobs.saveResults(job.id, results);
-    done += rows.length;
-    options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-  }
-}
-
-async function loadNetwork(network: string, deps: ApplicantJobDeps, context: ScoringContext): Promise<NetworkContext> {
-  const info = await deps.networks.getNetwork(network);
-  if (!info) throw new PartnerfitError('not-found', `network "${network}" disappeared while the job ran`);
+  const workers = options.workers ?? (counts.rows - counts.scored >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
+  const scorer = workers > 0 ? workerScorerPool(workers, deps.config) : inThreadScorer(deps.knowledge, deps.config);
+  const policies = new Map<string, NetworkPolicy>();
   const version = vectorVersion(deps.knowledge);
-  const members: ScoredMember[] = [];
-  for await (const stored of deps.members.iterateMembers(network)) {
-    members.push({
-      id: stored.profile.id,
-      network: stored.profile.network,
-      name: stored.profile.name,
-      // Scoring never writes: a stale vector is rebuilt in memory only.
-      vector: stored.vector?.version === version ? stored.vector : vectorizeMember(stored.profile, deps.knowledge),
-    });
+
+  // The next chunk (rows, rivals, members) is read while the workers score this one.
+  const fetchChunk = async (after?: { network: string; line: number }): Promise<NetworkTask[]> => {
+    const rows = await deps.jobs.unscoredRows(job.id, chunkSize, after);
+    if (rows.length === 0) return [];
+    const conflicts = await deps.jobs.batchConflictsOf(job.id, rows.map((r) => r.line));
+    const networks = [...new Set(rows.map((r) => r.network))];
+    for (const network of networks) {
+      if (policies.has(network)) continue;
+      const info = await deps.networks.getNetwork(network);
+      if (!info) throw new PartnerfitError('not-found', `network "${network}" disappeared while the job ran`);
+      policies.set(network, info.policy);
+    }
+    const members = new Map<string, TaskMember[]>(networks.map((n) => [n, []]));
+    for (const m of await deps.members.membersOfNetworks(networks, version)) {
+      members.get(m.network!)!.push({ id: m.id, network: m.network, name: m.name, vectorJson: m.vectorJson ?? (await freshVectorJson(m.id, deps)) });
+    }
+    return networks.map((network) => ({
+      network,
+      policy: policies.get(network)!,
+      members: members.get(network)!,
+      applicants: rows
+        .filter((r) => r.network === network)
+        .map((r) => ({ line: r.line, applicant: { id: r.id, network: r.network, name: r.name, vectorJson: r.vectorJson }, rivals: rivalsOf(r.line, conflicts) })),
+    }));
+  };
+
+  try {
+    let next = fetchChunk();
+    for (;;) {
+      const tasks = await next;
+      if (tasks.length === 0) return true;
+      const lastTask = tasks[tasks.length - 1]!;
+      const last = lastTask.applicants[lastTask.applicants.length - 1]!;
+      next = fetchChunk({ network: lastTask.network, line: last.line });
+      // Marked as handled here; a failure surfaces where it is awaited.
+      next.catch(() => {});
+      const scored = (await Promise.all(tasks.map((t) => scorer.score(t)))).flat();
+      await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
+      done += scored.length;
+      options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
+      if (options.signal?.aborted) return false;
+    }
+  } finally {
+    await scorer.close();
   }
-  return new NetworkContext(network, info.policy, members, context, deps.config);
 }
 
-type PendingRival = Omit<BatchRival, 'name'>;
+/** A member whose stored vector is missing or stale: understood again, in memory only (scoring never writes members). */
+async function freshVectorJson(id: string, deps: ApplicantJobDeps): Promise<string> {
+  const stored = await deps.members.getMember(id);
+  if (!stored) throw new PartnerfitError('not-found', `member "${id}" disappeared while the job ran`);
+  return JSON.stringify(vectorizeMember(stored.profile, deps.knowledge));
+}
 
-function rivalsOf(row: ApplicantRow, conflicts: readonly BatchConflict[]): PendingRival[] {
-  const rivals: PendingRival[] = [];
+function rivalsOf(line: number, conflicts: readonly BatchConflict[]): BatchRival[] {
+  const rivals: BatchRival[] = [];
   for (const c of conflicts) {
-    if (c.aLine === row.line) rivals.push({ applicant: c.bId, line: c.bLine, level: c.level, score: c.score, sharedServices: c.sharedServices });
-    else if (c.bLine === row.line) rivals.push({ applicant: c.aId, line: c.aLine, level: c.level, score: c.score, sharedServices: c.sharedServices });
+    if (c.aLine === line) rivals.push({ applicant: c.bId, name: c.bName, line: c.bLine, level: c.level, score: c.score, sharedServices: c.sharedServices });
+    else if (c.bLine === line) rivals.push({ applicant: c.aId, name: c.aName, line: c.aLine, level: c.level, score: c.score, sharedServices: c.sharedServices });
   }
   return rivals.sort((a, b) => (a.level === b.level ? 0 : a.level === 'direct' ? -1 : 1) || b.score - a.score || a.line - b.line);
-}
-
-async function withNames(rivals: readonly PendingRival[], deps: ApplicantJobDeps, jobId: string, names: Map<string, string>): Promise<BatchRival[]> {
-  const result: BatchRival[] = [];
-  for (const rival of rivals) {
-    let name = names.get(rival.applicant);
-    if (name === undefined) {
-      name = (await deps.jobs.findApplicant(rival.applicant, jobId))?.profile.name ?? rival.applicant;
-      names.set(rival.applicant, name);
-    }
-    result.push({ ...rival, name });
-  }
-  return result;
 }
 
 function asScored(row: ApplicantRow): ScoredMember {

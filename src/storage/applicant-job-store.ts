@@ -5,7 +5,7 @@
  * the checkpoint that says where to go on.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MemberProfile } from '../core/profile/member-profile.ts';
 import type { MemberVector } from '../core/vectors/member-vector.ts';
 import type { DatabaseSchema, JobStatus } from './database-schema.ts';
@@ -35,6 +35,15 @@ export interface ScoredApplicantRow<R> extends ApplicantRow {
   readonly admittedAt: Date | null;
 }
 
+/** An applicant waiting to be scored, as scoring needs them. */
+export interface PendingApplicant {
+  readonly line: number;
+  readonly id: string;
+  readonly name: string;
+  readonly network: string;
+  readonly vectorJson: string;
+}
+
 export interface RowRejection {
   readonly line: number;
   readonly field: string | null;
@@ -46,6 +55,8 @@ export interface BatchConflict {
   readonly bLine: number;
   readonly aId: string;
   readonly bId: string;
+  readonly aName: string;
+  readonly bName: string;
   readonly sharedServices: readonly string[];
   readonly level: 'direct' | 'partial';
   readonly score: number;
@@ -66,12 +77,12 @@ export interface ApplicantJobStore {
   saveReadBatch(jobId: string, rows: readonly ApplicantRow[], rejections: readonly RowRejection[], throughLine: number, rowsRead: number): Promise<void>;
   finishReading(jobId: string, warnings: readonly string[]): Promise<void>;
   setStatus(jobId: string, status: JobStatus): Promise<void>;
-  networksOf(jobId: string): Promise<string[]>;
-  rowsOfNetwork(jobId: string, network: string): Promise<ApplicantRow[]>;
+  /** All rows of the job, network by network, in pages: memory stays flat. */
+  iterateRows(jobId: string, pageSize?: number): AsyncIterable<ApplicantRow>;
   replaceBatchConflicts(jobId: string, conflicts: readonly BatchConflict[]): Promise<void>;
   batchConflictsOf(jobId: string, lines: readonly number[]): Promise<BatchConflict[]>;
-  /** Rows not scored yet, network by network (each network's members are then loaded once). */
-  unscoredRows(jobId: string, limit: number): Promise<ApplicantRow[]>;
+  /** Rows not scored yet, network by network (each network's members are then loaded once), after a (network, line) position. */
+  unscoredRows(jobId: string, limit: number, after?: { readonly network: string; readonly line: number }): Promise<PendingApplicant[]>;
   saveResults(jobId: string, results: readonly { line: number; verdict: 'accept' | 'review' | 'conflict'; result: unknown }[]): Promise<void>;
   counts(jobId: string): Promise<JobCounts>;
   /** Scored rows in line order, page by page: memory stays flat however long the batch. */
@@ -217,29 +228,13 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
         .execute();
     },
 
-    async networksOf(jobId) {
-      const rows = await db.selectFrom('applicant_rows').select('network_id').distinct().where('job_id', '=', jobId).orderBy('network_id').execute();
-      return rows.map((r) => r.network_id);
-    },
-
-    async rowsOfNetwork(jobId, network) {
-      const rows = await db
-        .selectFrom('applicant_rows')
-        .select(['line', 'profile', 'vector'])
-        .where('job_id', '=', jobId)
-        .where('network_id', '=', network)
-        .orderBy('line')
-        .execute();
-      return rows.map((r) => ({ line: r.line, profile: r.profile, vector: r.vector }));
-    },
-
     async replaceBatchConflicts(jobId, conflicts) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('applicant_batch_conflicts').where('job_id', '=', jobId).execute();
         for (let i = 0; i < conflicts.length; i += INSERT_CHUNK) {
           await trx
             .insertInto('applicant_batch_conflicts')
-            .values(conflicts.slice(i, i + INSERT_CHUNK).map((c) => ({ job_id: jobId, a_line: c.aLine, b_line: c.bLine, a_id: c.aId, b_id: c.bId, shared_services: JSON.stringify(c.sharedServices), level: c.level, score: c.score })))
+            .values(conflicts.slice(i, i + INSERT_CHUNK).map((c) => ({ job_id: jobId, a_line: c.aLine, b_line: c.bLine, a_id: c.aId, b_id: c.bId, a_name: c.aName, b_name: c.bName, shared_services: JSON.stringify(c.sharedServices), level: c.level, score: c.score })))
             .execute();
         }
       });
@@ -249,39 +244,62 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
       if (lines.length === 0) return [];
       const rows = await db
         .selectFrom('applicant_batch_conflicts')
-        .select(['a_line', 'b_line', 'a_id', 'b_id', 'shared_services', 'level', 'score'])
+        .select(['a_line', 'b_line', 'a_id', 'b_id', 'a_name', 'b_name', 'shared_services', 'level', 'score'])
         .where('job_id', '=', jobId)
         .where((eb) => eb.or([eb('a_line', 'in', lines), eb('b_line', 'in', lines)]))
         .execute();
-      return rows.map((r) => ({ aLine: r.a_line, bLine: r.b_line, aId: r.a_id, bId: r.b_id, sharedServices: r.shared_services, level: r.level, score: Number(r.score) }));
+      return rows.map((r) => ({ aLine: r.a_line, bLine: r.b_line, aId: r.a_id, bId: r.b_id, aName: r.a_name, bName: r.b_name, sharedServices: r.shared_services, level: r.level, score: Number(r.score) }));
     },
 
-    async unscoredRows(jobId, limit) {
-      const rows = await db
+    async unscoredRows(jobId, limit, after) {
+      let query = db
         .selectFrom('applicant_rows')
-        .select(['line', 'profile', 'vector'])
+        .select(['line', 'applicant_id', 'network_id', sql<string>`profile->>'name'`.as('name'), sql<string>`vector::text`.as('vector')])
         .where('job_id', '=', jobId)
         .where('result', 'is', null)
         .orderBy('network_id')
         .orderBy('line')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({ line: r.line, profile: r.profile, vector: r.vector }));
+        .limit(limit);
+      if (after) {
+        const { network, line } = after;
+        query = query.where((eb) => eb.or([eb('network_id', '>', network), eb.and([eb('network_id', '=', network), eb('line', '>', line)])]));
+      }
+      const rows = await query.execute();
+      return rows.map((r) => ({ line: r.line, id: r.applicant_id, name: r.name, network: r.network_id, vectorJson: r.vector }));
     },
 
     async saveResults(jobId, results) {
       if (results.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const r of results) {
-          await trx
-            .updateTable('applicant_rows')
-            .set({ verdict: r.verdict, result: JSON.stringify(r.result) })
-            .where('job_id', '=', jobId)
-            .where('line', '=', r.line)
-            .execute();
-        }
+        // One statement per chunk: update … from (values …), not one round trip per row.
+        const rows = sql.join(results.map((r) => sql`(${r.line}::integer, ${r.verdict}::text, ${JSON.stringify(r.result)}::jsonb)`));
+        await sql`update applicant_rows as a set verdict = v.verdict, result = v.result
+          from (values ${rows}) as v(line, verdict, result)
+          where a.job_id = ${jobId} and a.line = v.line`.execute(trx);
         await trx.updateTable('applicant_jobs').set({ updated_at: new Date() }).where('id', '=', jobId).execute();
       });
+    },
+
+    async *iterateRows(jobId, pageSize = 1000) {
+      let after: { network: string; line: number } | null = null;
+      for (;;) {
+        let query = db
+          .selectFrom('applicant_rows')
+          .select(['network_id', 'line', 'profile', 'vector'])
+          .where('job_id', '=', jobId)
+          .orderBy('network_id')
+          .orderBy('line')
+          .limit(pageSize);
+        if (after) {
+          const { network, line } = after;
+          query = query.where((eb) => eb.or([eb('network_id', '>', network), eb.and([eb('network_id', '=', network), eb('line', '>', line)])]));
+        }
+        const rows = await query.execute();
+        for (const r of rows) yield { line: r.line, profile: r.profile, vector: r.vector };
+        if (rows.length < pageSize) return;
+        const last = rows[rows.length - 1]!;
+        after = { network: last.network_id, line: last.line };
+      }
     },
 
     async counts(jobId) {

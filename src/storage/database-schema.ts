@@ -74,6 +74,8 @@ export interface ApplicantBatchConflictsTable {
   b_line: number;
   a_id: string;
   b_id: string;
+  a_name: string;
+  b_name: string;
   shared_services: JSONColumnType<string[]>;
   level: 'direct' | 'partial';
   score: number;

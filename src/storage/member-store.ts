@@ -43,6 +43,21 @@ export interface MemberReader {
   iterateMembers(network?: string, pageSize?: number): AsyncIterable<StoredMember>;
 }
 
+/** A member as scoring needs them; the vector stays JSON text until a scorer (maybe on another thread) parses it. */
+export interface MemberForScoring {
+  readonly id: string;
+  readonly network: string | null;
+  readonly name: string;
+  /** The stored vector as JSON, or null when it is missing or of another version than asked for. */
+  readonly vectorJson: string | null;
+}
+
+/** What batch scoring needs: whole networks at once, cheaply. */
+export interface NetworkMembersReader {
+  /** The members of these networks, by network and id. */
+  membersOfNetworks(networks: readonly string[], vectorVersion: string): Promise<MemberForScoring[]>;
+}
+
 /** What keeps vectors current when the lexicon or vectoriser changes. */
 export interface VectorMaintenance {
   /** Profiles whose vector is missing or of another version, at most `limit`, by id after `afterId`. */
@@ -50,7 +65,7 @@ export interface VectorMaintenance {
   saveVectors(vectors: readonly { memberId: string; vector: MemberVector }[]): Promise<void>;
 }
 
-export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & MemberReader & VectorMaintenance {
+export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & MemberReader & VectorMaintenance & NetworkMembersReader {
   return {
     async saveMembers(batch) {
       if (batch.length === 0) return { inserted: [], updated: [], unchanged: [] };
@@ -154,6 +169,20 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
         if (rows.length < pageSize) return;
         after = rows[rows.length - 1]!.id;
       }
+    },
+
+    async membersOfNetworks(networks, version) {
+      if (networks.length === 0) return [];
+      // jsonb as text: parsing it in JS (or on a worker) is much cheaper than the driver's value conversion.
+      const rows = await db
+        .selectFrom('members')
+        .leftJoin('member_vectors', 'member_vectors.member_id', 'members.id')
+        .select(['members.id', 'members.network_id', 'members.name', 'member_vectors.version', sql<string | null>`member_vectors.vector::text`.as('vector')])
+        .where('members.network_id', 'in', [...networks])
+        .orderBy('members.network_id')
+        .orderBy('members.id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, network: r.network_id, name: r.name, vectorJson: r.version === version ? r.vector : null }));
     },
 
     async staleProfiles(version, limit, afterId) {

@@ -93,7 +93,7 @@ async function scoreCommand(file: string, flags: ScoreFlags): Promise<void> {
         let reporter = bars.get(phase);
         if (!reporter) {
           for (const other of bars.values()) other.stop();
-          reporter = createProgress(phase === 'reading' ? 'reading applicants' : phase === 'pairing' ? 'comparing applicants' : 'scoring applicants', phase === 'reading' ? 'KB' : phase === 'pairing' ? 'networks' : 'applicants', flags.quiet);
+          reporter = createProgress(phase === 'reading' ? 'reading applicants' : phase === 'pairing' ? 'comparing applicants' : 'scoring applicants', phase === 'reading' ? 'KB' : 'applicants', flags.quiet);
           bars.set(phase, reporter);
         }
         return reporter;

@@ -12,6 +12,7 @@ import { formatSuggestions } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
+export const DEMO_APPLICANTS = fileURLToPath(new URL('../../../data/demo/applicants.csv', import.meta.url));
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -27,8 +28,11 @@ export function registerDemoCommand(program: Command): void {
         const reports = [];
         for (const network of networks) reports.push(await app.report(network.id));
         const competitors = await app.competitors();
+        const applicantJob = await app.scoreApplicants(DEMO_APPLICANTS);
+        const applicants = [];
+        for await (const result of app.applicantResults(applicantJob.job.id)) applicants.push(result);
         if (flags.json) {
-          printJson({ ingest: report, overview, reports, competitors });
+          printJson({ ingest: report, overview, reports, competitors, applicants: { job: applicantJob.job.id, applicants } });
           return;
         }
         printIngestReport(report);
@@ -49,8 +53,16 @@ export function registerDemoCommand(program: Command): void {
         const example = reports[0]?.summaries[0]?.id;
         if (example) {
           printLines(['', `== Suggestions for ${example}`, ...formatSuggestions(await app.suggest(example, { top: 3 }))]);
-          printLines(['', 'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html']);
         }
+        printLines(['', `== Applicants (data/demo/applicants.csv, job ${applicantJob.job.id})`]);
+        for (const a of applicants) {
+          const conflict = a.conflicts[0] ? `; ${a.conflicts[0].level} conflict with ${a.conflicts[0].member}` : a.batchConflicts[0] ? `; competes with ${a.batchConflicts[0].applicant} for one seat` : '';
+          printLines([`  ${a.id} → ${a.network}: ${a.verdict} (fit ${a.fit.toFixed(2)}${conflict})`]);
+        }
+        printLines([
+          '',
+          'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html · partnerfit applicants data/demo/applicants.csv',
+        ]);
       });
     });
 }

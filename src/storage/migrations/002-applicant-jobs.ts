@@ -56,6 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('b_line', 'integer', (c) => c.notNull())
     .addColumn('a_id', 'text', (c) => c.notNull())
     .addColumn('b_id', 'text', (c) => c.notNull())
+    .addColumn('a_name', 'text', (c) => c.notNull())
+    .addColumn('b_name', 'text', (c) => c.notNull())
     .addColumn('shared_services', 'jsonb', (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('direct', 'partial')`))
     .addColumn('score', 'double precision', (c) => c.notNull())
