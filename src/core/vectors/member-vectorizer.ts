@@ -17,7 +17,7 @@ import type { MemberVector, WeightedConcept, Weights } from './member-vector.ts'
 import { stagesInText } from './stage-keywords.ts';
 
 /** Bump when the vectoriser's output changes meaning; stored vectors are then rebuilt. */
-export const VECTORIZER_VERSION = 'v2';
+export const VECTORIZER_VERSION = 'v3';
 
 export function vectorVersion(knowledge: EngineKnowledge): string {
   return `${VECTORIZER_VERSION}+lex${knowledge.lexicon.version}+geo${knowledge.regions.version}+fx${EXCHANGE_RATES.date}`;
