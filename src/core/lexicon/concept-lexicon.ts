@@ -15,6 +15,7 @@ import { foldWord, tokenize } from '../text/text-normalizer.ts';
 import { isStopWord } from '../text/stop-words.ts';
 import { diceSimilarity, wordTrigrams } from '../text/char-ngrams.ts';
 import { TEXT_LANGUAGES, type TextLanguage } from '../text/language.ts';
+import { BusinessVocabulary, type WeightedWord } from './business-vocabulary.ts';
 import {
   lexiconSchema,
   type Concept,
@@ -22,6 +23,7 @@ import {
   type LexiconData,
   type RoleConcept,
   type ServiceConcept,
+  type WordConcept,
 } from './lexicon-schema.ts';
 
 export type ConceptKind = Concept['kind'];
@@ -90,6 +92,8 @@ const GENERIC_TAILS = new Set([
 export class ConceptLexicon {
   readonly version: string;
   readonly concepts: readonly Concept[];
+  /** The general vocabulary of products, materials and activities. */
+  readonly vocabulary: BusinessVocabulary;
   readonly #byId = new Map<string, Concept>();
   /** First folded key of a label → the labels starting with it. */
   readonly #byFirstKey = new Map<string, LabelEntry[]>();
@@ -111,7 +115,9 @@ export class ConceptLexicon {
   constructor(data: LexiconData) {
     this.version = data.version;
     this.concepts = data.concepts;
+    this.vocabulary = new BusinessVocabulary(data.concepts.filter((c): c is WordConcept => c.kind === 'word'));
     for (const concept of data.concepts) {
+      if (concept.kind === 'word') continue;
       this.#byId.set(concept.id, concept);
       const merged = new Map<string, { keys: string[]; words: Set<string>; languages: Set<TextLanguage> }>();
       for (const [language, labels] of Object.entries(concept.labels) as [TextLanguage, string[] | undefined][]) {
@@ -169,6 +175,11 @@ export class ConceptLexicon {
     const concept = this.#byId.get(id);
     if (!concept) return id;
     return concept.labels[language]?.[0] ?? concept.labels.en[0] ?? id;
+  }
+
+  /** The weighted vocabulary words of service items, for comparing services word by word across languages. */
+  serviceWords(items: readonly string[]): WeightedWord[] {
+    return this.vocabulary.serviceWords(items);
   }
 
   /** Recognises concepts of one kind in a list of items (the entries of a list field). */
@@ -315,7 +326,8 @@ export class ConceptLexicon {
       let tail = token.slice(j);
       if (j === from && (tail.startsWith('s') || tail.startsWith('e')) && tail.length > MIN_TAIL) tail = tail.slice(1);
       for (const form of inflectionless(tail)) {
-        if (form.length >= MIN_TAIL && this.#contentWords.has(form) && !GENERIC_TAILS.has(form) && !GENERIC_TAILS.has(tail)) return true;
+        if (form.length < MIN_TAIL || GENERIC_TAILS.has(form) || GENERIC_TAILS.has(tail) || this.vocabulary.isGenericWord(form)) continue;
+        if (this.#contentWords.has(form) || this.vocabulary.isContentWord(form)) return true;
       }
     }
     return false;
