@@ -32,6 +32,10 @@ export const PARTIAL_OVERLAP = 0.3;
 
 /** A concept at least this central to a member is one of their trades, not a side note or a customer word. */
 export const STRONG_SERVICE = 0.55;
+/** A side line both sell at least this centrally is work they compete for. */
+const SHARED_SERVICE = 0.7;
+/** A concept at least this central is among a member's first, main services. */
+const MAIN_SERVICE = 0.8;
 
 export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[]; sharedTerms: string[] } {
   const sa = a.vector.services;
@@ -43,16 +47,19 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   if (sa.length > 0 && sb.length > 0) {
     overlap = weightedJaccard(sa, sb);
     const weightIn = (list: typeof sa, id: string) => list.find((c) => c.id === id)?.weight ?? 0;
-    const mainInOther = weightIn(sb, sa[0]!.id) >= STRONG_SERVICE || weightIn(sa, sb[0]!.id) >= STRONG_SERVICE;
+    const aMainInB = weightIn(sb, sa[0]!.id) >= STRONG_SERVICE;
+    const bMainInA = weightIn(sa, sb[0]!.id) >= STRONG_SERVICE;
+    const mainInOther = aMainInB || bMainInA;
     const strongestShared = Math.max(0, ...sharedServices.map((id) => Math.min(weightIn(sa, id), weightIn(sb, id))));
     // The main service in common is the trade in common.
     if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
-    // Without the main service of either in the other's list, they share side lines at most.
-    else if (!mainInOther) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
+    // Unless each sells the other's main service in earnest, they overlap in part:
+    // a photographer who also films and a video producer who also takes photos.
+    else if (!(weightIn(sb, sa[0]!.id) >= MAIN_SERVICE && weightIn(sa, sb[0]!.id) >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
     // One's trade that the other also sells, or a service both sell in earnest: they
     // compete for that part of their work ("Lohnabrechnung" of a tax adviser and a
     // payroll bureau; bathroom renovation of a plumber and a builder).
-    if (mainInOther || strongestShared >= STRONG_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
+    if (mainInOther || strongestShared >= SHARED_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   }
   // The same service, word for word, that the lexicon does not know ("behandling av
   // rygg- och nackbesvär"): that part of their work is the same.
@@ -61,10 +68,11 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   // common, alike wording still reveals the same trade. Where it recognised both
   // trades and they differ, it knows better than the words: they count less.
   if (sharedServices.length === 0) {
-    const text = serviceTextSimilarity(a.vector.serviceTerms, b.vector.serviceTerms) * (recognised ? RECOGNISED_TEXT_WEIGHT : 1);
-    if (text > overlap) {
-      overlap = Math.min(1, text);
-      sharedTerms = shared(a.vector.serviceTerms, b.vector.serviceTerms);
+    const text = serviceTextSimilarity(a.vector.serviceWords, b.vector.serviceWords);
+    const weighted = text.similarity * (recognised ? RECOGNISED_TEXT_WEIGHT : 1);
+    if (weighted > overlap) {
+      overlap = Math.min(1, weighted);
+      sharedTerms = [...text.sharedWords];
     }
   }
   // The same NACE class backs up a concept overlap; alone it is only a hint (classes are broad).
