@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createKnowledge, type EngineKnowledge } from '../core/knowledge.ts';
 
 const LEXICON_DIR = fileURLToPath(new URL('../../data/lexicon/', import.meta.url));
-const LEXICON_PARTS = ['concepts.json', 'interests.json'];
+const LEXICON_PARTS = ['concepts.json', 'interests.json', 'vocabulary.json'];
 
 let cached: EngineKnowledge | null = null;
 

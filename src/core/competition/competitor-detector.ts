@@ -30,26 +30,49 @@ export interface Competition {
 export const DIRECT_OVERLAP = 0.45;
 export const PARTIAL_OVERLAP = 0.3;
 
+/** A concept at least this central to a member is one of their trades, not a side note or a customer word. */
+export const STRONG_SERVICE = 0.55;
+/** A side line both sell at least this centrally is work they compete for. */
+const SHARED_SERVICE = 0.7;
+/** A concept at least this central is among a member's first, main services. */
+const MAIN_SERVICE = 0.8;
+
 export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[]; sharedTerms: string[] } {
   const sa = a.vector.services;
   const sb = b.vector.services;
   const sharedServices = shared(sa.map((c) => c.id), sb.map((c) => c.id));
   let overlap = 0;
   let sharedTerms: string[] = [];
+  const recognised = sa.length > 0 && sb.length > 0 && sa[0]!.weight >= STRONG_SERVICE && sb[0]!.weight >= STRONG_SERVICE;
   if (sa.length > 0 && sb.length > 0) {
     overlap = weightedJaccard(sa, sb);
+    const weightIn = (list: typeof sa, id: string) => list.find((c) => c.id === id)?.weight ?? 0;
+    const aMainInB = weightIn(sb, sa[0]!.id) >= STRONG_SERVICE;
+    const bMainInA = weightIn(sa, sb[0]!.id) >= STRONG_SERVICE;
+    const mainInOther = aMainInB || bMainInA;
+    const strongestShared = Math.max(0, ...sharedServices.map((id) => Math.min(weightIn(sa, id), weightIn(sb, id))));
     // The main service in common is the trade in common.
     if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
-    // Without the main service of either in the other's list, they share side lines at most.
-    else if (!sb.some((c) => c.id === sa[0]!.id) && !sa.some((c) => c.id === sb[0]!.id)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
+    // Unless each sells the other's main service in earnest, they overlap in part:
+    // a photographer who also films and a video producer who also takes photos.
+    else if (!(weightIn(sb, sa[0]!.id) >= MAIN_SERVICE && weightIn(sa, sb[0]!.id) >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
+    // One's trade that the other also sells, or a service both sell in earnest: they
+    // compete for that part of their work ("Lohnabrechnung" of a tax adviser and a
+    // payroll bureau; bathroom renovation of a plumber and a builder).
+    if (mainInOther || strongestShared >= SHARED_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   }
+  // The same service, word for word, that the lexicon does not know ("behandling av
+  // rygg- och nackbesvär"): that part of their work is the same.
+  if (sameUnrecognisedItem(a, b)) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   // The words themselves, across languages: where the lexicon recognised nothing in
-  // common, alike wording still reveals the same trade.
+  // common, alike wording still reveals the same trade. Where it recognised both
+  // trades and they differ, it knows better than the words: they count less.
   if (sharedServices.length === 0) {
-    const text = serviceTextSimilarity(a.vector.serviceTerms, b.vector.serviceTerms);
-    if (TEXT_WEIGHT * text > overlap) {
-      overlap = Math.min(1, TEXT_WEIGHT * text);
-      sharedTerms = shared(a.vector.serviceTerms, b.vector.serviceTerms);
+    const text = serviceTextSimilarity(a.vector.serviceWords, b.vector.serviceWords);
+    const weighted = text.similarity * (recognised ? RECOGNISED_TEXT_WEIGHT : 1);
+    if (weighted > overlap) {
+      overlap = Math.min(1, weighted);
+      sharedTerms = [...text.sharedWords];
     }
   }
   // The same NACE class backs up a concept overlap; alone it is only a hint (classes are broad).
@@ -59,8 +82,14 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   return { overlap: Math.min(1, overlap), sharedServices, sharedTerms };
 }
 
-/** How much alike wording counts next to recognised concepts. */
-const TEXT_WEIGHT = 1.0;
+function sameUnrecognisedItem(a: ScoredMember, b: ScoredMember): boolean {
+  const normalise = (item: string) => item.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const own = new Set(a.vector.unrecognised.services.map(normalise));
+  return b.vector.unrecognised.services.some((item) => own.has(normalise(item)));
+}
+
+/** How much alike wording counts when the lexicon recognised both members' (different) trades. */
+const RECOGNISED_TEXT_WEIGHT = 0.6;
 
 /**
  * The last pair's answer: scoring a pair asks for its competition several times

@@ -21,6 +21,7 @@ function blockKeys(member: ScoredMember): string[] {
   const keys = v.services.map((s) => `svc:${s.id}`);
   if (v.nace?.class) keys.push(`nace:${v.nace.class}`);
   keys.push(...v.serviceTerms.filter((t) => t.length >= 4).map((t) => `term:${t.slice(0, 4)}`));
+  keys.push(...v.serviceWords.filter((w) => w.word.startsWith('=') && w.weight >= 0.5).map((w) => `word:${w.word}`));
   return [...new Set(keys)];
 }
 

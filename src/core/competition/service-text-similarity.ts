@@ -1,11 +1,14 @@
 /**
- * How alike two members' service texts are, word by word, across languages: each
- * content word is paired with its closest word on the other side by character
- * trigrams ("läskedrycker" ~ "læskedrikke", "textilier" ~ "tekstiler",
- * "reparation" ~ "repair"), and the pairings are averaged both ways (a soft Dice).
- * Generic activity words ("tillverkning", "Herstellung", "handel", "services") are
- * left out: they say what kind of activity, not which trade.
+ * How alike two members' services are, word by word, across languages. Both sides
+ * come as weighted vocabulary words (`MemberVector.serviceWords`): words the general
+ * vocabulary knows are equal across languages ("Backwaren" and "bageriprodukter"
+ * are both `=bakery`); unknown words are paired with their closest word on the other
+ * side by character trigrams ("läskedrycker" ~ "læskedrikke", "reparation" ~
+ * "repair"). The pairings are averaged both ways, by weight (a soft, weighted Dice).
+ * Activities gate the result: a furniture maker and a furniture shop, or a car
+ * repairer and a car maker, do different work with the same things.
  */
+import type { WeightedWord } from '../lexicon/business-vocabulary.ts';
 import { diceSimilarity, wordTrigrams } from '../text/char-ngrams.ts';
 
 const GENERIC = new Set([
@@ -23,8 +26,11 @@ const SIMILAR = 0.45;
 const wordIds = new Map<string, number>();
 const words: string[] = [];
 const similarityCache = new Map<number, number>();
-const contentCache = new WeakMap<readonly string[], Int32Array>();
 const MAX_WORDS = 1 << 20;
+/** Activities that go together: trade covers both wholesale and retail. */
+const COMPATIBLE_ACTIVITIES: Record<string, readonly string[]> = { '~trade': ['~wholesale', '~retail'], '~wholesale': ['~trade'], '~retail': ['~trade'] };
+/** How much alike things count when the two do different things with them. */
+const OTHER_ACTIVITY = 0.25;
 
 function intern(word: string): number {
   let id = wordIds.get(word);
@@ -41,13 +47,26 @@ function intern(word: string): number {
   return id;
 }
 
-function contentWords(terms: readonly string[]): Int32Array {
-  let ids = contentCache.get(terms);
-  if (!ids) {
-    ids = Int32Array.from(terms.filter((t) => t.length >= 3 && !GENERIC.has(t) && !/^\d+$/.test(t)).map(intern));
-    contentCache.set(terms, ids);
+interface Content {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  readonly activities: readonly string[];
+}
+
+const contentCache = new WeakMap<readonly WeightedWord[], Content>();
+
+function content(list: readonly WeightedWord[]): Content {
+  let found = contentCache.get(list);
+  if (!found) {
+    const kept = list.filter(({ word, weight }) => weight > 0 && !word.startsWith('~') && (word.startsWith('=') || (word.length >= 3 && !GENERIC.has(word))));
+    found = {
+      ids: Int32Array.from(kept.map((w) => intern(w.word))),
+      weights: Float64Array.from(kept.map((w) => w.weight)),
+      activities: list.filter((w) => w.word.startsWith('~')).map((w) => w.word),
+    };
+    contentCache.set(list, found);
   }
-  return ids;
+  return found;
 }
 
 function wordSimilarity(a: number, b: number): number {
@@ -63,27 +82,44 @@ function wordSimilarity(a: number, b: number): number {
 }
 
 function computeWordSimilarity(a: string, b: string): number {
-  // A shared stem of five letters is the same word inflected or compounded.
-  if (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)) return 0.85;
-  const d = diceSimilarity(wordTrigrams(a), wordTrigrams(b));
+  // Two different words of the vocabulary are different things.
+  if (a.startsWith('=') && b.startsWith('=')) return 0;
+  const d = diceSimilarity(wordTrigrams(a.replace(/^=/, '')), wordTrigrams(b.replace(/^=/, '')));
   return d >= SIMILAR ? d : 0;
 }
 
-/** Soft Dice over content words, in [0, 1]; 0 when either side has none. */
-export function serviceTextSimilarity(termsA: readonly string[], termsB: readonly string[]): number {
-  const a = contentWords(termsA);
-  const b = contentWords(termsB);
-  if (a.length === 0 || b.length === 0) return 0;
+function activitiesMatch(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((x) => b.includes(x) || (COMPATIBLE_ACTIVITIES[x] ?? []).some((y) => b.includes(y)));
+}
+
+export interface TextSimilarity {
+  /** Weighted soft Dice in [0, 1]; 0 when either side has no content word. */
+  readonly similarity: number;
+  /** Words of the first side that the other side has too (vocabulary words without their marker). */
+  readonly sharedWords: readonly string[];
+}
+
+export function serviceTextSimilarity(wordsA: readonly WeightedWord[], wordsB: readonly WeightedWord[]): TextSimilarity {
+  const a = content(wordsA);
+  const b = content(wordsB);
+  if (a.ids.length === 0 || b.ids.length === 0) return { similarity: 0, sharedWords: [] };
   let sum = 0;
-  for (const x of a) {
+  let total = 0;
+  const sharedWords: string[] = [];
+  for (let i = 0; i < a.ids.length; i++) {
     let best = 0;
-    for (const y of b) best = Math.max(best, wordSimilarity(x, y));
-    sum += best;
+    for (const y of b.ids) best = Math.max(best, wordSimilarity(a.ids[i]!, y));
+    sum += a.weights[i]! * best;
+    total += a.weights[i]!;
+    if (best >= 0.85 && a.weights[i]! >= 0.5) sharedWords.push(words[a.ids[i]!]!.replace(/^=/, ''));
   }
-  for (const y of b) {
+  for (let j = 0; j < b.ids.length; j++) {
     let best = 0;
-    for (const x of a) best = Math.max(best, wordSimilarity(x, y));
-    sum += best;
+    for (const x of a.ids) best = Math.max(best, wordSimilarity(x, b.ids[j]!));
+    sum += b.weights[j]! * best;
+    total += b.weights[j]!;
   }
-  return sum / (a.length + b.length);
+  const similarity = (sum / total) * (activitiesMatch(a.activities, b.activities) ? 1 : OTHER_ACTIVITY);
+  return { similarity, sharedWords };
 }

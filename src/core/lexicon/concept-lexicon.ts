@@ -15,6 +15,7 @@ import { foldWord, tokenize } from '../text/text-normalizer.ts';
 import { isStopWord } from '../text/stop-words.ts';
 import { diceSimilarity, wordTrigrams } from '../text/char-ngrams.ts';
 import { TEXT_LANGUAGES, type TextLanguage } from '../text/language.ts';
+import { BusinessVocabulary, type WeightedWord } from './business-vocabulary.ts';
 import {
   lexiconSchema,
   type Concept,
@@ -22,6 +23,7 @@ import {
   type LexiconData,
   type RoleConcept,
   type ServiceConcept,
+  type WordConcept,
 } from './lexicon-schema.ts';
 
 export type ConceptKind = Concept['kind'];
@@ -58,21 +60,53 @@ interface TokenCandidate {
   readonly via: MatchVia;
   /** Characters of the token the key covered: longer wins. */
   readonly covered: number;
+  /** The key is the front of a compound whose tail is another word ("Umzugs|reinigung"). */
+  readonly modifier: boolean;
 }
 
 const MIN_PREFIX = 5;
 const MIN_SUFFIX = 6;
+/** Shortest known word that makes the rest of a compound its tail. */
+const MIN_TAIL = 4;
 const MIN_COGNATE_LENGTH = 6;
 const COGNATE_THRESHOLD = 0.62;
+/** Weight of a concept that modifies the head of its phrase or compound. */
+const MODIFIER = 0.6;
+/** Weight factor of a concept named after a purpose preposition: the customer or occasion. */
+const PURPOSE = 0.35;
+/** Prepositions after which a service item names its customer, occasion or place. */
+const PURPOSE_WORDS = new Set([
+  'för', 'åt', 'till', 'om', 'på', 'hos', 'mot', 'for', 'til', 'mod', 'für', 'zu', 'zum', 'zur', 'über', 'bei', 'gegen', 'to', 'about', 'at', 'on', 'against',
+]);
+/**
+ * Compound tails that name the kind of firm, not a trade: "rekryterings|byrå",
+ * "Umzugs|firma". A concept at the front of such a compound is its head.
+ */
+const GENERIC_TAILS = new Set([
+  'byra', 'firma', 'foretag', 'foretaget', 'bolag', 'tjanst', 'tjanster', 'service', 'konsult', 'konsulter', 'radgivning', 'hjalp', 'stod',
+  'bureau', 'virksomhed', 'ydelser', 'ydelse', 'konsulent', 'hjaelp', 'selskab', 'beratung', 'berater', 'beraterin', 'buro', 'unternehmen',
+  'betrieb', 'agentur', 'dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'leistungen', 'agency', 'company', 'services', 'partner',
+  'support', 'losungen', 'losning', 'losninger', 'arbeit', 'arbeiten', 'arbete', 'arbeten', 'arbejde',
+]);
 
 export class ConceptLexicon {
   readonly version: string;
   readonly concepts: readonly Concept[];
+  /** The general vocabulary of products, materials and activities. */
+  readonly vocabulary: BusinessVocabulary;
   readonly #byId = new Map<string, Concept>();
   /** First folded key of a label → the labels starting with it. */
   readonly #byFirstKey = new Map<string, LabelEntry[]>();
+  /**
+   * The same, under the label's first word unstemmed (and its stem where stemming cut
+   * little), for compound fronts and tails: an over-cut stem ("festm" of "festmat")
+   * must not match the front of "festmöbler".
+   */
+  readonly #bySliceKey = new Map<string, LabelEntry[]>();
   readonly #cognateIndex = new Map<string, Set<string>>();
   readonly #keyTrigrams = new Map<string, Set<string>>();
+  /** Folded single words that name something (any concept's one-word keys): known compound tails. */
+  readonly #contentWords = new Set<string>();
   readonly #tokenMemo = new Map<string, readonly TokenCandidate[]>();
   readonly #formsMemo = new Map<string, TokenForms>();
   /** Whole items recur across members ("Steuerberatung", "VD"): their matches are kept, up to a bound. */
@@ -81,25 +115,37 @@ export class ConceptLexicon {
   constructor(data: LexiconData) {
     this.version = data.version;
     this.concepts = data.concepts;
+    this.vocabulary = new BusinessVocabulary(data.concepts.filter((c): c is WordConcept => c.kind === 'word'));
     for (const concept of data.concepts) {
+      if (concept.kind === 'word') continue;
       this.#byId.set(concept.id, concept);
-      const merged = new Map<string, { keys: string[]; languages: Set<TextLanguage> }>();
+      const merged = new Map<string, { keys: string[]; words: Set<string>; languages: Set<TextLanguage> }>();
       for (const [language, labels] of Object.entries(concept.labels) as [TextLanguage, string[] | undefined][]) {
         for (const label of labels ?? []) {
           const keys = labelKeys(label, language);
           if (keys.length === 0) continue;
           const id = keys.join(' ');
-          const slot = merged.get(id) ?? { keys, languages: new Set<TextLanguage>() };
+          const slot = merged.get(id) ?? { keys, words: new Set<string>(), languages: new Set<TextLanguage>() };
           slot.languages.add(language);
+          const word = labelWords(label, language)[0];
+          if (word) slot.words.add(word);
           merged.set(id, slot);
         }
       }
-      for (const { keys, languages } of merged.values()) {
+      for (const { keys, words, languages } of merged.values()) {
         const entry: LabelEntry = { conceptId: concept.id, kind: concept.kind, languages, keys };
         const first = keys[0]!;
         const list = this.#byFirstKey.get(first) ?? [];
         list.push(entry);
         this.#byFirstKey.set(first, list);
+        const sliceKeys = new Set([...words].filter((w) => w !== first));
+        for (const word of words) if (first.length >= word.length - 1 && word.startsWith(first)) sliceKeys.add(first);
+        for (const key of sliceKeys) {
+          const slices = this.#bySliceKey.get(key) ?? [];
+          slices.push(entry);
+          this.#bySliceKey.set(key, slices);
+          if (keys.length === 1 && key.length >= MIN_TAIL) this.#contentWords.add(key);
+        }
         if (keys.length === 1 && first.length >= MIN_COGNATE_LENGTH - 1) this.#indexCognate(first);
       }
     }
@@ -129,6 +175,11 @@ export class ConceptLexicon {
     const concept = this.#byId.get(id);
     if (!concept) return id;
     return concept.labels[language]?.[0] ?? concept.labels.en[0] ?? id;
+  }
+
+  /** The weighted vocabulary words of service items, for comparing services word by word across languages. */
+  serviceWords(items: readonly string[]): WeightedWord[] {
+    return this.vocabulary.serviceWords(items);
   }
 
   /** Recognises concepts of one kind in a list of items (the entries of a list field). */
@@ -161,47 +212,68 @@ export class ConceptLexicon {
   }
 
   /**
-   * Concepts in one list item. Where an item names several concepts, the one on its
-   * head word counts fully and the others as modifiers (×0.6): "event catering" is
-   * catering for events, "DJ till bröllop" a DJ for weddings. The head is the last
-   * recognised word before the first stop word that follows a recognised word
-   * (English and the Nordic and German compounds put the head last; a preposition
-   * ends the head phrase).
+   * Concepts in one list item, weighted by the part they play in it:
+   * - the head of a phrase counts fully; other concepts in the phrase are modifiers
+   *   (×0.6): "event catering" is catering for events. English and the Nordic and
+   *   German compounds put the head last, so the head is the last recognised word of
+   *   each coordinated phrase ("foto och video": both), and inside a compound the
+   *   tail: "Umzugsreinigung" is cleaning, "Architekturfotografie" photography;
+   * - what follows a purpose preposition ("för", "til", "für", "for", "on" …) names
+   *   the customer or the occasion, not the service (×0.35): "bostadsfoto för
+   *   mäklare" is photography for estate agents, not estate agency.
    */
   #matchItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
     const words = tokenize(item);
     const tokens: TokenForms[] = [];
-    const segmentOf: number[] = [];
-    let segment = 0;
+    /** Phrase number of each token: a new phrase starts after any stop word. */
+    const phraseOf: number[] = [];
+    /** Whether the token follows a purpose preposition. */
+    const purposeOf: boolean[] = [];
+    let phrase = 0;
+    let purpose = false;
     for (const word of words) {
       if (isStopWord(word)) {
-        if (tokens.length > 0) segment++;
+        if (tokens.length > 0) {
+          phrase++;
+          if (PURPOSE_WORDS.has(word)) purpose = true;
+        }
         continue;
       }
       tokens.push(this.#forms(word));
-      segmentOf.push(segment);
+      phraseOf.push(phrase);
+      purposeOf.push(purpose);
     }
-    const found: { entry: LabelEntry; quality: number; via: MatchVia; last: number }[] = [];
+    const found: { entry: LabelEntry; quality: number; via: MatchVia; last: number; modifier: boolean }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.#candidates(tokens[i]!).filter((c) => c.entry.kind === kind);
-      // Among single-word labels, only the longest key that matched this token counts:
-      // "lohnbuchhaltung" is payroll, not also bookkeeping.
-      const longest = Math.max(0, ...candidates.filter((c) => c.entry.keys.length === 1).map((c) => c.covered));
+      // Among single-word labels on one token, the longest key that is not a mere
+      // modifier of the compound counts: "lohnbuchhaltung" is payroll, not also
+      // bookkeeping. Modifiers stay, weakly.
+      const single = candidates.filter((c) => c.entry.keys.length === 1);
+      const longest = Math.max(0, ...single.filter((c) => !c.modifier).map((c) => c.covered));
+      const heads = new Set(single.filter((c) => !c.modifier && c.covered === longest).map((c) => c.entry.conceptId));
       for (const candidate of candidates) {
         const { entry } = candidate;
         if (entry.keys.length === 1) {
-          if (candidate.covered === longest) found.push({ entry, quality: candidate.quality, via: candidate.via, last: i });
+          if (heads.has(entry.conceptId) ? candidate.covered === longest : candidate.modifier) {
+            found.push({ entry, quality: candidate.quality, via: candidate.via, last: i, modifier: !heads.has(entry.conceptId) });
+          }
         } else if (followsFrom(tokens, i + 1, entry.keys.slice(1))) {
-          found.push({ entry, quality: candidate.quality, via: candidate.via, last: i + entry.keys.length - 1 });
+          found.push({ entry, quality: candidate.quality, via: candidate.via, last: i + entry.keys.length - 1, modifier: false });
         }
       }
     }
     if (found.length === 0) return [];
-    const headSegment = Math.min(...found.map((f) => segmentOf[f.last]!));
-    const head = Math.max(...found.filter((f) => segmentOf[f.last] === headSegment).map((f) => f.last));
+    // A label of several words beats single words it ends on: "current accounts" is banking.
+    const phraseEnds = new Set(found.filter((f) => f.entry.keys.length > 1).map((f) => f.last));
+    const kept = found.filter((f) => f.entry.keys.length > 1 || !phraseEnds.has(f.last));
+    const headOfPhrase = new Map<number, number>();
+    for (const f of kept) if (!f.modifier) headOfPhrase.set(phraseOf[f.last]!, Math.max(headOfPhrase.get(phraseOf[f.last]!) ?? -1, f.last));
     const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
-    for (const f of found) {
-      const quality = f.last === head ? f.quality : Math.round(f.quality * 0.6 * 1000) / 1000;
+    for (const f of kept) {
+      let factor = !f.modifier && headOfPhrase.get(phraseOf[f.last]!) === f.last ? 1 : MODIFIER;
+      if (purposeOf[f.last]) factor *= PURPOSE;
+      const quality = Math.round(f.quality * factor * 1000) / 1000;
       const previous = best.get(f.entry.conceptId);
       if (previous && previous.hit.quality >= quality) continue;
       best.set(f.entry.conceptId, { hit: { conceptId: f.entry.conceptId, quality, via: f.via, term: item }, languages: f.entry.languages });
@@ -229,20 +301,36 @@ export class ConceptLexicon {
     const memo = this.#tokenMemo.get(memoKey);
     if (memo) return memo;
     const found: TokenCandidate[] = [];
-    const add = (key: string, quality: number, via: MatchVia, covered = key.length) => {
-      for (const entry of this.#byFirstKey.get(key) ?? []) found.push({ entry, quality, via, covered });
+    const add = (key: string, quality: number, via: MatchVia, covered = key.length, modifier = false, index = this.#byFirstKey) => {
+      for (const entry of index.get(key) ?? []) found.push({ entry, quality, via, covered, modifier });
     };
     add(token, 1, 'label');
     // Inflected words: "målare" stems to the label key "mål" in Swedish, "therapy" to "therapi".
     for (const stemmed of forms.stems) add(stemmed, 0.95, 'label', token.length);
-    for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound');
-    for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound');
+    for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound', k, this.#hasContentTail(token, k), this.#bySliceKey);
+    for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound', k, false, this.#bySliceKey);
     if (found.length === 0 && token.length >= MIN_COGNATE_LENGTH) {
       const cognate = this.#bestCognate(token);
       if (cognate) add(cognate.key, 0.8 * cognate.similarity, 'cognate');
     }
     this.#tokenMemo.set(memoKey, found);
     return found;
+  }
+
+  /**
+   * Whether the token, from about `from` on, ends in a known word that is not a
+   * generic firm word: then what comes before is that word's modifier.
+   */
+  #hasContentTail(token: string, from: number): boolean {
+    for (let j = Math.max(1, from - 2); j <= token.length - MIN_TAIL; j++) {
+      let tail = token.slice(j);
+      if (j === from && (tail.startsWith('s') || tail.startsWith('e')) && tail.length > MIN_TAIL) tail = tail.slice(1);
+      for (const form of inflectionless(tail)) {
+        if (form.length < MIN_TAIL || GENERIC_TAILS.has(form) || GENERIC_TAILS.has(tail) || this.vocabulary.isGenericWord(form)) continue;
+        if (this.#contentWords.has(form) || this.vocabulary.isContentWord(form)) return true;
+      }
+    }
+    return false;
   }
 
   #indexCognate(key: string): void {
@@ -266,12 +354,32 @@ export class ConceptLexicon {
         seen.add(key);
         // A generic word inside a compound label ("rådgivning" in "skatterådgivning") is no cognate.
         if (key.includes(token) || token.includes(key)) continue;
+        // Cognates share their first letter and their ending: "rekruttering" ~
+        // "rekrytering", but not "villaförsäljning" ~ "bilförsäljning" (another
+        // front of a compound) or "Marken" ~ "marketing".
+        if (key[0] !== token[0] || key.slice(-2) !== token.slice(-2)) continue;
         const similarity = diceSimilarity(grams, this.#keyTrigrams.get(key)!);
         if (similarity >= COGNATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
       }
     }
     return best;
   }
+}
+
+/** A word and its forms without a common plural or definite ending ("möbler" → "möbl"). */
+function inflectionless(word: string): string[] {
+  const forms = [word];
+  for (const ending of ['erne', 'arna', 'orna', 'er', 'ar', 'or', 'en', 'et', 'na', 'e', 's', 'n']) {
+    if (word.length - ending.length >= MIN_TAIL && word.endsWith(ending)) forms.push(word.slice(0, -ending.length));
+  }
+  return forms;
+}
+
+/** Folded (unstemmed) words of a label, stop words dropped. */
+function labelWords(label: string, language: TextLanguage): string[] {
+  return tokenize(label)
+    .filter((t) => !isStopWord(t, language))
+    .map(foldWord);
 }
 
 /** Folded stems of a label's words, stop words dropped. */

@@ -77,11 +77,29 @@ export const interestConceptSchema = z.object({
   kind: z.literal('interest'),
 });
 
+/**
+ * A word of the general business vocabulary (products, materials, activities) in
+ * four languages: "Backwaren", "bageriprodukter", "bagerivarer" and "bakery products"
+ * all carry `word.bakery`. Used to compare service texts the trade concepts do not
+ * cover. `role`: a `thing` is what a firm makes, sells or serves; an `activity` is
+ * what it does with it (manufacture, wholesale, repair …); a `generic` word says
+ * nothing about the trade ("other", "products", "services") and is left out.
+ */
+export const WORD_ROLES = ['thing', 'activity', 'generic'] as const;
+export type WordRole = (typeof WORD_ROLES)[number];
+
+export const wordConceptSchema = z.object({
+  ...base,
+  kind: z.literal('word'),
+  role: z.enum(WORD_ROLES),
+});
+
 export const conceptSchema = z.discriminatedUnion('kind', [
   serviceConceptSchema,
   industryConceptSchema,
   roleConceptSchema,
   interestConceptSchema,
+  wordConceptSchema,
 ]);
 
 export const lexiconSchema = z.object({
@@ -93,5 +111,6 @@ export type ServiceConcept = z.infer<typeof serviceConceptSchema>;
 export type IndustryConcept = z.infer<typeof industryConceptSchema>;
 export type RoleConcept = z.infer<typeof roleConceptSchema>;
 export type InterestConcept = z.infer<typeof interestConceptSchema>;
+export type WordConcept = z.infer<typeof wordConceptSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type LexiconData = z.infer<typeof lexiconSchema>;

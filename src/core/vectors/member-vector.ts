@@ -12,6 +12,7 @@ import type {
   Seniority,
 } from '../lexicon/lexicon-schema.ts';
 import type { MatchVia } from '../lexicon/concept-lexicon.ts';
+import type { WeightedWord } from '../lexicon/business-vocabulary.ts';
 import type { Capacity, SizeBand } from '../profile/member-profile.ts';
 import type { TextLanguage } from '../text/language.ts';
 
@@ -54,6 +55,11 @@ export interface MemberVector {
   readonly region: RegionRef | null;
   /** Folded words of the services text, for lexical overlap where concepts are missing. */
   readonly serviceTerms: readonly string[];
+  /**
+   * The services text in the general vocabulary, the same across languages: `=bakery`
+   * a known thing, `~manufacture` an activity (weight 0), others folded unknown words.
+   */
+  readonly serviceWords: readonly WeightedWord[];
   /** Items in which no concept was recognised, for `inspect`. */
   readonly unrecognised: {
     readonly services: readonly string[];

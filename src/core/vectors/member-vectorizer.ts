@@ -17,7 +17,7 @@ import type { MemberVector, WeightedConcept, Weights } from './member-vector.ts'
 import { stagesInText } from './stage-keywords.ts';
 
 /** Bump when the vectoriser's output changes meaning; stored vectors are then rebuilt. */
-export const VECTORIZER_VERSION = 'v2';
+export const VECTORIZER_VERSION = 'v4';
 
 export function vectorVersion(knowledge: EngineKnowledge): string {
   return `${VECTORIZER_VERSION}+lex${knowledge.lexicon.version}+geo${knowledge.regions.version}+fx${EXCHANGE_RATES.date}`;
@@ -94,6 +94,7 @@ export function vectorizeMember(profile: MemberProfile, knowledge: EngineKnowled
     otherInterests: profile.interests.filter((i) => !recognisedInterests.has(i)).map((i) => foldWord(i.toLowerCase())),
     region: knowledge.regions.resolve(profile.region),
     serviceTerms: [...new Set(profile.services.flatMap(tokenize).filter((t) => !isStopWord(t) && t.length > 2).map(foldWord))],
+    serviceWords: lexicon.serviceWords(profile.services),
     unrecognised: {
       services: serviceMatch.unmatched,
       targetIndustries: industryMatch.unmatched,
