@@ -66,6 +66,11 @@ for (const dialect of TEST_DIALECTS) {
       expect(byId.get('app-002')!.verdict).toBe('conflict');
       expect(byId.get('app-002')!.conflicts[0]).toMatchObject({ member: 'uk-010', level: 'direct' });
       expect(byId.get('app-002')!.topPartners.map((p) => p.partner)).toContain('uk-011');
+      // Partial overlaps go to the committee: a content marketer next to a copywriter, data protection next to IT security.
+      for (const [id, member] of [['app-003', 'uk-008'], ['app-004', 'de-008']] as const) {
+        expect(byId.get(id)!.verdict, id).toBe('review');
+        expect(byId.get(id)!.conflicts, id).toEqual([expect.objectContaining({ member, level: 'partial' })]);
+      }
       // Two plumbers for one seat in a chapter without one: both go to review, with who fits better.
       for (const [id, rival] of [['app-009', 'app-010'], ['app-010', 'app-009']] as const) {
         const r = byId.get(id)!;
@@ -75,7 +80,7 @@ for (const dialect of TEST_DIALECTS) {
         expect(r.reasons.some((s) => s.includes(rival) && /passar nätverket/.test(s))).toBe(true);
       }
       // No conflict, good fit: accepted, with what they add, in their own language.
-      for (const id of ['app-005', 'app-007', 'app-008']) {
+      for (const id of ['app-005', 'app-006', 'app-007', 'app-008']) {
         expect(byId.get(id)!.verdict, id).toBe('accept');
         expect(byId.get(id)!.conflicts, id).toEqual([]);
         expect(byId.get(id)!.strongPartners, id).toBeGreaterThan(0);
