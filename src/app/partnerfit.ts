@@ -7,7 +7,7 @@ import type { EngineKnowledge } from '../core/knowledge.ts';
 import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
 import { ingestRoster, type IngestOptions, type IngestReport } from '../ingest/ingest-roster.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
-import { openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
+import { migrationState, openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
 import { createMemberStore } from '../storage/member-store.ts';
 import { createNetworkStore, type NetworkInfo, type NetworkPolicy } from '../storage/network-store.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scoring-config.ts';
@@ -19,6 +19,10 @@ import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts
 import { createApplicantJobStore, type ApplicantJob, type RowRejection } from '../storage/applicant-job-store.ts';
 import { storeProfiles } from '../ingest/ingest-roster.ts';
 import { applicantResults } from './applicant-output.ts';
+import { defaultScoringThreads, inThreadEngine, workerEngine } from './scoring-engine.ts';
+import { createApiKeyStore, type ApiKey, type KeyRole } from '../storage/api-key-store.ts';
+import { eraseMember, type Erasure } from '../storage/member-erasure.ts';
+import type { MemberProfile } from '../core/profile/member-profile.ts';
 
 export interface Partnerfit extends ScoringJobs {
   readonly database: Pick<Database, 'kind' | 'location'>;
@@ -44,6 +48,14 @@ export interface Partnerfit extends ScoringJobs {
   applicantRejections(jobId: string): Promise<RowRejection[]>;
   /** Makes a scored applicant a member, through the store ingest writes with. */
   admitApplicant(applicantId: string, options?: { readonly job?: string }): Promise<AdmittedApplicant>;
+  /** Erases a member and everything derived from them (see src/storage/member-erasure.ts). */
+  deleteMember(id: string): Promise<Erasure>;
+  /** The stored profile, as given (for `GET /members/{id}`). */
+  memberProfile(id: string): Promise<{ readonly profile: MemberProfile; readonly updatedAt: Date }>;
+  createApiKey(role: KeyRole, network: string, member?: string | null): Promise<ApiKey & { readonly key: string }>;
+  verifyApiKey(key: string): Promise<ApiKey | null>;
+  /** Database reachable and migrations applied (readiness). */
+  ready(): Promise<{ readonly database: string; readonly migrationsApplied: number; readonly migrationsKnown: number }>;
   close(): Promise<void>;
 }
 
@@ -61,6 +73,11 @@ export interface PartnerfitOptions extends DatabaseOptions {
   readonly knowledge?: EngineKnowledge;
   /** An open database to work on; the caller keeps it and closes it. */
   readonly database?: Database;
+  /**
+   * Worker threads for scoring (suggestions, competitors, reports); 0 (the default)
+   * scores in the calling thread. The HTTP server uses workers so its event loop stays free.
+   */
+  readonly scoringThreads?: number;
 }
 
 export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
@@ -86,7 +103,16 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
   };
 
   const applicantJobs = createApplicantJobStore(database.db);
-  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors());
+  const apiKeys = createApiKeyStore(database.db);
+  // Every write bumps the generation: cached scopes, indexes and answers of older generations are dropped.
+  let generation = 0;
+  const written = <T>(value: T): T => {
+    generation++;
+    return value;
+  };
+  const threads = options.scoringThreads === undefined ? 0 : options.scoringThreads < 0 ? defaultScoringThreads() : options.scoringThreads;
+  const engine = threads > 0 ? workerEngine(threads, () => scoringConfig) : inThreadEngine(knowledge, () => scoringConfig);
+  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors(), { engine, generation: () => generation });
 
   return {
     ...jobs,
@@ -94,12 +120,18 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     networks: () => networkStore.listNetworks(),
     async setPolicy(network, policy) {
       if (!(await networkStore.setPolicy(network, policy))) throw new PartnerfitError('not-found', `no network with id "${network}"`);
-      return (await networkStore.getNetwork(network))!;
+      return written((await networkStore.getNetwork(network))!);
     },
     database: { kind: database.kind, location: database.location },
     knowledge,
-    ingest: (file, ingestOptions) =>
-      ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions }),
+    ingest: async (file, ingestOptions) => {
+      try {
+        return await ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions });
+      } finally {
+        // Even a failed ingest may have stored whole batches.
+        generation++;
+      }
+    },
     async inspect(id) {
       const stored = await members.getMember(id);
       if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
@@ -125,7 +157,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       if (!row) {
         throw new PartnerfitError('not-found', `no applicant "${applicantId}"${admitOptions.job ? ` in job ${admitOptions.job}` : ' in any applicant job'}`);
       }
-      const saved = await storeProfiles([row.profile], members, knowledge);
+      const saved = written(await storeProfiles([row.profile], members, knowledge));
       await applicantJobs.markAdmitted(row.jobId, row.line);
       return { member: applicantId, network: row.profile.network, job: row.jobId, changed: saved.unchanged.length === 0, verdict: row.verdict };
     },
@@ -134,7 +166,35 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       await refreshVectors();
       return overviewOf(withVectors(members.iterateMembers(network)), knowledge);
     },
+    async deleteMember(id) {
+      const erasure = written(await eraseMember(database.db, id));
+      if (!erasure.member) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+      return erasure;
+    },
+    async memberProfile(id) {
+      const stored = await members.getMember(id);
+      if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+      return { profile: stored.profile, updatedAt: stored.updatedAt };
+    },
+    async createApiKey(role, network, member = null) {
+      if (!(await networkStore.getNetwork(network))) throw new PartnerfitError('not-found', `no network with id "${network}"`);
+      if (role === 'member') {
+        if (!member) throw new PartnerfitError('usage', 'a member key needs --member ID');
+        const stored = await members.getMember(member);
+        if (!stored) throw new PartnerfitError('not-found', `no member with id "${member}"`);
+        if (stored.profile.network !== network) throw new PartnerfitError('usage', `member "${member}" is not in network "${network}"`);
+      } else if (member) {
+        throw new PartnerfitError('usage', 'an admin key is for a whole network; leave out --member');
+      }
+      return apiKeys.create(role, network, role === 'member' ? member : null);
+    },
+    verifyApiKey: (key) => apiKeys.verify(key),
+    async ready() {
+      const state = await migrationState(database.db);
+      return { database: database.kind, migrationsApplied: state.applied, migrationsKnown: state.known };
+    },
     close: async () => {
+      await engine.close();
       if (ownsDatabase) await database.close();
     },
   };

@@ -3,19 +3,17 @@
  * pairs, the network report. They read members through the store, make sure vectors
  * are current, and hand plain values to the pure core.
  */
-import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
-import { detectCompetition } from '../core/competition/competitor-detector.ts';
-import type { ScoringContext } from '../core/criteria/criterion.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
-import { rankPartners, type Purpose } from '../core/ranking/partner-ranker.ts';
-import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
+import type { Purpose } from '../core/ranking/partner-ranker.ts';
+import type { NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
-import { competitorPairView, suggestionsView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
+import { competitorPairView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
+import type { Scope, ScoringEngine, SuggestionsResult } from './scoring-engine.ts';
 import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
 
 /** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
@@ -45,8 +43,18 @@ export interface ScoringJobs {
   competitors(options?: CompetitorsOptions): Promise<{ pairs: CompetitorPairView[] }>;
   report(network: string): Promise<NetworkReportWithPolicy>;
   /** The members of one network (or all), as the scorers see them. */
-  scoredMembers(network?: string): Promise<ScoredMember[]>;
+  scoredMembers(network?: string): Promise<readonly ScoredMember[]>;
 }
+
+export interface ScoringJobsOptions {
+  readonly engine: ScoringEngine;
+  /** Bumped by the programmatic API on every write; cached scopes and answers of an older generation are dropped. */
+  readonly generation: () => number;
+}
+
+/** Answers kept per process (the HTTP server asks the same questions many times). */
+const SUGGESTION_CACHE_SIZE = 50_000;
+const SCOPE_CACHE_SIZE = 64;
 
 export function createScoringJobs(
   members: MemberReader,
@@ -54,8 +62,8 @@ export function createScoringJobs(
   knowledge: EngineKnowledge,
   config: () => ScoringConfig,
   ensureVectors: () => Promise<unknown>,
+  { engine, generation }: ScoringJobsOptions,
 ): ScoringJobs {
-  const context: ScoringContext = { knowledge };
   const version = vectorVersion(knowledge);
   const toScored = (stored: StoredMember): ScoredMember => ({
     id: stored.profile.id,
@@ -63,50 +71,62 @@ export function createScoringJobs(
     name: stored.profile.name,
     vector: stored.vector?.version === version ? stored.vector : vectorizeMember(stored.profile, knowledge),
   });
-  const scoredMembers = async (network?: string): Promise<ScoredMember[]> => {
+  const scopes = new Map<string, Scope>();
+  const loadScope = async (network?: string): Promise<Scope> => {
+    const key = network ?? '*';
+    const now = generation();
+    const cached = scopes.get(key);
+    if (cached && cached.generation === now) return cached;
     await ensureVectors();
     const list: ScoredMember[] = [];
     for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
-    return list;
+    const scope = { key, generation: now, members: list };
+    scopes.delete(key);
+    scopes.set(key, scope);
+    if (scopes.size > SCOPE_CACHE_SIZE) scopes.delete(scopes.keys().next().value!);
+    return scope;
   };
-  // One index per scope, kept while the process lives (the HTTP server asks many times).
-  const indexes = new Map<string, { index: PartnerIndex; members: readonly ScoredMember[] }>();
-  const candidatesFor = (self: ScoredMember, scope: string | undefined, all: readonly ScoredMember[], purpose: Purpose): readonly ScoredMember[] => {
-    if (all.length <= ANN_THRESHOLD) return all;
+  // One index per scope and generation (the HTTP server asks many times).
+  const indexes = new Map<string, { index: PartnerIndex; generation: number }>();
+  const candidatesFor = (self: ScoredMember, scope: Scope, purpose: Purpose): readonly string[] | undefined => {
+    const all = scope.members;
+    if (all.length <= ANN_THRESHOLD) return undefined;
     if (purpose === 'overflow') {
       // Overflow partners share a trade: a linear filter on service concepts finds them all.
       const mine = new Set(self.vector.services.map((s) => s.id));
-      return all.filter((m) => m.vector.services.some((s) => mine.has(s.id)));
+      return all.filter((m) => m.vector.services.some((s) => mine.has(s.id))).map((m) => m.id);
     }
-    const key = scope ?? '*';
-    let cached = indexes.get(key);
-    if (!cached || cached.members.length !== all.length) {
-      cached = { index: buildPartnerIndex(all, knowledge), members: all };
-      indexes.set(key, cached);
+    let cached = indexes.get(scope.key);
+    if (!cached || cached.generation !== scope.generation) {
+      cached = { index: buildPartnerIndex(all, knowledge), generation: scope.generation };
+      indexes.set(scope.key, cached);
     }
-    return cached.index.candidates(self, ANN_CANDIDATES);
+    return cached.index.candidates(self, ANN_CANDIDATES).map((m) => m.id);
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {
     const stored = await members.getMember(id);
     if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
     return toScored(stored);
   };
+  const answers = new Map<string, { generation: number; value: SuggestionsResult }>();
 
   return {
-    scoredMembers,
+    scoredMembers: async (network) => (await loadScope(network)).members,
     async suggest(memberId, options = {}) {
       const top = options.top ?? 5;
       const purpose = options.purpose ?? 'referral';
       if (!Number.isInteger(top) || top < 1 || top > 1000) throw new PartnerfitError('usage', `top must be a whole number from 1 to 1000, not ${top}`);
+      const now = generation();
+      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}`;
+      const known = answers.get(key);
+      if (known && known.generation === now) return known.value;
       const self = await requireMember(memberId);
-      const scope = options.allNetworks || !self.network ? undefined : self.network;
-      const candidates = await scoredMembers(scope);
-      const pool = candidatesFor(self, scope, candidates, purpose);
-      const ranked = rankPartners(self, pool, context, config(), { purpose, top });
-      // Direct competitors are never referral partners; say who was left out, and why.
-      const excluded = purpose === 'referral' ? pool.filter((m) => m.id !== self.id && detectCompetition(self, m).level === 'direct').map((m) => m.id) : [];
-      const byId = new Map(candidates.map((m) => [m.id, m]));
-      return { ...suggestionsView(self, ranked, byId, purpose, config().version, knowledge), excludedCompetitors: excluded };
+      const scope = await loadScope(options.allNetworks || !self.network ? undefined : self.network);
+      const candidateIds = candidatesFor(self, scope, purpose);
+      const value = await engine.suggestions(scope, { self, purpose, top, ...(candidateIds ? { candidateIds } : {}) });
+      if (answers.size >= SUGGESTION_CACHE_SIZE) answers.delete(answers.keys().next().value!);
+      answers.set(key, { generation: now, value });
+      return value;
     },
     async competitors(options = {}) {
       if (options.network && !(await networks.getNetwork(options.network))) {
@@ -117,9 +137,9 @@ export function createScoringJobs(
         const self = await requireMember(options.member);
         if (!options.allNetworks) network ??= self.network ?? undefined;
       }
-      const list = await scoredMembers(network);
-      const byId = new Map(list.map((m) => [m.id, m]));
-      const pairs = findCompetitorPairs(list, options.member).filter(
+      const scope = await loadScope(network);
+      const byId = new Map(scope.members.map((m) => [m.id, m]));
+      const pairs = (await engine.competitorPairs(scope, options.member)).filter(
         (p) => options.allNetworks || byId.get(p.a)!.network === byId.get(p.b)!.network,
       );
       return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge)) };
@@ -127,8 +147,8 @@ export function createScoringJobs(
     async report(network) {
       const info = await networks.getNetwork(network);
       if (!info) throw new PartnerfitError('not-found', `no network with id "${network}"`);
-      const list = await scoredMembers(network);
-      return { ...buildNetworkReport(network, list, context, config()), policy: info.policy };
+      const scope = await loadScope(network);
+      return { ...(await engine.networkReport(scope, network)), policy: info.policy };
     },
   };
 }

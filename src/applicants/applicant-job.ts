@@ -42,6 +42,8 @@ export interface ApplicantJobOptions {
   /** Score again even when a finished job for the same file and options exists. */
   readonly fresh?: boolean | undefined;
   readonly onProgress?: (progress: JobProgress) => void;
+  /** Called once the job is known (created, resumed or found finished), before any work. */
+  readonly onJob?: (job: ApplicantJob) => void;
   /** Stops the job between two stored chunks; it can be resumed later. */
   readonly signal?: AbortSignal | undefined;
   readonly readBatchSize?: number;
@@ -98,6 +100,7 @@ export async function runApplicantJob(file: string, deps: ApplicantJobDeps, opti
     }
   }
 
+  options.onJob?.(job);
   const aborted = () => options.signal?.aborted === true;
   if (job.status === 'reading') {
     await readApplicants(job, source, headerWarnings, deps, options);

@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander';
 import { PartnerfitError } from '../core/errors.ts';
 import { registerApplicantsCommand } from './commands/applicants-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerKeysCommand } from './commands/keys-command.ts';
+import { registerServeCommand } from './commands/serve-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerCompetitorsCommand } from './commands/competitors-command.ts';
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerApplicantsCommand(program);
   registerPolicyCommand(program);
+  registerServeCommand(program);
+  registerKeysCommand(program);
   registerDemoCommand(program);
   return program;
 }

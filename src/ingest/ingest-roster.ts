@@ -47,6 +47,11 @@ export interface IngestOptions {
    * main thread busy, and a worker there only adds memory (measured in docs/benchmarks.md).
    */
   readonly vectorizeInWorker?: boolean;
+  /**
+   * Only members of this network may be written: a row whose id belongs to a member of
+   * another network is rejected instead of moving that member (an API key's scope).
+   */
+  readonly confineToNetwork?: string | undefined;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -110,6 +115,7 @@ async function ingestRecords(
   const firstLineOfId = new Map<string, number>();
   const unknownKeys = new Set<string>();
   let batch: MemberProfile[] = [];
+  let batchLines: number[] = [];
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
@@ -122,7 +128,17 @@ async function ingestRecords(
   const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const profiles = batch;
+    let profiles = batch;
+    if (options.confineToNetwork) {
+      const elsewhere = await store.networksOfMembers(profiles.map((p) => p.id));
+      const lines = batchLines;
+      profiles = profiles.filter((p, i) => {
+        const network = elsewhere.get(p.id);
+        if (network === undefined || network === options.confineToNetwork) return true;
+        rejected.push({ line: lines[i]!, field: 'id', message: `"${p.id}" is a member of another network; this key may only change members of ${options.confineToNetwork}` });
+        return false;
+      });
+    }
     const saving = vectorizer
       .vectorize(profiles)
       .then((vectors) => store.saveMembers(profiles.map((profile, i): MemberRecord => ({ profile, contentHash: hashProfile(profile), vector: vectors[i]! }))))
@@ -132,6 +148,7 @@ async function ingestRecords(
       unchanged += result.unchanged.length;
     });
     batch = [];
+    batchLines = [];
     // Marked as handled here; the failure itself surfaces where the promise is awaited.
     saving.catch(() => {});
     inFlight.push(saving);
@@ -161,6 +178,7 @@ async function ingestRecords(
         } else {
           firstLineOfId.set(profile.id, item.line);
           batch.push(profile);
+          batchLines.push(item.line);
           if (batch.length >= batchSize) await flush();
         }
       }

@@ -81,6 +81,15 @@ export interface ApplicantBatchConflictsTable {
   score: number;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  secret_hash: string;
+  role: 'admin' | 'member';
+  network_id: string;
+  member_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DatabaseSchema {
   networks: NetworksTable;
   members: MembersTable;
@@ -89,4 +98,5 @@ export interface DatabaseSchema {
   applicant_rows: ApplicantRowsTable;
   applicant_rejections: ApplicantRejectionsTable;
   applicant_batch_conflicts: ApplicantBatchConflictsTable;
+  api_keys: ApiKeysTable;
 }

@@ -148,3 +148,9 @@ async function migrate(db: Kysely<DatabaseSchema>): Promise<void> {
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
+
+/** Applied and known migrations (readiness: the database answers and is up to date). */
+export async function migrationState(db: Kysely<DatabaseSchema>): Promise<{ readonly applied: number; readonly known: number }> {
+  const applied = await sql<{ n: string }>`select count(*) as n from partnerfit_migrations`.execute(db);
+  return { applied: Number(applied.rows[0]?.n ?? 0), known: Object.keys(await migrationProvider.getMigrations()).length };
+}

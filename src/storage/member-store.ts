@@ -31,6 +31,8 @@ export interface StoredMember {
 /** What ingest needs: write batches of members with their vectors. */
 export interface MemberWriter {
   saveMembers(batch: readonly MemberRecord[]): Promise<SaveResult>;
+  /** The networks of those ids that are members already. */
+  networksOfMembers(ids: readonly string[]): Promise<Map<string, string | null>>;
 }
 
 /** What inspect and the scorers need: read members and vectors. */
@@ -136,6 +138,12 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
       };
+    },
+
+    async networksOfMembers(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('members').select(['id', 'network_id']).where('id', 'in', [...new Set(ids)]).execute();
+      return new Map(rows.map((r) => [r.id, r.network_id]));
     },
 
     async existingIds(ids) {

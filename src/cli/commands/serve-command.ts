@@ -1,0 +1,70 @@
+/** `partnerfit serve [--port N] [--host H]`: the HTTP API (see src/http). SIGTERM or Ctrl-C drains, then exits. */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { createPartnerfit } from '../../app/partnerfit.ts';
+import { PartnerfitError } from '../../core/errors.ts';
+import { startHttpServer } from '../../http/http-server.ts';
+import { databaseOptionsFromEnv } from '../../storage/database.ts';
+import { note } from '../output.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (OpenAPI document at /openapi.json)')
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--log-level <level>', `log level: ${LOG_LEVELS.join(', ')}`, 'info')
+    .option('--threads <n>', 'scoring worker threads (default: one per core, at most 4)')
+    .option('--body-limit <mb>', 'largest request body in MB (larger ones get 413)', '10')
+    .option('--timeout <s>', 'seconds before a request is answered 503', '30')
+    .action(async (flags: { port: string; host: string; logLevel: string; threads?: string; bodyLimit: string; timeout: string }) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PartnerfitError('usage', `--port must be a port number, not "${flags.port}"`);
+      if (!(LOG_LEVELS as readonly string[]).includes(flags.logLevel)) throw new PartnerfitError('usage', `--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+      const threads = flags.threads === undefined ? -1 : Number(flags.threads);
+      if (!Number.isInteger(threads) || threads < -1 || threads > 64) throw new PartnerfitError('usage', `--threads must be a whole number from 0 to 64, not "${flags.threads}"`);
+      const bodyLimitMb = Number(flags.bodyLimit);
+      if (!(bodyLimitMb > 0 && bodyLimitMb <= 1024)) throw new PartnerfitError('usage', `--body-limit must be a number of MB from 0 to 1024, not "${flags.bodyLimit}"`);
+      const timeoutS = Number(flags.timeout);
+      if (!(timeoutS > 0 && timeoutS <= 3600)) throw new PartnerfitError('usage', `--timeout must be a number of seconds up to 3600, not "${flags.timeout}"`);
+      const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const app = await createPartnerfit({ ...databaseOptionsFromEnv(), scoringThreads: threads });
+      let server;
+      try {
+        server = await startHttpServer(app, {
+          port,
+          host: flags.host,
+          logLevel: flags.logLevel as (typeof LOG_LEVELS)[number],
+          version,
+          bodyLimit: Math.round(bodyLimitMb * 1024 * 1024),
+          requestTimeoutMs: timeoutS * 1000,
+        });
+      } catch (error) {
+        await app.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES') throw new PartnerfitError('usage', `cannot listen on ${flags.host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}`);
+        throw error;
+      }
+      note(`partnerfit serving ${server.url} (database: ${app.database.kind} ${app.database.location}); OpenAPI at ${server.url}/openapi.json`);
+      await new Promise<void>((resolve) => {
+        let closing = false;
+        const stop = (signal: string) => {
+          if (closing) return;
+          closing = true;
+          note(`${signal}: finishing requests in flight, then stopping`);
+          void server
+            .close()
+            .then(() => app.close())
+            .then(resolve, (error: Error) => {
+              note(`partnerfit: stopping failed: ${error.message}`);
+              process.exitCode = 3;
+              resolve();
+            });
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+}

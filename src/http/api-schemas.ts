@@ -1,0 +1,130 @@
+/**
+ * The HTTP API's schemas: they validate requests and, through zod's JSON Schema
+ * output, make the OpenAPI document (openapi-document.ts). Response schemas describe
+ * the output contract of PRODUCT.md; fields may be added, never renamed.
+ */
+import { z } from 'zod';
+import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
+
+export const MemberIdParams = z.object({ id: z.string().min(1).max(200).describe('member id') });
+export const NetworkIdParams = z.object({ id: z.string().min(1).max(200).describe('network id') });
+export const JobIdParams = z.object({ id: z.string().regex(/^job-[0-9a-f]{10}(-\d+)?$/, 'a job id looks like job-0123456789').describe('applicant job id') });
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const SuggestionsQuery = z.object({
+  top: z.coerce.number().int().min(1).max(100).default(5).describe('how many partners'),
+  purpose: z.enum(['referral', 'overflow']).default('referral'),
+  allNetworks: booleanString.default(false).describe('look in every network (admin keys of one network may not)'),
+});
+
+export const JobQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const PolicyBody = z.object({ policy: z.enum(['exclusive', 'open']) }).strict();
+
+const score = z.number().min(0).max(1);
+const level = z.enum(['direct', 'partial']);
+
+export const ErrorResponse = z.object({
+  error: z.string(),
+  requestId: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.string(),
+  migrations: z.object({ applied: z.number().int(), known: z.number().int() }),
+});
+
+export const MemberResponse = z.object({
+  member: z.string(),
+  updatedAt: z.string(),
+  profile: z.record(z.string(), z.unknown()).describe('the stored profile, as written'),
+});
+
+export const SuggestionsResponse = z.object({
+  member: z.string(),
+  purpose: z.enum(['referral', 'overflow']),
+  modelVersion: z.string(),
+  suggestions: z.array(
+    z.object({
+      partner: z.string(),
+      partnerName: z.string(),
+      network: z.string().nullable(),
+      score,
+      criteria: z.object(Object.fromEntries(CRITERION_NAMES.map((n) => [n, score.nullable()]))),
+      competitor: z.enum(['none', 'partial', 'direct']),
+      reasons: z.array(z.string()),
+    }),
+  ),
+  excludedCompetitors: z.array(z.string()),
+});
+
+export const CompetitorsResponse = z.object({
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), level, score, reasons: z.array(z.string()) })),
+});
+
+export const ReportResponse = z
+  .object({
+    network: z.string(),
+    members: z.number().int(),
+    policy: z.enum(['exclusive', 'open']),
+    summaries: z.array(z.object({ id: z.string(), goodPartners: z.number().int() }).loose()),
+    withoutGoodPartner: z.array(z.string()),
+    missingTrades: z.array(z.object({ concept: z.string(), value: z.number(), beneficiaries: z.array(z.string()) })),
+  })
+  .loose();
+
+export const PolicyResponse = z.object({ id: z.string(), policy: z.enum(['exclusive', 'open']) }).loose();
+
+export const IngestResponse = z.object({
+  accepted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+export const ErasureResponse = z.object({
+  erased: z.string(),
+  member: z.boolean(),
+  applicantRows: z.number().int(),
+  scrubbedResults: z.number().int(),
+});
+
+const ApplicantResult = z
+  .object({
+    id: z.string(),
+    fit: score,
+    verdict: z.enum(['accept', 'review', 'conflict']),
+    conflicts: z.array(z.object({ member: z.string(), level, score }).loose()),
+    topPartners: z.array(z.object({ partner: z.string(), score }).loose()),
+    reasons: z.array(z.string()),
+  })
+  .loose();
+
+export const ApplicantsResponse = z.object({
+  job: z.string(),
+  applicants: z.array(ApplicantResult),
+  rejected: IngestResponse.shape.rejected,
+  warnings: z.array(z.string()),
+});
+
+export const JobResponse = z.object({
+  job: z.string(),
+  status: z.enum(['reading', 'pairing', 'scoring', 'done', 'failed']),
+  network: z.string().nullable(),
+  rows: z.number().int(),
+  scored: z.number().int(),
+  rejectedLines: z.number().int(),
+  error: z.string().optional(),
+  result: ApplicantsResponse.extend({ offset: z.number().int(), total: z.number().int() }).optional(),
+});
+
+export const JobAccepted = z.object({ job: z.string(), status: z.string(), location: z.string() });
