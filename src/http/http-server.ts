@@ -136,8 +136,14 @@ export async function startHttpServer(app: Partnerfit, options: HttpServerOption
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     fastify,
     async close() {
-      await jobs.stopAll();
-      await fastify.close();
+      // Requests in flight finish; a keep-alive connection that turns idle after that is
+      // closed too (fastify closes only the ones idle when closing starts).
+      const sweep = setInterval(() => fastify.server.closeIdleConnections(), 50);
+      try {
+        await Promise.all([jobs.stopAll(), fastify.close()]);
+      } finally {
+        clearInterval(sweep);
+      }
     },
   };
 }

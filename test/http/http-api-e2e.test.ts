@@ -1,0 +1,197 @@
+/**
+ * The HTTP API end to end: the real server on a free port, keys made with the CLI,
+ * members in, suggestions, an applicant job, a member erased and gone everywhere;
+ * the OpenAPI document validates; auth, validation, size limits, logs, SIGTERM.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
+import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
+import { generateRosterRows, ROSTER_HEADER } from '../../scripts/bench/roster-generator.ts';
+import { runCli } from '../support/run-cli.ts';
+import { startServer, type ServerProcess } from '../support/run-server.ts';
+
+const DEMO = fileURLToPath(new URL('../../data/demo/roster.csv', import.meta.url));
+const APPLICANTS = fileURLToPath(new URL('../../data/demo/applicants.csv', import.meta.url));
+const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-http-'));
+const env = { PARTNERFIT_DB: path.join(work, 'db') };
+
+let server: ServerProcess;
+const keys: Record<string, string> = {};
+
+function keyFor(args: string[]): string {
+  const result = runCli(['keys', 'create', ...args, '--json'], env);
+  expect(result.status, result.stderr).toBe(0);
+  const created = JSON.parse(result.stdout);
+  expect(created.key).toMatch(/^pf_[0-9a-f]{12}_/);
+  return created.key as string;
+}
+
+async function call(method: string, url: string, options: { key?: string; body?: string; type?: string } = {}) {
+  const response = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { ...(options.key ? { authorization: `Bearer ${options.key}` } : {}), ...(options.type ? { 'content-type': options.type } : {}) },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  });
+  const text = await response.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json, text, headers: response.headers };
+}
+
+describe('partnerfit serve', () => {
+  beforeAll(async () => {
+    expect(runCli(['ingest', DEMO, '--quiet'], env).status).toBe(0);
+    keys.admin = keyFor(['--role', 'admin', '--network', 'malmo-bni']);
+    keys.otherAdmin = keyFor(['--role', 'admin', '--network', 'london-connect']);
+    keys.member = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-001']);
+    keys.erased = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-003']);
+    expect(runCli(['keys', 'create', '--role', 'member', '--network', 'malmo-bni', '--member', 'uk-001'], env).status).toBe(2);
+    server = await startServer(['--body-limit', '1'], env);
+  }, 120_000);
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) await server.stop();
+  });
+
+  it('is healthy and ready, and its OpenAPI 3.1 document validates', async () => {
+    const health = await call('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.json).toMatchObject({ status: 'ok', database: 'pglite', migrations: { applied: expect.any(Number) } });
+    expect(health.json.migrations.applied).toBe(health.json.migrations.known);
+    const doc = await call('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    const validator = new Validator();
+    const result = await validator.validate(doc.json);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.json.openapi).toBe('3.1.0');
+    for (const p of ['/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
+  });
+
+  it('answers 401 without a key or with an unknown one, 403 outside the key’s scope', async () => {
+    expect((await call('GET', '/members/se-001/suggestions')).status).toBe(401);
+    expect((await call('GET', '/members/se-001/suggestions', { key: 'pf_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(401);
+    expect((await call('GET', '/members/se-001', { key: keys.otherAdmin })).status).toBe(403);
+    expect((await call('GET', '/members/se-003/suggestions', { key: keys.member })).status).toBe(403);
+    expect((await call('GET', '/networks/malmo-bni/report', { key: keys.member })).status).toBe(403);
+    expect((await call('GET', '/members/se-001/suggestions?allNetworks=true', { key: keys.admin })).status).toBe(403);
+    const denied = await call('GET', '/networks/malmo-bni/competitors', { key: keys.otherAdmin });
+    expect(denied.status).toBe(403);
+    expect(denied.json).toEqual({ error: expect.stringContaining('malmo-bni'), requestId: expect.any(String) });
+  });
+
+  it('serves suggestions, competitors, the report and the policy in the contract shapes', async () => {
+    const own = await call('GET', '/members/se-001/suggestions?top=3', { key: keys.member });
+    expect(own.status).toBe(200);
+    expect(own.json.member).toBe('se-001');
+    expect(own.json.suggestions).toHaveLength(3);
+    for (const s of own.json.suggestions) {
+      expect(Object.keys(s.criteria).sort()).toEqual([...CRITERION_NAMES].sort());
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.reasons.length).toBeGreaterThan(0);
+    }
+    expect((await call('GET', '/members/se-001', { key: keys.member })).json.profile.name).toBeTypeOf('string');
+    const competitors = await call('GET', '/networks/malmo-bni/competitors', { key: keys.admin });
+    expect(competitors.status).toBe(200);
+    expect(competitors.json.pairs.map((p: { a: string; b: string }) => `${p.a}/${p.b}`)).toContain('se-012/se-013');
+    const report = await call('GET', '/networks/malmo-bni/report', { key: keys.admin });
+    expect(report.json).toMatchObject({ network: 'malmo-bni', members: 18, policy: 'exclusive' });
+    const policy = await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{"policy":"open"}' });
+    expect(policy.json).toMatchObject({ id: 'malmo-bni', policy: 'open' });
+    expect((await call('GET', '/networks/malmo-bni/report', { key: keys.admin })).json.policy).toBe('open');
+    await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{"policy":"exclusive"}' });
+  });
+
+  it('validates input (400 with the issues), refuses unknown ids (404), content types (415) and large bodies (413), never with a stack trace', async () => {
+    const bad = await call('GET', '/members/se-001/suggestions?top=abc&purpose=gossip', { key: keys.admin });
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.purpose', 'query.top']);
+    const policy = await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{"policy":"sometimes"}' });
+    expect(policy.status).toBe(400);
+    expect(policy.json.issues[0].path).toBe('body.policy');
+    expect((await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{not json' })).status).toBe(400);
+    expect((await call('GET', '/members/nobody', { key: keys.admin })).status).toBe(404);
+    expect((await call('GET', '/no/such/route')).status).toBe(404);
+    expect((await call('POST', '/members', { key: keys.admin, type: 'text/plain', body: 'hello' })).status).toBe(415);
+    const huge = await call('POST', '/members', { key: keys.admin, type: 'text/csv', body: `id,name,services\n${'x,y,z\n'.repeat(300_000)}` });
+    expect(huge.status).toBe(413);
+    for (const r of [bad, policy, huge]) expect(r.text).not.toMatch(/\n\s+at /);
+  });
+
+  it('takes members in with the per-row report, scores applicants (directly and as a job), and erases a member everywhere', async () => {
+    const ingest = await call('POST', '/members', {
+      key: keys.admin,
+      type: 'text/csv',
+      body: 'id,name,services,target_company_sizes\nse-100,Nora Vik,rörmokare;VVS,consumer\nse-101,Ivar Sten,,small\nuk-001,Hijack Attempt,accounting,small\n',
+    });
+    expect(ingest.status).toBe(200);
+    expect(ingest.json.accepted).toBe(1);
+    expect(ingest.json.rejected).toEqual([
+      { line: 3, field: 'services', message: expect.any(String) },
+      { line: 4, field: 'id', message: expect.stringContaining('another network') },
+    ]);
+
+    const malmoApplicants = readFileSync(APPLICANTS, 'utf8')
+      .split('\n')
+      .filter((line, i) => i === 0 || line.includes(',malmo-bni,'))
+      .join('\n');
+    const direct = await call('POST', '/applicants', { key: keys.admin, type: 'text/csv', body: malmoApplicants });
+    expect(direct.status).toBe(200);
+    expect(direct.json.applicants.map((a: { id: string }) => a.id)).toEqual(['app-005', 'app-006', 'app-009', 'app-010']);
+    expect(direct.json.applicants.find((a: { id: string }) => a.id === 'app-009').batchConflicts[0].applicant).toBe('app-010');
+
+    const knowledge = loadKnowledge();
+    const rows = [...generateRosterRows(knowledge, { members: 400, networks: 1, seed: 9, idPrefix: 'big' })];
+    const big = await call('POST', '/applicants', { key: keys.admin, type: 'text/csv', body: [ROSTER_HEADER, ...rows].join('\n') });
+    expect(big.status).toBe(202);
+    expect(big.json.location).toBe(`/jobs/${big.json.job}`);
+    let job;
+    for (let i = 0; i < 240; i++) {
+      job = await call('GET', big.json.location, { key: keys.admin });
+      expect(job.status).toBe(200);
+      if (job.json.status === 'done' || job.json.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(job!.json).toMatchObject({ status: 'done', network: 'malmo-bni', rows: 400, scored: 400 });
+    expect(job!.json.result.applicants).toHaveLength(400);
+    expect((await call('GET', `/jobs/${big.json.job}`, { key: keys.otherAdmin })).status).toBe(403);
+
+    // Erase se-003: profile, vectors, key, mentions in results; suggestions and reports no longer see them.
+    const before = await call('GET', `/jobs/${direct.json.job}`, { key: keys.admin });
+    expect(before.text).toContain('se-003');
+    const erased = await call('DELETE', '/members/se-003', { key: keys.admin });
+    expect(erased.status).toBe(200);
+    expect(erased.json).toMatchObject({ erased: 'se-003', member: true });
+    expect((await call('GET', '/members/se-003', { key: keys.admin })).status).toBe(404);
+    expect((await call('GET', '/members/se-003/suggestions', { key: keys.erased })).status).toBe(401);
+    expect((await call('GET', '/members/se-001/suggestions?top=20', { key: keys.member })).text).not.toContain('se-003');
+    expect((await call('GET', '/networks/malmo-bni/report', { key: keys.admin })).text).not.toContain('se-003');
+    expect((await call('GET', '/networks/malmo-bni/competitors', { key: keys.admin })).text).not.toContain('se-003');
+    expect((await call('GET', `/jobs/${direct.json.job}`, { key: keys.admin })).text).not.toContain('se-003');
+    expect((await call('DELETE', '/members/se-003', { key: keys.admin })).status).toBe(404);
+  }, 240_000);
+
+  it('logs one structured line per request with its id, and drains in-flight requests on SIGTERM', async () => {
+    const response = await call('GET', '/health');
+    const id = response.headers.get('x-request-id');
+    expect(id).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 200));
+    const line = server.logs.map((l) => JSON.parse(l)).find((l) => l.reqId === id && l.msg === 'request');
+    expect(line).toMatchObject({ method: 'GET', url: '/health', status: 200 });
+
+    const inFlight = call('GET', '/networks/malmo-bni/report', { key: keys.admin });
+    await new Promise((r) => setTimeout(r, 20));
+    const code = await server.stop();
+    expect((await inFlight).status).toBe(200);
+    expect(code).toBe(0);
+    expect(server.notes.join('\n')).toMatch(/SIGTERM: finishing requests in flight/);
+  });
+});
