@@ -69,6 +69,9 @@ export type EngineRequest =
   | { readonly kind: 'competitors'; readonly id: number; readonly scopeKey: string; readonly generation: number; readonly onlyMember?: string }
   | { readonly kind: 'report'; readonly id: number; readonly scopeKey: string; readonly generation: number; readonly network: string; readonly config: ScoringConfig };
 
+/** A worker's answer when it no longer holds the scope (it keeps a bounded number); the scope is sent again. */
+export const MISSING_SCOPE = 'missing scope';
+
 export function defaultScoringThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
@@ -109,7 +112,17 @@ export function workerEngine(threads: number, config: () => ScoringConfig): Scor
     worker.unref();
     return slot;
   });
-  const run = <T>(scope: Scope, request: (id: number) => EngineRequest): Promise<T> => {
+  const run = async <T>(scope: Scope, request: (id: number) => EngineRequest): Promise<T> => {
+    try {
+      return await send<T>(scope, request);
+    } catch (error) {
+      if (!(error as Error).message.startsWith(MISSING_SCOPE)) throw error;
+      // The worker let the scope go to make room: send it again, once.
+      for (const slot of slots) slot.scopes.delete(scope.key);
+      return send<T>(scope, request);
+    }
+  };
+  const send = <T>(scope: Scope, request: (id: number) => EngineRequest): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     if (slot.scopes.get(scope.key) !== scope.generation) {

@@ -54,7 +54,8 @@ export interface ScoringJobsOptions {
 
 /** Answers kept per process (the HTTP server asks the same questions many times). */
 const SUGGESTION_CACHE_SIZE = 50_000;
-const SCOPE_CACHE_SIZE = 64;
+/** Scopes (member lists) are kept until they hold this many members together; the least recently loaded go first. */
+const SCOPE_CACHE_MEMBERS = 250_000;
 
 export function createScoringJobs(
   members: MemberReader,
@@ -72,18 +73,34 @@ export function createScoringJobs(
     vector: stored.vector?.version === version ? stored.vector : vectorizeMember(stored.profile, knowledge),
   });
   const scopes = new Map<string, Scope>();
+  // Members of cached scopes by id, and whether vectors were brought up to date, per generation.
+  let known = { generation: -1, members: new Map<string, ScoredMember>(), vectorsChecked: false };
+  const current = () => {
+    if (known.generation !== generation()) known = { generation: generation(), members: new Map(), vectorsChecked: false };
+    return known;
+  };
   const loadScope = async (network?: string): Promise<Scope> => {
     const key = network ?? '*';
     const now = generation();
     const cached = scopes.get(key);
     if (cached && cached.generation === now) return cached;
-    await ensureVectors();
+    if (!current().vectorsChecked) {
+      await ensureVectors();
+      current().vectorsChecked = true;
+    }
     const list: ScoredMember[] = [];
     for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
     const scope = { key, generation: now, members: list };
+    if (current().members.size + list.length <= SCOPE_CACHE_MEMBERS) for (const m of list) current().members.set(m.id, m);
     scopes.delete(key);
     scopes.set(key, scope);
-    if (scopes.size > SCOPE_CACHE_SIZE) scopes.delete(scopes.keys().next().value!);
+    let held = 0;
+    for (const s of scopes.values()) held += s.members.length;
+    for (const [oldest, s] of scopes) {
+      if (held <= SCOPE_CACHE_MEMBERS || oldest === key) break;
+      scopes.delete(oldest);
+      held -= s.members.length;
+    }
     return scope;
   };
   // One index per scope and generation (the HTTP server asks many times).
@@ -104,6 +121,8 @@ export function createScoringJobs(
     return cached.index.candidates(self, ANN_CANDIDATES).map((m) => m.id);
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {
+    const cached = current().members.get(id);
+    if (cached) return cached;
     const stored = await members.getMember(id);
     if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
     return toScored(stored);
