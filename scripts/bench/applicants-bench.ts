@@ -8,15 +8,14 @@
  *
  *   node --import tsx scripts/bench/applicants-bench.ts --members 100000 --applicants 10000 [--db pglite|postgres] [--kills 3]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
+import { BIN as bin, freshDatabase, loadAverage, ROOT as root, timedCli } from './bench-support.ts';
 import { writeRoster } from './roster-generator.ts';
 
 const { values } = parseArgs({
@@ -32,8 +31,6 @@ const { values } = parseArgs({
 const members = Number(values.members);
 const applicants = Number(values.applicants);
 const networks = Math.max(1, Math.round(members / 40));
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/partnerfit.mjs');
 const benchDir = path.join(root, '.bench');
 mkdirSync(benchDir, { recursive: true });
 const knowledge = loadKnowledge();
@@ -42,31 +39,10 @@ const batch = path.join(benchDir, `applicants-${applicants}-to-${networks}.csv`)
 if (!existsSync(roster)) await writeRoster(roster, knowledge, { members, networks, seed: 42 });
 if (!existsSync(batch)) await writeRoster(batch, knowledge, { members: applicants, networks, seed: 4242, idPrefix: 'app' });
 
-let env: NodeJS.ProcessEnv;
-let cleanup = async () => {};
-if (values.db === 'pglite') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'partnerfit-applicants-bench-'));
-  env = { ...process.env, PARTNERFIT_DB: dir, DATABASE_URL: '' };
-  cleanup = async () => rmSync(dir, { recursive: true, force: true });
-} else {
-  const admin = new pg.Client({ connectionString: values['postgres-url'] });
-  await admin.connect();
-  await admin.query('drop database if exists partnerfit_applicants_bench');
-  await admin.query('create database partnerfit_applicants_bench');
-  await admin.end();
-  const url = new URL(values['postgres-url']!);
-  url.pathname = '/partnerfit_applicants_bench';
-  env = { ...process.env, DATABASE_URL: url.toString() };
-}
+const database = await freshDatabase(values.db!, 'partnerfit_applicants_bench', values['postgres-url']!);
+const env = database.env;
+const timed = (args: readonly string[]) => timedCli(args, env);
 
-function timed(args: readonly string[]): { seconds: number; peakRssMb: number; stderr: string; status: number | null } {
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, bin, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const timing = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
-  if (!timing) throw new Error(`no timing (${result.status}): ${result.stderr.slice(-2000)}`);
-  return { seconds: Number(timing[1]), peakRssMb: Math.round(Number(timing[2]) / 1024), stderr: result.stderr, status: result.status };
-}
-
-// The job id differs between the two jobs; everything else must be the same.
 const sha = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8').replace(/"job": "[^"]*"/, '')).digest('hex').slice(0, 16);
 process.stderr.write(`ingesting ${members} members into ${values.db}…\n`);
 const ingest = timed(['ingest', roster, '--quiet', '--json']);
@@ -76,7 +52,7 @@ const straightOut = path.join(benchDir, `applicants-out-${applicants}.json`);
 const straight = timed(['applicants', batch, '--out', straightOut, '--quiet']);
 if (straight.status !== 0 && straight.status !== 1) throw new Error(straight.stderr);
 const lines = [
-  `applicants benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${values.db}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  `applicants benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${values.db}, load ${loadAverage()}`,
   '',
   '| members | networks | applicants | database | wall time | applicants/s | peak RSS | output |',
   '|---|---|---|---|---|---|---|---|',
@@ -113,5 +89,5 @@ if (kills > 0) {
   );
   if (!same) process.exitCode = 1;
 }
-await cleanup();
+database.cleanup();
 process.stdout.write(`${lines.join('\n')}\n`);

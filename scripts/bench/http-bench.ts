@@ -8,15 +8,14 @@
  *   node --import tsx scripts/bench/http-bench.ts --members 10000 [--duration 60] [--warmup 20] [--connections 32] [--db pglite|postgres]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { createPartnerfit } from '../../src/app/partnerfit.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
+import { BIN as bin, freshDatabase, loadAverage, ROOT as root } from './bench-support.ts';
 import { generateRosterRecords, writeRoster } from './roster-generator.ts';
 
 const { values } = parseArgs({
@@ -31,8 +30,6 @@ const { values } = parseArgs({
 });
 const members = Number(values.members);
 const networks = Math.max(1, Math.round(members / 40));
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/partnerfit.mjs');
 const benchDir = path.join(root, '.bench');
 mkdirSync(benchDir, { recursive: true });
 const knowledge = loadKnowledge();
@@ -41,21 +38,8 @@ if (!existsSync(roster)) await writeRoster(roster, knowledge, { members, network
 const ids: { id: string; network: string }[] = [];
 for (const r of generateRosterRecords(knowledge, { members, networks, seed: 42 })) ids.push({ id: r.id!, network: r.network! });
 
-let env: NodeJS.ProcessEnv;
-let dir: string | null = null;
-if (values.db === 'pglite') {
-  dir = mkdtempSync(path.join(tmpdir(), 'partnerfit-http-bench-'));
-  env = { ...process.env, PARTNERFIT_DB: dir, DATABASE_URL: '' };
-} else {
-  const admin = new pg.Client({ connectionString: values['postgres-url'] });
-  await admin.connect();
-  await admin.query('drop database if exists partnerfit_http_bench');
-  await admin.query('create database partnerfit_http_bench');
-  await admin.end();
-  const url = new URL(values['postgres-url']!);
-  url.pathname = '/partnerfit_http_bench';
-  env = { ...process.env, DATABASE_URL: url.toString() };
-}
+const database = await freshDatabase(values.db!, 'partnerfit_http_bench', values['postgres-url']!);
+const env = database.env;
 process.stderr.write(`ingesting ${members} members…\n`);
 const ingest = spawn(process.execPath, [bin, 'ingest', roster, '--quiet', '--json'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 await new Promise((resolve) => ingest.on('exit', resolve));
@@ -63,7 +47,7 @@ await new Promise((resolve) => ingest.on('exit', resolve));
 // One admin key per chapter, made through the programmatic API before the server opens the database.
 const keyOf = new Map<string, string>();
 {
-  const app = await createPartnerfit(values.db === 'pglite' ? { directory: dir! } : { url: env.DATABASE_URL! });
+  const app = await createPartnerfit(database.options);
   for (const n of await app.networks()) keyOf.set(n.id, (await app.createApiKey('admin', n.id)).key);
   await app.close();
 }
@@ -98,10 +82,10 @@ const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
 const peak = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 server.kill('SIGTERM');
 await new Promise((resolve) => server.on('exit', resolve));
-if (dir) rmSync(dir, { recursive: true, force: true });
+database.cleanup();
 process.stdout.write(
   [
-    `HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${members.toLocaleString('en')} members in ${networks.toLocaleString('en')} chapters, ${values.db}, ${values.connections} connections, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}, server peak RSS ${peak} MB`,
+    `HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${members.toLocaleString('en')} members in ${networks.toLocaleString('en')} chapters, ${values.db}, ${values.connections} connections, load ${loadAverage()}, server peak RSS ${peak} MB`,
     '',
     '| run | duration | requests/s | p50 | p99 | max | errors | non-2xx | requests |',
     '|---|---|---|---|---|---|---|---|---|',

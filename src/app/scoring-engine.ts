@@ -8,7 +8,6 @@
  * the same.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { findCompetitorPairs, type CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import { detectCompetition } from '../core/competition/competitor-detector.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
@@ -16,6 +15,7 @@ import { rankPartners, type Purpose } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
+import { createWorkerPool } from '../workers/worker-pool.ts';
 import { suggestionsView, type SuggestionsView } from './partner-views.ts';
 
 export interface Scope {
@@ -63,11 +63,25 @@ export function inThreadEngine(knowledge: EngineKnowledge, config: () => Scoring
   };
 }
 
-export type EngineRequest =
-  | { readonly kind: 'scope'; readonly scope: Scope }
-  | { readonly kind: 'suggestions'; readonly id: number; readonly scopeKey: string; readonly generation: number; readonly task: SuggestionTask; readonly config: ScoringConfig }
-  | { readonly kind: 'competitors'; readonly id: number; readonly scopeKey: string; readonly generation: number; readonly onlyMember?: string }
-  | { readonly kind: 'report'; readonly id: number; readonly scopeKey: string; readonly generation: number; readonly network: string; readonly config: ScoringConfig };
+/** A job for a worker, on a scope it was sent before. */
+export type EngineTask =
+  | { readonly kind: 'suggestions'; readonly scopeKey: string; readonly generation: number; readonly task: SuggestionTask; readonly config: ScoringConfig }
+  | { readonly kind: 'competitors'; readonly scopeKey: string; readonly generation: number; readonly onlyMember?: string }
+  | { readonly kind: 'report'; readonly scopeKey: string; readonly generation: number; readonly network: string; readonly config: ScoringConfig };
+export type EngineRequest = { readonly kind: 'scope'; readonly scope: Scope } | EngineTask;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Drops the least recently added scopes until those left hold at most `maxMembers` (`keep` stays). */
+export function trimScopes(scopes: Map<string, { readonly members: readonly unknown[] }>, maxMembers: number, keep: string): void {
+  let held = 0;
+  for (const s of scopes.values()) held += s.members.length;
+  for (const [key, s] of scopes) {
+    if (held <= maxMembers) return;
+    if (key === keep) continue;
+    scopes.delete(key);
+    held -= s.members.length;
+  }
+}
 
 /** A worker's answer when it no longer holds the scope (it keeps a bounded number); the scope is sent again. */
 export const MISSING_SCOPE = 'missing scope';
@@ -81,68 +95,27 @@ export function defaultScoringThreads(): number {
  * scope and generation). Tasks go to the least busy worker.
  */
 export function workerEngine(threads: number, config: () => ScoringConfig): ScoringEngine {
-  interface Slot {
-    readonly worker: Worker;
-    busy: number;
-    readonly scopes: Map<string, number>;
-  }
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  let failure: Error | null = null;
-  const failAll = (error: Error) => {
-    failure ??= error;
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
-  const slots: Slot[] = Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./scoring-worker-entry.mjs', import.meta.url));
-    const slot: Slot = { worker, busy: 0, scopes: new Map() };
-    worker.on('message', (message: { id: number; value?: unknown; error?: string }) => {
-      slot.busy--;
-      const p = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error !== undefined) p?.reject(new Error(message.error));
-      else p?.resolve(message.value);
+  const pool = createWorkerPool<Map<string, number>>(new URL('./scoring-worker-entry.mjs', import.meta.url), threads, 'a scoring', () => new Map());
+  const send = <T>(scope: Scope, request: DistributiveOmit<EngineTask, 'scopeKey' | 'generation'>, resend = false): Promise<T> =>
+    pool.request<T>({ ...request, scopeKey: scope.key, generation: scope.generation }, (worker) => {
+      if (resend || worker.state.get(scope.key) !== scope.generation) {
+        worker.post({ kind: 'scope', scope } satisfies EngineRequest);
+        worker.state.set(scope.key, scope.generation);
+      }
     });
-    worker.on('error', failAll);
-    worker.on('exit', (code) => {
-      if (code !== 0) failAll(new Error(`a scoring worker stopped (exit code ${code})`));
-    });
-    // Workers must not keep a finished process alive.
-    worker.unref();
-    return slot;
-  });
-  const run = async <T>(scope: Scope, request: (id: number) => EngineRequest): Promise<T> => {
+  const run = async <T>(scope: Scope, request: DistributiveOmit<EngineTask, 'scopeKey' | 'generation'>): Promise<T> => {
     try {
       return await send<T>(scope, request);
     } catch (error) {
       if (!(error as Error).message.startsWith(MISSING_SCOPE)) throw error;
       // The worker let the scope go to make room: send it again, once.
-      for (const slot of slots) slot.scopes.delete(scope.key);
-      return send<T>(scope, request);
+      return send<T>(scope, request, true);
     }
-  };
-  const send = <T>(scope: Scope, request: (id: number) => EngineRequest): Promise<T> => {
-    if (failure) return Promise.reject(failure);
-    const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (slot.scopes.get(scope.key) !== scope.generation) {
-      slot.worker.postMessage({ kind: 'scope', scope } satisfies EngineRequest);
-      slot.scopes.set(scope.key, scope.generation);
-    }
-    const id = next++;
-    slot.busy++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      slot.worker.postMessage(request(id));
-    });
   };
   return {
-    suggestions: (scope, task) => run(scope, (id) => ({ kind: 'suggestions', id, scopeKey: scope.key, generation: scope.generation, task, config: config() })),
-    competitorPairs: (scope, onlyMember) =>
-      run(scope, (id) => ({ kind: 'competitors', id, scopeKey: scope.key, generation: scope.generation, ...(onlyMember ? { onlyMember } : {}) })),
-    networkReport: (scope, network) => run(scope, (id) => ({ kind: 'report', id, scopeKey: scope.key, generation: scope.generation, network, config: config() })),
-    async close() {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
+    suggestions: (scope, task) => run(scope, { kind: 'suggestions', task, config: config() }),
+    competitorPairs: (scope, onlyMember) => run(scope, { kind: 'competitors', ...(onlyMember ? { onlyMember } : {}) }),
+    networkReport: (scope, network) => run(scope, { kind: 'report', network, config: config() }),
+    close: () => pool.close(),
   };
 }

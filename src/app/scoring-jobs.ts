@@ -13,7 +13,7 @@ import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorize
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
-import type { Scope, ScoringEngine, SuggestionsResult } from './scoring-engine.ts';
+import { trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
 import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
 
 /** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
@@ -94,13 +94,7 @@ export function createScoringJobs(
     if (current().members.size + list.length <= SCOPE_CACHE_MEMBERS) for (const m of list) current().members.set(m.id, m);
     scopes.delete(key);
     scopes.set(key, scope);
-    let held = 0;
-    for (const s of scopes.values()) held += s.members.length;
-    for (const [oldest, s] of scopes) {
-      if (held <= SCOPE_CACHE_MEMBERS || oldest === key) break;
-      scopes.delete(oldest);
-      held -= s.members.length;
-    }
+    trimScopes(scopes, SCOPE_CACHE_MEMBERS, key);
     return scope;
   };
   // One index per scope and generation (the HTTP server asks many times).

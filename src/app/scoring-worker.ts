@@ -3,43 +3,30 @@ import { parentPort } from 'node:worker_threads';
 import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
 import { buildNetworkReport } from '../core/report/network-report.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
-import { computeSuggestions, MISSING_SCOPE, type EngineRequest, type Scope } from './scoring-engine.ts';
+import { serveRequests } from '../workers/worker-pool.ts';
+import { computeSuggestions, MISSING_SCOPE, trimScopes, type EngineRequest, type Scope } from './scoring-engine.ts';
 
 const knowledge = loadKnowledge();
 /** Scopes by key, kept until they hold this many members together (the least recently sent go first). */
 const scopes = new Map<string, Scope>();
 const MAX_MEMBERS = 250_000;
 
-parentPort!.on('message', (request: EngineRequest) => {
+serveRequests(parentPort!, (message) => {
+  const request = message as unknown as EngineRequest;
   if (request.kind === 'scope') {
     scopes.delete(request.scope.key);
     scopes.set(request.scope.key, request.scope);
-    let held = 0;
-    for (const s of scopes.values()) held += s.members.length;
-    for (const [oldest, s] of scopes) {
-      if (held <= MAX_MEMBERS || oldest === request.scope.key) break;
-      scopes.delete(oldest);
-      held -= s.members.length;
-    }
-    return;
+    trimScopes(scopes, MAX_MEMBERS, request.scope.key);
+    return undefined;
   }
-  try {
-    const scope = scopes.get(request.scopeKey);
-    if (!scope || scope.generation !== request.generation) throw new Error(`${MISSING_SCOPE} ${request.scopeKey}@${request.generation}`);
-    let value: unknown;
-    switch (request.kind) {
-      case 'suggestions':
-        value = computeSuggestions(scope, request.task, knowledge, request.config);
-        break;
-      case 'competitors':
-        value = findCompetitorPairs(scope.members, request.onlyMember);
-        break;
-      case 'report':
-        value = buildNetworkReport(request.network, scope.members, { knowledge }, request.config);
-        break;
-    }
-    parentPort!.postMessage({ id: request.id, value });
-  } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: (error as Error).message });
+  const scope = scopes.get(request.scopeKey);
+  if (!scope || scope.generation !== request.generation) throw new Error(`${MISSING_SCOPE} ${request.scopeKey}@${request.generation}`);
+  switch (request.kind) {
+    case 'suggestions':
+      return computeSuggestions(scope, request.task, knowledge, request.config);
+    case 'competitors':
+      return findCompetitorPairs(scope.members, request.onlyMember);
+    case 'report':
+      return buildNetworkReport(request.network, scope.members, { knowledge }, request.config);
   }
 });

@@ -6,7 +6,7 @@
  * result does not depend on which thread scored it.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createWorkerPool } from '../workers/worker-pool.ts';
 import { assessApplicant, NetworkContext, type ApplicantResult, type BatchRival, type NetworkPolicy } from '../core/applicants/applicant-assessment.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
@@ -58,47 +58,9 @@ export function defaultWorkerCount(): number {
 }
 
 export function workerScorerPool(size: number, config: ScoringConfig): ApplicantScorer {
-  interface Slot {
-    readonly worker: Worker;
-    busy: number;
-  }
-  const pending = new Map<number, { resolve: (r: ScoredLine[]) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  let failure: Error | null = null;
-  const failAll = (error: Error) => {
-    failure ??= error;
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
-  const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = new Worker(new URL('./applicant-worker-entry.mjs', import.meta.url), { workerData: { config } });
-    const slot: Slot = { worker, busy: 0 };
-    worker.on('message', (message: { id: number; results?: ScoredLine[]; error?: string }) => {
-      slot.busy--;
-      const p = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error !== undefined) p?.reject(new Error(`scoring applicants failed: ${message.error}`));
-      else p?.resolve(message.results!);
-    });
-    worker.on('error', failAll);
-    worker.on('exit', (code) => {
-      if (code !== 0) failAll(new Error(`an applicant scoring worker stopped (exit code ${code})`));
-    });
-    return slot;
-  });
+  const pool = createWorkerPool<null>(new URL('./applicant-worker-entry.mjs', import.meta.url), size, 'an applicant scoring', () => null, { config });
   return {
-    score(task) {
-      if (failure) return Promise.reject(failure);
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      slot.busy++;
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, task });
-      });
-    },
-    async close() {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
+    score: (task) => pool.request<ScoredLine[]>({ task }),
+    close: () => pool.close(),
   };
 }

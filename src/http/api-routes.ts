@@ -240,7 +240,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const k = requireKey(key);
       if (k.role !== 'admin') throw new HttpError(403, 'only admin keys may add members');
       const format = formatOf(contentType);
-      return { body: await withBodyFile(body, format, (file) => app.ingest(file, { format, network: k.network, confineToNetwork: k.network })) };
+      // Small batches, large files vectorised on a worker: the event loop is never held for long.
+      return {
+        body: await withBodyFile(body, format, (file) =>
+          app.ingest(file, { format, network: k.network, confineToNetwork: k.network, batchSize: 100, vectorizeInWorker: true }),
+        ),
+      };
     },
   },
   {

@@ -56,7 +56,7 @@ describe('partnerfit serve', () => {
     keys.erased = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-003']);
     expect(runCli(['keys', 'create', '--role', 'member', '--network', 'malmo-bni', '--member', 'uk-001'], env).status).toBe(2);
     server = await startServer(['--body-limit', '1'], env);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.stop();
   });

@@ -24,7 +24,7 @@ export function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Pr
       logs.push(...lines);
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${notes.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${notes.join('\n')}`)), 180_000);
     child.stderr!.on('data', (d: Buffer) => {
       notes.push(...d.toString().split('\n').filter(Boolean));
       const started = notes.map((n) => /partnerfit serving (http:\/\/\S+)/.exec(n)).find(Boolean);
