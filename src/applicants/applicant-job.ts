@@ -9,20 +9,18 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
 import type { BatchRival, NetworkPolicy } from '../core/applicants/applicant-assessment.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { MemberProfile } from '../core/profile/member-profile.ts';
 import { parseMemberProfile } from '../core/profile/profile-parser.ts';
-import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
 import { checkRosterColumns } from '../ingest/ingest-roster.ts';
 import { openRecordSource, type InputFormat } from '../ingest/record-source.ts';
 import { jobKey, type ApplicantJob, type ApplicantJobStore, type ApplicantRow, type BatchConflict, type RowRejection } from '../storage/applicant-job-store.ts';
 import type { MemberReader, NetworkMembersReader } from '../storage/member-store.ts';
-import { defaultWorkerCount, inThreadScorer, workerScorerPool, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
+import { defaultWorkerCount, inThreadScorer, workerScorerPool, type ApplicantScorer, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
 import type { NetworkStore } from '../storage/network-store.ts';
 
 export type JobPhase = 'reading' | 'pairing' | 'scoring';
@@ -108,16 +106,25 @@ export async function runApplicantJob(file: string, deps: ApplicantJobDeps, opti
     await deps.jobs.finishReading(job.id, [...headerWarnings, ...sourceWarnings(source)]);
     job = (await deps.jobs.getJob(job.id))!;
   }
-  if (job.status === 'pairing') {
-    await pairApplicants(job, deps, options);
-    await deps.jobs.setStatus(job.id, 'scoring');
-    job = (await deps.jobs.getJob(job.id))!;
-  }
-  if (job.status === 'scoring') {
-    const complete = await scoreApplicants(job, deps, options);
-    if (!complete) return { job: (await deps.jobs.getJob(job.id))!, start, finished: false };
-    await deps.jobs.setStatus(job.id, 'done');
-    job = (await deps.jobs.getJob(job.id))!;
+  if (job.status === 'done') return { job, start, finished: true };
+  // Pairing and scoring run on worker threads for large batches (the event loop stays free).
+  const counts = await deps.jobs.counts(job.id);
+  const workers = options.workers ?? (counts.rows - counts.scored >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
+  const scorer = workers > 0 ? workerScorerPool(workers, deps.config) : inThreadScorer(deps.knowledge, deps.config);
+  try {
+    if (job.status === 'pairing') {
+      await findRivals(job, scorer, deps, options);
+      await deps.jobs.setStatus(job.id, 'scoring');
+      job = (await deps.jobs.getJob(job.id))!;
+    }
+    if (job.status === 'scoring') {
+      const complete = await scoreApplicants(job, scorer, deps, options);
+      if (!complete) return { job: (await deps.jobs.getJob(job.id))!, start, finished: false };
+      await deps.jobs.setStatus(job.id, 'done');
+      job = (await deps.jobs.getJob(job.id))!;
+    }
+  } finally {
+    await scorer.close();
   }
   return { job, start, finished: true };
 }
@@ -197,51 +204,43 @@ function sourceWarnings(source: Awaited<ReturnType<typeof openRecordSource>>): s
 }
 
 /** Conflicts among the batch's own applicants, network by network (two applicants for one seat). */
-async function pairApplicants(job: ApplicantJob, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
+async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
   const total = (await deps.jobs.counts(job.id)).rows;
-  const conflicts: BatchConflict[] = [];
+  const pending: Promise<BatchConflict[]>[] = [];
   let group: ApplicantRow[] = [];
   let done = 0;
   const pairGroup = () => {
     if (group.length > 1) {
       const rowOf = new Map<string, ApplicantRow>(group.map((r) => [r.profile.id, r]));
-      for (const pair of findCompetitorPairs(group.map(asScored))) {
-        const a = rowOf.get(pair.a)!;
-        const b = rowOf.get(pair.b)!;
-        conflicts.push({
-          aLine: a.line,
-          bLine: b.line,
-          aId: pair.a,
-          bId: pair.b,
-          aName: a.profile.name,
-          bName: b.profile.name,
-          sharedServices: pair.competition.sharedServices,
-          level: pair.competition.level as 'direct' | 'partial',
-          score: pair.competition.score,
-        });
-      }
+      pending.push(
+        scorer.pair(group.map(asTaskMember)).then((pairs) =>
+          pairs.map((pair) => {
+            const a = rowOf.get(pair.a)!;
+            const b = rowOf.get(pair.b)!;
+            return { aLine: a.line, bLine: b.line, aId: pair.a, bId: pair.b, aName: a.profile.name, bName: b.profile.name, sharedServices: pair.sharedServices, level: pair.level, score: pair.score };
+          }),
+        ),
+      );
     }
     done += group.length;
     group = [];
     options.onProgress?.({ phase: 'pairing', done, total });
   };
-  // One pass over the job's rows in network order; only one network's applicants are held.
+  // One pass over the job's rows in network order; one network's applicants at a time go to a worker.
   for await (const row of deps.jobs.iterateRows(job.id)) {
     if (group.length > 0 && group[0]!.profile.network !== row.profile.network) pairGroup();
     group.push(row);
   }
   pairGroup();
-  await deps.jobs.replaceBatchConflicts(job.id, conflicts);
+  await deps.jobs.replaceBatchConflicts(job.id, (await Promise.all(pending)).flat());
 }
 
 /** Scores the job's remaining applicants; false when stopped by the signal. */
-async function scoreApplicants(job: ApplicantJob, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<boolean> {
+async function scoreApplicants(job: ApplicantJob, scorer: ApplicantScorer, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<boolean> {
   const chunkSize = options.scoreChunkSize ?? SCORE_CHUNK;
   const counts = await deps.jobs.counts(job.id);
   let done = counts.scored;
   options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-  const workers = options.workers ?? (counts.rows - counts.scored >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
-  const scorer = workers > 0 ? workerScorerPool(workers, deps.config) : inThreadScorer(deps.knowledge, deps.config);
   const policies = new Map<string, NetworkPolicy>();
   const version = vectorVersion(deps.knowledge);
 
@@ -271,24 +270,20 @@ async function scoreApplicants(job: ApplicantJob, deps: ApplicantJobDeps, option
     }));
   };
 
-  try {
-    let next = fetchChunk();
-    for (;;) {
-      const tasks = await next;
-      if (tasks.length === 0) return true;
-      const lastTask = tasks[tasks.length - 1]!;
-      const last = lastTask.applicants[lastTask.applicants.length - 1]!;
-      next = fetchChunk({ network: lastTask.network, line: last.line });
-      // Marked as handled here; a failure surfaces where it is awaited.
-      next.catch(() => {});
-      const scored = (await Promise.all(tasks.map((t) => scorer.score(t)))).flat();
-      await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
-      done += scored.length;
-      options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-      if (options.signal?.aborted) return false;
-    }
-  } finally {
-    await scorer.close();
+  let next = fetchChunk();
+  for (;;) {
+    const tasks = await next;
+    if (tasks.length === 0) return true;
+    const lastTask = tasks[tasks.length - 1]!;
+    const last = lastTask.applicants[lastTask.applicants.length - 1]!;
+    next = fetchChunk({ network: lastTask.network, line: last.line });
+    // Marked as handled here; a failure surfaces where it is awaited.
+    next.catch(() => {});
+    const scored = (await Promise.all(tasks.map((t) => scorer.score(t)))).flat();
+    await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
+    done += scored.length;
+    options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
+    if (options.signal?.aborted) return false;
   }
 }
 
@@ -308,8 +303,8 @@ function rivalsOf(line: number, conflicts: readonly BatchConflict[]): BatchRival
   return rivals.sort((a, b) => (a.level === b.level ? 0 : a.level === 'direct' ? -1 : 1) || b.score - a.score || a.line - b.line);
 }
 
-function asScored(row: ApplicantRow): ScoredMember {
-  return { id: row.profile.id, network: row.profile.network, name: row.profile.name, vector: row.vector };
+function asTaskMember(row: ApplicantRow): TaskMember {
+  return { id: row.profile.id, network: row.profile.network, name: row.profile.name, vectorJson: JSON.stringify(row.vector) };
 }
 
 async function hashFile(file: string): Promise<string> {

@@ -6,6 +6,7 @@
  * result does not depend on which thread scored it.
  */
 import { availableParallelism } from 'node:os';
+import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
 import { createWorkerPool } from '../workers/worker-pool.ts';
 import { assessApplicant, NetworkContext, type ApplicantResult, type BatchRival, type NetworkPolicy } from '../core/applicants/applicant-assessment.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
@@ -33,21 +34,46 @@ export interface ScoredLine {
   readonly result: ApplicantResult;
 }
 
+/** A competitor pair among the applicants of one network. */
+export interface RivalPair {
+  readonly a: string;
+  readonly b: string;
+  readonly level: 'direct' | 'partial';
+  readonly score: number;
+  readonly sharedServices: readonly string[];
+}
+
 export interface ApplicantScorer {
   score(task: NetworkTask): Promise<ScoredLine[]>;
+  /** Competitor pairs among applicants to one network (two applicants for one seat). */
+  pair(applicants: readonly TaskMember[]): Promise<RivalPair[]>;
   close(): Promise<void>;
 }
 
+function parseMember(m: TaskMember): ScoredMember {
+  return { id: m.id, network: m.network, name: m.name, vector: JSON.parse(m.vectorJson) as MemberVector };
+}
+
 export function scoreNetworkTask(task: NetworkTask, knowledge: EngineKnowledge, config: ScoringConfig): ScoredLine[] {
-  const parse = (m: TaskMember): ScoredMember => ({ id: m.id, network: m.network, name: m.name, vector: JSON.parse(m.vectorJson) as MemberVector });
   const context = { knowledge };
-  const network = new NetworkContext(task.network, task.policy, task.members.map(parse), context, config);
-  return task.applicants.map(({ line, applicant, rivals }) => ({ line, result: assessApplicant(parse(applicant), network, rivals, context, config) }));
+  const network = new NetworkContext(task.network, task.policy, task.members.map(parseMember), context, config);
+  return task.applicants.map(({ line, applicant, rivals }) => ({ line, result: assessApplicant(parseMember(applicant), network, rivals, context, config) }));
+}
+
+export function pairApplicants(applicants: readonly TaskMember[]): RivalPair[] {
+  return findCompetitorPairs(applicants.map(parseMember)).map((p) => ({
+    a: p.a,
+    b: p.b,
+    level: p.competition.level as 'direct' | 'partial',
+    score: p.competition.score,
+    sharedServices: p.competition.sharedServices,
+  }));
 }
 
 export function inThreadScorer(knowledge: EngineKnowledge, config: ScoringConfig): ApplicantScorer {
   return {
     score: async (task) => scoreNetworkTask(task, knowledge, config),
+    pair: async (applicants) => pairApplicants(applicants),
     close: async () => {},
   };
 }
@@ -60,7 +86,8 @@ export function defaultWorkerCount(): number {
 export function workerScorerPool(size: number, config: ScoringConfig): ApplicantScorer {
   const pool = createWorkerPool<null>(new URL('./applicant-worker-entry.mjs', import.meta.url), size, 'an applicant scoring', () => null, { config });
   return {
-    score: (task) => pool.request<ScoredLine[]>({ task }),
+    score: (task) => pool.request<ScoredLine[]>({ kind: 'score', task }),
+    pair: (applicants) => pool.request<RivalPair[]>({ kind: 'pair', applicants }),
     close: () => pool.close(),
   };
 }

@@ -3,8 +3,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import { serveRequests } from '../workers/worker-pool.ts';
-import { scoreNetworkTask, type NetworkTask } from './applicant-scorer.ts';
+import { pairApplicants, scoreNetworkTask, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
 
 const knowledge = loadKnowledge();
 const { config } = workerData as { config: ScoringConfig };
-serveRequests(parentPort!, (message) => scoreNetworkTask((message as unknown as { task: NetworkTask }).task, knowledge, config));
+serveRequests(parentPort!, (message) => {
+  const request = message as unknown as { kind: 'score'; task: NetworkTask } | { kind: 'pair'; applicants: TaskMember[] };
+  return request.kind === 'score' ? scoreNetworkTask(request.task, knowledge, config) : pairApplicants(request.applicants);
+});

@@ -1,7 +1,8 @@
 /**
  * A small pool of worker threads answering requests by id: a request goes to the
  * least busy worker, its answer (or error) comes back as a promise; a worker that
- * dies fails everything pending. Workers never keep a finished process alive.
+ * dies fails everything pending. Close the pool when done: its workers keep the
+ * process alive until then.
  *
  * Protocol: the pool posts `{ id, ...request }`; a worker answers `{ id, value }` or
  * `{ id, error }`. Messages without an id (e.g. state a worker should keep) go with
@@ -49,7 +50,7 @@ export function createWorkerPool<S>(entry: URL, size: number, label: string, ini
     worker.on('exit', (code) => {
       if (code !== 0) failAll(new Error(`${label} worker stopped (exit code ${code})`));
     });
-    worker.unref();
+    // Not unref'd: while a request is out, its worker is what keeps the process going.
     return slot;
   });
   return {

@@ -21,7 +21,7 @@ const env = { PARTNERFIT_DB: path.join(work, 'db') };
 describe('partnerfit applicants', () => {
   beforeAll(() => {
     expect(runCli(['ingest', DEMO, '--quiet'], env).status).toBe(0);
-  });
+  }, 240_000);
 
   it('prints the applicants contract with --json, writes CSV with --out, and shows the job', () => {
     const result = runCli(['applicants', APPLICANTS, '--json', '--quiet'], env);
@@ -52,7 +52,7 @@ describe('partnerfit applicants', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ id: output.job, status: 'done', rows: 10, scored: 10 });
     expect(runCli(['applicants', APPLICANTS, '--out', path.join(work, 'x.txt')], env).status).toBe(2);
     expect(runCli(['applicants', 'status', 'job-none'], env).status).toBe(2);
-  });
+  }, 240_000);
 
   it('exits 1 and names line, field and reason when rows are rejected; admits an applicant', () => {
     const file = path.join(work, 'mixed.csv');
@@ -65,14 +65,14 @@ describe('partnerfit applicants', () => {
     expect(admitted.status).toBe(0);
     expect(JSON.parse(admitted.stdout)).toMatchObject({ member: 'new-1', network: 'malmo-bni' });
     expect(runCli(['inspect', 'new-1', '--json'], env).status).toBe(0);
-  });
+  }, 240_000);
 
   it('a batch killed with SIGKILL three times resumes to the same output as an uninterrupted run', async () => {
     const knowledge = loadKnowledge();
     const roster = path.join(work, 'roster.csv');
     const batch = path.join(work, 'batch.csv');
-    await writeRoster(roster, knowledge, { members: 2000, networks: 50, seed: 21 });
-    await writeRoster(batch, knowledge, { members: 4000, networks: 50, seed: 22, idPrefix: 'app' });
+    await writeRoster(roster, knowledge, { members: 1200, networks: 30, seed: 21 });
+    await writeRoster(batch, knowledge, { members: 2500, networks: 30, seed: 22, idPrefix: 'app' });
     const straightEnv = { PARTNERFIT_DB: path.join(work, 'straight-db') };
     const crashEnv = { PARTNERFIT_DB: path.join(work, 'crash-db') };
     for (const e of [straightEnv, crashEnv]) expect(runCli(['ingest', roster, '--quiet'], e).status).toBe(0);
@@ -88,7 +88,7 @@ describe('partnerfit applicants', () => {
     expect(resumed.status).toBe(0);
     expect(readFileSync(crashedOut, 'utf8')).toBe(readFileSync(straightOut, 'utf8'));
     const job = JSON.parse(readFileSync(crashedOut, 'utf8')).job;
-    expect(JSON.parse(runCli(['applicants', 'status', job, '--json'], crashEnv).stdout)).toMatchObject({ rows: 4000, scored: 4000, status: 'done' });
+    expect(JSON.parse(runCli(['applicants', 'status', job, '--json'], crashEnv).stdout)).toMatchObject({ rows: 2500, scored: 2500, status: 'done' });
     // Ctrl-C (SIGINT) stops between two stored chunks and says how to go on.
     const interrupted = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'applicants', batch, '--fresh', '--quiet'], { env: { ...process.env, DATABASE_URL: '', ...crashEnv } });
@@ -99,5 +99,5 @@ describe('partnerfit applicants', () => {
     });
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toMatch(/stopped: job job-[0-9a-f]{10}-2 is (reading|pairing|scoring); continue with: partnerfit applicants .* --resume job-/);
-  }, 300_000);
+  }, 600_000);
 });
