@@ -19,8 +19,10 @@ import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts
 import { createApplicantJobStore, type ApplicantJob, type RowRejection } from '../storage/applicant-job-store.ts';
 import { storeProfiles } from '../ingest/ingest-roster.ts';
 import { applicantResults } from './applicant-output.ts';
+import { createActivityJobs, type ActivityJobs } from './activity-jobs.ts';
+import { createActivityStore } from '../storage/activity-store.ts';
 
-export interface Partnerfit extends ScoringJobs {
+export interface Partnerfit extends ScoringJobs, ActivityJobs {
   readonly database: Pick<Database, 'kind' | 'location'>;
   readonly knowledge: EngineKnowledge;
   /** Members in, per the input contract. */
@@ -61,6 +63,8 @@ export interface PartnerfitOptions extends DatabaseOptions {
   readonly knowledge?: EngineKnowledge;
   /** An open database to work on; the caller keeps it and closes it. */
   readonly database?: Database;
+  /** Where trained models live (default `models`; the CLI reads PARTNERFIT_MODELS). */
+  readonly modelsDirectory?: string;
 }
 
 export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
@@ -86,10 +90,24 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
   };
 
   const applicantJobs = createApplicantJobStore(database.db);
-  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors());
+  let activityJobs: ActivityJobs | undefined;
+  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors(), {
+    evidenceFor: (scope) => activityJobs!.evidenceFor(scope),
+    configFor: (network) => activityJobs!.configFor(network),
+    ledger: (network) => activityJobs!.ledger(network),
+  });
+  activityJobs = createActivityJobs({
+    activities: createActivityStore(database.db),
+    members,
+    knowledge,
+    scoredMembers: jobs.scoredMembers,
+    modelsDirectory: options.modelsDirectory ?? 'models',
+    vectorVersion: version,
+  });
 
   return {
     ...jobs,
+    ...activityJobs,
     scoringConfig,
     networks: () => networkStore.listNetworks(),
     async setPolicy(network, policy) {

@@ -6,6 +6,8 @@
 import { findCompetitorPairs } from '../core/competition/competitor-pairs.ts';
 import { detectCompetition } from '../core/competition/competitor-detector.ts';
 import type { ScoringContext } from '../core/criteria/criterion.ts';
+import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
+import type { NetworkLedger } from '../core/activity/network-ledger.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { rankPartners, type Purpose } from '../core/ranking/partner-ranker.ts';
@@ -36,14 +38,28 @@ export interface CompetitorsOptions {
   readonly allNetworks?: boolean;
 }
 
+export interface ReportOptions {
+  /** A member without activity in this many days before the ledger's latest day has gone quiet (default 90). */
+  readonly quietDays?: number;
+}
+
 export interface NetworkReportWithPolicy extends NetworkReport {
   readonly policy: NetworkPolicy;
+  /** The give/take ledger, when the network has activity. */
+  readonly ledger?: NetworkLedger | null;
+}
+
+/** Where scoring gets activity evidence and trained models from (see activity-jobs.ts). */
+export interface ScoringActivitySources {
+  evidenceFor(scope: { readonly network?: string; readonly member?: string; readonly asOfNetwork?: string | null }): Promise<ActivityEvidence | undefined>;
+  configFor(network: string | null): ScoringConfig;
+  ledger(network: string, options?: { readonly quietDays?: number }): Promise<NetworkLedger>;
 }
 
 export interface ScoringJobs {
   suggest(memberId: string, options?: SuggestOptions): Promise<SuggestionsView & { readonly excludedCompetitors: readonly string[] }>;
   competitors(options?: CompetitorsOptions): Promise<{ pairs: CompetitorPairView[] }>;
-  report(network: string): Promise<NetworkReportWithPolicy>;
+  report(network: string, options?: ReportOptions): Promise<NetworkReportWithPolicy>;
   /** The members of one network (or all), as the scorers see them. */
   scoredMembers(network?: string): Promise<ScoredMember[]>;
 }
@@ -54,6 +70,7 @@ export function createScoringJobs(
   knowledge: EngineKnowledge,
   config: () => ScoringConfig,
   ensureVectors: () => Promise<unknown>,
+  activity?: ScoringActivitySources,
 ): ScoringJobs {
   const context: ScoringContext = { knowledge };
   const version = vectorVersion(knowledge);
@@ -102,11 +119,14 @@ export function createScoringJobs(
       const scope = options.allNetworks || !self.network ? undefined : self.network;
       const candidates = await scoredMembers(scope);
       const pool = candidatesFor(self, scope, candidates, purpose);
-      const ranked = rankPartners(self, pool, context, config(), { purpose, top });
+      // Activity evidence for self's pairs, and the network's trained model when there is one.
+      const evidence = await activity?.evidenceFor({ member: self.id, asOfNetwork: self.network });
+      const suggestConfig = activity ? activity.configFor(self.network) : config();
+      const ranked = rankPartners(self, pool, { ...context, activity: evidence }, suggestConfig, { purpose, top });
       // Direct competitors are never referral partners; say who was left out, and why.
       const excluded = purpose === 'referral' ? pool.filter((m) => m.id !== self.id && detectCompetition(self, m).level === 'direct').map((m) => m.id) : [];
       const byId = new Map(candidates.map((m) => [m.id, m]));
-      return { ...suggestionsView(self, ranked, byId, purpose, config().version, knowledge), excludedCompetitors: excluded };
+      return { ...suggestionsView(self, ranked, byId, purpose, suggestConfig.version, knowledge), excludedCompetitors: excluded };
     },
     async competitors(options = {}) {
       if (options.network && !(await networks.getNetwork(options.network))) {
@@ -124,11 +144,14 @@ export function createScoringJobs(
       );
       return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge)) };
     },
-    async report(network) {
+    async report(network, options = {}) {
       const info = await networks.getNetwork(network);
       if (!info) throw new PartnerfitError('not-found', `no network with id "${network}"`);
       const list = await scoredMembers(network);
-      return { ...buildNetworkReport(network, list, context, config()), policy: info.policy };
+      // The report keeps the default weights: its good-partner threshold is set for them.
+      const evidence = await activity?.evidenceFor({ network, asOfNetwork: network });
+      const ledger = evidence && activity ? await activity.ledger(network, options.quietDays === undefined ? {} : { quietDays: options.quietDays }) : null;
+      return { ...buildNetworkReport(network, list, { ...context, activity: evidence }, config()), policy: info.policy, ledger };
     },
   };
 }

@@ -8,6 +8,9 @@ import { PartnerfitError } from '../core/errors.ts';
 import { registerApplicantsCommand } from './commands/applicants-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerIngestActivityCommand } from './commands/ingest-activity-command.ts';
+import { registerTrainCommand } from './commands/train-command.ts';
+import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerCompetitorsCommand } from './commands/competitors-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
@@ -22,12 +25,15 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run partnerfit --help for usage)')
     .exitOverride();
   registerIngestCommand(program);
+  registerIngestActivityCommand(program);
   registerInspectCommand(program);
   registerSuggestCommand(program);
   registerCompetitorsCommand(program);
   registerReportCommand(program);
   registerApplicantsCommand(program);
   registerPolicyCommand(program);
+  registerTrainCommand(program);
+  registerEvalCommand(program);
   registerDemoCommand(program);
   return program;
 }
