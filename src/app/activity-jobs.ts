@@ -88,6 +88,12 @@ export interface ActivityJobDeps {
 }
 
 const DEFAULT_PERIOD_DAYS = 30;
+/**
+ * Closed pairs sampled for training examples (each with three negatives, both
+ * directions): evaluating the criteria costs ~60–230 µs per direction here, so this
+ * bounds training on a ledger of millions to seconds. Every row still feeds the evidence.
+ */
+const MAX_TRAINING_POSITIVES = 12_000;
 
 export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
   const { activities, knowledge } = deps;
@@ -134,7 +140,7 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       const rows = await requireActivity(network);
       const trainingDataHash = hashTrainingData(rows, deps.vectorVersion);
       options.onProgress?.(`building examples from ${rows.length} rows`);
-      const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, maxPositivesPerPeriod: 5000 });
+      const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, maxPositives: MAX_TRAINING_POSITIVES });
       const version = `logistic-${createHash('sha256').update(`${trainingDataHash}|${seed}|${periodDays}|${epochs}`).digest('hex').slice(0, 12)}`;
       options.onProgress?.(`training on ${examples.count} examples`);
       const trained = await trainPairModel(examples, version, { seed, epochs });
@@ -160,7 +166,7 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       if (heldOut < 1) throw new PartnerfitError('unusable-input', `the ledger spans ${periods} period(s) of ${periodDays} days: too short to hold any out`);
       const fromPeriod = periods - heldOut;
       const seed = options.seed ?? 7;
-      const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, endPeriod: fromPeriod, maxPositivesPerPeriod: 5000 });
+      const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, endPeriod: fromPeriod, maxPositives: MAX_TRAINING_POSITIVES });
       const trained = await trainPairModel(examples, `replay-${hashTrainingData(rows, deps.vectorVersion).slice(0, 8)}`, { seed });
       const modelConfig: ScoringConfig = { ...DEFAULT_SCORING_CONFIG, version: trained.config.version, model: logisticPairModel(trained.config) };
 

@@ -83,47 +83,33 @@ export function createActivityStore(db: Kysely<DatabaseSchema>): ActivityWriter 
   return {
     async saveActivities(batch) {
       if (batch.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const written = await db.transaction().execute((trx) =>
-        trx
-          .insertInto('activities')
-          .values(
-            batch.map(({ key, contentHash, activity: a }) => ({
-              key,
-              kind: a.kind,
-              from_member: a.from,
-              to_member: a.to,
-              occurred_on: a.date,
-              rating: a.kind === 'meeting' ? a.rating : null,
-              status: a.kind === 'referral' ? a.status : null,
-              value_amount: a.kind === 'referral' ? a.valueAmount : null,
-              value_currency: a.kind === 'referral' ? a.valueCurrency : null,
-              value_eur: a.kind === 'referral' ? a.valueEur : null,
-              content_hash: contentHash,
-            })),
-          )
-          .onConflict((oc) =>
-            oc
-              .column('key')
-              .doUpdateSet({
-                kind: (eb) => eb.ref('excluded.kind'),
-                from_member: (eb) => eb.ref('excluded.from_member'),
-                to_member: (eb) => eb.ref('excluded.to_member'),
-                occurred_on: (eb) => eb.ref('excluded.occurred_on'),
-                rating: (eb) => eb.ref('excluded.rating'),
-                status: (eb) => eb.ref('excluded.status'),
-                value_amount: (eb) => eb.ref('excluded.value_amount'),
-                value_currency: (eb) => eb.ref('excluded.value_currency'),
-                value_eur: (eb) => eb.ref('excluded.value_eur'),
-                content_hash: (eb) => eb.ref('excluded.content_hash'),
-              })
-              .where('activities.content_hash', '<>', (eb) => eb.ref('excluded.content_hash')),
-          )
-          // xmax = 0 marks a freshly inserted row.
-          .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-          .execute(),
+      // One array per column through unnest: eleven parameters instead of eleven per
+      // row, which PostgreSQL binds and plans much faster for large batches.
+      const column = <T>(pick: (r: ActivityRecord) => T) => batch.map(pick);
+      const { rows } = await db.transaction().execute((trx) =>
+        sql<{ inserted: boolean }>`
+          insert into activities (key, kind, from_member, to_member, occurred_on, rating, status, value_amount, value_currency, value_eur, content_hash)
+          select * from unnest(
+            ${column((r) => r.key)}::text[], ${column((r) => r.activity.kind)}::text[],
+            ${column((r) => r.activity.from)}::text[], ${column((r) => r.activity.to)}::text[],
+            ${column((r) => r.activity.date)}::date[],
+            ${column((r) => (r.activity.kind === 'meeting' ? r.activity.rating : null))}::real[],
+            ${column((r) => (r.activity.kind === 'referral' ? r.activity.status : null))}::text[],
+            ${column((r) => (r.activity.kind === 'referral' ? r.activity.valueAmount : null))}::double precision[],
+            ${column((r) => (r.activity.kind === 'referral' ? r.activity.valueCurrency : null))}::text[],
+            ${column((r) => (r.activity.kind === 'referral' ? r.activity.valueEur : null))}::double precision[],
+            ${column((r) => r.contentHash)}::text[])
+          on conflict (key) do update set
+            kind = excluded.kind, from_member = excluded.from_member, to_member = excluded.to_member,
+            occurred_on = excluded.occurred_on, rating = excluded.rating, status = excluded.status,
+            value_amount = excluded.value_amount, value_currency = excluded.value_currency,
+            value_eur = excluded.value_eur, content_hash = excluded.content_hash
+          where activities.content_hash <> excluded.content_hash
+          -- xmax = 0 marks a freshly inserted row.
+          returning (xmax = 0) as inserted`.execute(trx),
       );
-      const inserted = written.filter((w) => w.inserted).length;
-      return { inserted, updated: written.length - inserted, unchanged: batch.length - written.length };
+      const inserted = rows.filter((w) => w.inserted).length;
+      return { inserted, updated: rows.length - inserted, unchanged: batch.length - rows.length };
     },
 
     async memberLanguages(ids) {

@@ -36,8 +36,11 @@ export interface ExampleOptions {
   readonly firstPeriod?: number;
   /** Periods from this index on are left out (held out for evaluation). */
   readonly endPeriod?: number;
-  /** At most this many positive pairs per period (sampled, seeded), to bound the work on huge ledgers. */
-  readonly maxPositivesPerPeriod?: number;
+  /**
+   * At most about this many positive pairs in all (sampled evenly over the periods,
+   * seeded), to bound the work on huge ledgers: every row still feeds the evidence.
+   */
+  readonly maxPositives?: number;
 }
 
 export function criterionResults(self: ScoredMember, other: ScoredMember, context: ScoringContext): Record<CriterionName, CriterionResult> {
@@ -66,6 +69,7 @@ export function buildTrainingExamples(
   const accumulator = new EvidenceAccumulator(options.evidence ?? DEFAULT_EVIDENCE_OPTIONS);
   const first = options.firstPeriod ?? 1;
   const end = Math.min(options.endPeriod ?? periods.length, periods.length);
+  const perPeriod = options.maxPositives === undefined ? Infinity : Math.ceil(options.maxPositives / Math.max(1, end - first));
   const features: number[] = [];
   const labels: number[] = [];
   const periodOf: number[] = [];
@@ -80,9 +84,7 @@ export function buildTrainingExamples(
       const context: ScoringContext = { knowledge, activity: accumulator.view(period.startDay) };
       let positives: [string, string][] = [];
       for (const [a, partners] of period.closed) for (const b of partners) if (a < b && byId.has(a) && byId.has(b)) positives.push([a, b]);
-      if (options.maxPositivesPerPeriod !== undefined && positives.length > options.maxPositivesPerPeriod) {
-        positives = random.sample(positives, options.maxPositivesPerPeriod);
-      }
+      if (positives.length > perPeriod) positives = random.sample(positives, perPeriod);
       for (const [a, b] of positives) {
         const self = byId.get(a)!;
         const other = byId.get(b)!;
