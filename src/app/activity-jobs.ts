@@ -134,22 +134,22 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       const network = options.network;
       const seed = options.seed ?? 7;
       const periodDays = options.periodDays ?? DEFAULT_PERIOD_DAYS;
-      const epochs = options.epochs ?? 40;
+      const epochs = options.epochs;
       options.onProgress?.('reading members and activity');
       const members = await deps.scoredMembers(network);
       const rows = await requireActivity(network);
       const trainingDataHash = hashTrainingData(rows, deps.vectorVersion);
       options.onProgress?.(`building examples from ${rows.length} rows`);
       const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, maxPositives: MAX_TRAINING_POSITIVES });
-      const version = `logistic-${createHash('sha256').update(`${trainingDataHash}|${seed}|${periodDays}|${epochs}`).digest('hex').slice(0, 12)}`;
+      const version = `logistic-${createHash('sha256').update(`${trainingDataHash}|${seed}|${periodDays}|${epochs ?? 'auto'}`).digest('hex').slice(0, 12)}`;
       options.onProgress?.(`training on ${examples.count} examples`);
-      const trained = await trainPairModel(examples, version, { seed, epochs });
+      const trained = await trainPairModel(examples, version, epochs === undefined ? { seed } : { seed, epochs });
       const info: StoredModelInfo = {
         config: trained.config,
         network: network ?? null,
         trainingDataHash,
         trainingRows: rows.length,
-        options: { seed, periodDays, epochs, vectorVersion: deps.vectorVersion },
+        options: { seed, periodDays, epochs: epochs ?? 'auto', vectorVersion: deps.vectorVersion },
         metrics: trained.metrics,
       };
       const folder = saveModel(deps.modelsDirectory, info, trained.artifacts);

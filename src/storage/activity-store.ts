@@ -118,7 +118,7 @@ export function createActivityStore(db: Kysely<DatabaseSchema>): ActivityWriter 
       return new Map(rows.map((r) => [r.id, r.language]));
     },
 
-    async *iterateActivities(scope = {}, pageSize = 10_000) {
+    async *iterateActivities(scope = {}, pageSize = 50_000) {
       let after: { date: string; key: string } | null = null;
       for (;;) {
         const cursor: RawBuilder<unknown> = after ? sql`(a.occurred_on, a.key) > (${after.date}::date, ${after.key})` : sql`true`;

@@ -14,9 +14,9 @@ export function registerTrainCommand(program: Command): void {
     .option('--network <id>', 'train on one network (default: all networks, one model)')
     .option('--seed <n>', 'random seed', '7')
     .option('--period-days <n>', 'length of a ledger period in days', '30')
-    .option('--epochs <n>', 'training epochs', '40')
+    .option('--epochs <n>', 'training epochs (default: 40, fewer on large ledgers)')
     .option('--json', 'print as JSON')
-    .action(async (flags: { network?: string; seed: string; periodDays: string; epochs: string; json?: boolean }) => {
+    .action(async (flags: { network?: string; seed: string; periodDays: string; epochs?: string; json?: boolean }) => {
       const report = await withPartnerfit(async (app) => {
         if (flags.network && !(await app.networks()).some((n) => n.id === flags.network)) {
           throw new PartnerfitError('not-found', `no network with id "${flags.network}"`);
@@ -25,7 +25,7 @@ export function registerTrainCommand(program: Command): void {
           network: flags.network,
           seed: parsePositiveInt(flags.seed, '--seed'),
           periodDays: parsePositiveInt(flags.periodDays, '--period-days'),
-          epochs: parsePositiveInt(flags.epochs, '--epochs'),
+          ...(flags.epochs === undefined ? {} : { epochs: parsePositiveInt(flags.epochs, '--epochs') }),
           onProgress: (message) => note(`train: ${message}`),
         });
       });
