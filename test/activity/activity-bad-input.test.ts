@@ -78,6 +78,14 @@ describe('ingest-activity with bad rows', () => {
     expect(await app.countActivities()).toBe(before + 2);
   });
 
+  it('reads quoted CSV fields (delimiters, doubled quotes, line breaks) on the right lines', async () => {
+    const report = await app.ingestActivity(
+      file([`id,${HEADER}`, '"q-1",referral,a1,a2,2026-04-01,,won,"1,500 EUR"', '"q-""2",meeting,a2,a3,2026-04-02,4,,', '"q-3\nstill q-3",meeting,a3,a2,2026-04-03,9,,', 'q-4,meeting,a3,a1,2026-04-04,2,,'].join('\n')),
+    );
+    expect(report.accepted).toBe(3);
+    expect(report.rejected).toEqual([{ line: 4, field: 'rating', message: 'rating must be a number from 1 to 5, not "9"' }]);
+  });
+
   it('refuses a file without the required columns and stores nothing', async () => {
     const before = await app.countActivities();
     const error = await app.ingestActivity(file('kind,from,when\nmeeting,a1,2026-01-01\n')).catch((e: unknown) => e);

@@ -59,8 +59,20 @@ function memberRef(record: Record<string, unknown>, field: 'from' | 'to', issues
   return value;
 }
 
+// Ledgers repeat a few hundred dates a million times: remember the answers.
+const dateCache = new Map<string, string | null>();
+
 /** Accepts `YYYY-MM-DD` and ISO date-times (the day is kept). */
 function parseDate(value: string): string | null {
+  const cached = dateCache.get(value);
+  if (cached !== undefined) return cached;
+  const result = readDate(value);
+  if (dateCache.size > 10_000) dateCache.clear();
+  dateCache.set(value, result);
+  return result;
+}
+
+function readDate(value: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
   if (!match) return null;
   const day = `${match[1]}-${match[2]}-${match[3]}`;
