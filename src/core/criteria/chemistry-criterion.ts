@@ -62,7 +62,8 @@ export function chemistryFromMeetings(self: ScoredMember, other: ScoredMember, a
     confidence = 0.5 + 0.45 * (1 - Math.exp(-Math.min(mine!.meetingWeight, theirs!.meetingWeight)));
   } else {
     evidence = (a ?? b)!;
-    confidence = 0.3 + 0.2 * (1 - Math.exp(-(mine ?? theirs)!.meetingWeight));
+    // The side that rated (the other may exist through referrals only).
+    confidence = 0.3 + 0.2 * (1 - Math.exp(-(a !== null ? mine! : theirs!).meetingWeight));
   }
   const score = prior.score === null ? evidence : confidence * evidence + (1 - confidence) * prior.score;
   const stars = (r: number | null) => (r === null ? null : Math.round((1 + 4 * r) * 10) / 10);
