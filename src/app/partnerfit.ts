@@ -23,8 +23,10 @@ import { defaultScoringThreads, inThreadEngine, workerEngine } from './scoring-e
 import { createApiKeyStore, type ApiKey, type KeyRole } from '../storage/api-key-store.ts';
 import { eraseMember, type Erasure } from '../storage/member-erasure.ts';
 import type { MemberProfile } from '../core/profile/member-profile.ts';
+import { createActivityJobs, type ActivityJobs } from './activity-jobs.ts';
+import { createActivityStore } from '../storage/activity-store.ts';
 
-export interface Partnerfit extends ScoringJobs {
+export interface Partnerfit extends ScoringJobs, ActivityJobs {
   readonly database: Pick<Database, 'kind' | 'location'>;
   readonly knowledge: EngineKnowledge;
   /** Members in, per the input contract. */
@@ -78,6 +80,8 @@ export interface PartnerfitOptions extends DatabaseOptions {
    * scores in the calling thread. The HTTP server uses workers so its event loop stays free.
    */
   readonly scoringThreads?: number;
+  /** Where trained models live (default `models`; the CLI reads PARTNERFIT_MODELS). */
+  readonly modelsDirectory?: string;
 }
 
 export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
@@ -112,10 +116,37 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
   };
   const threads = options.scoringThreads === undefined ? 0 : options.scoringThreads < 0 ? defaultScoringThreads() : options.scoringThreads;
   const engine = threads > 0 ? workerEngine(threads, () => scoringConfig) : inThreadEngine(knowledge, () => scoringConfig);
-  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors(), { engine, generation: () => generation });
+  let activityJobs: ActivityJobs | undefined;
+  const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors(), {
+    engine,
+    generation: () => generation,
+    activity: {
+      evidenceFor: (scope) => activityJobs!.evidenceFor(scope),
+      configFor: (network) => activityJobs!.configFor(network),
+      ledger: (network, ledgerOptions) => activityJobs!.ledger(network, ledgerOptions),
+    },
+  });
+  activityJobs = createActivityJobs({
+    activities: createActivityStore(database.db),
+    members,
+    knowledge,
+    scoredMembers: jobs.scoredMembers,
+    modelsDirectory: options.modelsDirectory ?? 'models',
+    vectorVersion: version,
+  });
 
   return {
     ...jobs,
+    ...activityJobs,
+    // Activity and trained models change scores: cached answers of the older generation go.
+    ingestActivity: async (file, activityOptions) => {
+      try {
+        return await activityJobs.ingestActivity(file, activityOptions);
+      } finally {
+        generation++;
+      }
+    },
+    train: async (trainOptions) => written(await activityJobs.train(trainOptions)),
     scoringConfig,
     networks: () => networkStore.listNetworks(),
     async setPolicy(network, policy) {

@@ -10,6 +10,7 @@
 import { availableParallelism } from 'node:os';
 import { findCompetitorPairs, type CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import { detectCompetition } from '../core/competition/competitor-detector.ts';
+import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { rankPartners, type Purpose } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
@@ -31,7 +32,12 @@ export interface SuggestionTask {
   readonly top: number;
   /** Candidates already narrowed (an ANN stage for huge pools); default: the whole scope. */
   readonly candidateIds?: readonly string[];
+  /** For the member's own eyes (an HTTP member key): reasons leave out what partners rated or referred. */
+  readonly withoutPartnersActivity?: boolean;
 }
+
+/** Facts that tell one member what another did: their meeting ratings, their referrals and values. */
+const PARTNERS_ACTIVITY = new Set(['one-to-ones', 'referral-record']);
 
 export type SuggestionsResult = SuggestionsView & { readonly excludedCompetitors: readonly string[] };
 
@@ -43,11 +49,12 @@ export interface ScoringEngine {
 }
 
 /** The pure computations, shared by both engines. */
-export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge: EngineKnowledge, config: ScoringConfig): SuggestionsResult {
+export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge: EngineKnowledge, config: ScoringConfig, activity?: ActivityEvidence): SuggestionsResult {
   const byId = new Map(scope.members.map((m) => [m.id, m]));
   const pool = task.candidateIds ? task.candidateIds.map((id) => byId.get(id)).filter((m): m is ScoredMember => m !== undefined) : scope.members;
-  const context = { knowledge };
-  const ranked = rankPartners(task.self, pool, context, config, { purpose: task.purpose, top: task.top });
+  const context = { knowledge, activity };
+  let ranked = rankPartners(task.self, pool, context, config, { purpose: task.purpose, top: task.top });
+  if (task.withoutPartnersActivity) ranked = ranked.map((r) => ({ ...r, facts: r.facts.filter((f) => !PARTNERS_ACTIVITY.has(f.key)) }));
   // Direct competitors are never referral partners; say who was left out.
   const excluded =
     task.purpose === 'referral' ? pool.filter((m) => m.id !== task.self.id && detectCompetition(task.self, m).level === 'direct').map((m) => m.id) : [];

@@ -6,14 +6,16 @@
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { Purpose } from '../core/ranking/partner-ranker.ts';
-import type { NetworkReport } from '../core/report/network-report.ts';
+import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
-import { trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
+import { computeSuggestions, trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
+import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
+import type { NetworkLedger } from '../core/activity/network-ledger.ts';
 import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
 
 /** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
@@ -25,6 +27,8 @@ export interface SuggestOptions {
   readonly top?: number;
   readonly purpose?: Purpose;
   readonly allNetworks?: boolean;
+  /** Reasons leave out partners' meeting ratings and referrals (what a member's own API key may see). */
+  readonly withoutPartnersActivity?: boolean;
 }
 
 export interface CompetitorsOptions {
@@ -34,20 +38,36 @@ export interface CompetitorsOptions {
   readonly allNetworks?: boolean;
 }
 
+export interface ReportOptions {
+  /** A member without activity in this many days before the ledger's latest day has gone quiet (default 90). */
+  readonly quietDays?: number;
+}
+
 export interface NetworkReportWithPolicy extends NetworkReport {
   readonly policy: NetworkPolicy;
+  /** The give/take ledger, when the network has activity. */
+  readonly ledger?: NetworkLedger | null;
+}
+
+/** Where scoring gets activity evidence and trained models from (see activity-jobs.ts). */
+export interface ScoringActivitySources {
+  evidenceFor(scope: { readonly network?: string; readonly member?: string; readonly asOfNetwork?: string | null }): Promise<ActivityEvidence | undefined>;
+  configFor(network: string | null): ScoringConfig;
+  ledger(network: string, options?: { readonly quietDays?: number }): Promise<NetworkLedger>;
 }
 
 export interface ScoringJobs {
   suggest(memberId: string, options?: SuggestOptions): Promise<SuggestionsView & { readonly excludedCompetitors: readonly string[] }>;
   competitors(options?: CompetitorsOptions): Promise<{ pairs: CompetitorPairView[] }>;
-  report(network: string): Promise<NetworkReportWithPolicy>;
+  report(network: string, options?: ReportOptions): Promise<NetworkReportWithPolicy>;
   /** The members of one network (or all), as the scorers see them. */
   scoredMembers(network?: string): Promise<readonly ScoredMember[]>;
 }
 
 export interface ScoringJobsOptions {
   readonly engine: ScoringEngine;
+  /** Activity evidence and trained models; without them scoring works from profiles and default weights. */
+  readonly activity?: ScoringActivitySources | undefined;
   /** Bumped by the programmatic API on every write; cached scopes and answers of an older generation are dropped. */
   readonly generation: () => number;
 }
@@ -63,7 +83,7 @@ export function createScoringJobs(
   knowledge: EngineKnowledge,
   config: () => ScoringConfig,
   ensureVectors: () => Promise<unknown>,
-  { engine, generation }: ScoringJobsOptions,
+  { engine, generation, activity }: ScoringJobsOptions,
 ): ScoringJobs {
   const version = vectorVersion(knowledge);
   const toScored = (stored: StoredMember): ScoredMember => ({
@@ -130,13 +150,22 @@ export function createScoringJobs(
       const purpose = options.purpose ?? 'referral';
       if (!Number.isInteger(top) || top < 1 || top > 1000) throw new PartnerfitError('usage', `top must be a whole number from 1 to 1000, not ${top}`);
       const now = generation();
-      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}`;
+      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}\u0000${options.withoutPartnersActivity ? 1 : 0}`;
       const known = answers.get(key);
       if (known && known.generation === now) return known.value;
       const self = await requireMember(memberId);
       const scope = await loadScope(options.allNetworks || !self.network ? undefined : self.network);
       const candidateIds = candidatesFor(self, scope, purpose);
-      const value = await engine.suggestions(scope, { self, purpose, top, ...(candidateIds ? { candidateIds } : {}) });
+      const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}) };
+      // Activity evidence for self's pairs, and the network's trained model when there is one. The
+      // evidence and the model are objects with methods that do not cross to worker threads, so
+      // such a suggestion is scored in this thread (a chapter's worth of pairs: milliseconds).
+      const evidence = await activity?.evidenceFor({ member: self.id, asOfNetwork: self.network });
+      const suggestConfig = activity ? activity.configFor(self.network) : config();
+      const value =
+        evidence || suggestConfig.model
+          ? computeSuggestions(scope, task, knowledge, suggestConfig, evidence)
+          : await engine.suggestions(scope, task);
       if (answers.size >= SUGGESTION_CACHE_SIZE) answers.delete(answers.keys().next().value!);
       answers.set(key, { generation: now, value });
       return value;
@@ -157,11 +186,15 @@ export function createScoringJobs(
       );
       return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge)) };
     },
-    async report(network) {
+    async report(network, options = {}) {
       const info = await networks.getNetwork(network);
       if (!info) throw new PartnerfitError('not-found', `no network with id "${network}"`);
       const scope = await loadScope(network);
-      return { ...(await engine.networkReport(scope, network)), policy: info.policy };
+      // The report keeps the default weights: its good-partner threshold is set for them.
+      const evidence = await activity?.evidenceFor({ network, asOfNetwork: network });
+      if (!evidence || !activity) return { ...(await engine.networkReport(scope, network)), policy: info.policy, ledger: null };
+      const ledger = await activity.ledger(network, options.quietDays === undefined ? {} : { quietDays: options.quietDays });
+      return { ...buildNetworkReport(network, scope.members, { knowledge, activity: evidence }, config()), policy: info.policy, ledger };
     },
   };
 }

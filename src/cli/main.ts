@@ -10,6 +10,9 @@ import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerKeysCommand } from './commands/keys-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerIngestActivityCommand } from './commands/ingest-activity-command.ts';
+import { registerTrainCommand } from './commands/train-command.ts';
+import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerCompetitorsCommand } from './commands/competitors-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
@@ -24,6 +27,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run partnerfit --help for usage)')
     .exitOverride();
   registerIngestCommand(program);
+  registerIngestActivityCommand(program);
   registerInspectCommand(program);
   registerSuggestCommand(program);
   registerCompetitorsCommand(program);
@@ -32,6 +36,8 @@ export function buildProgram(): Command {
   registerPolicyCommand(program);
   registerServeCommand(program);
   registerKeysCommand(program);
+  registerTrainCommand(program);
+  registerEvalCommand(program);
   registerDemoCommand(program);
   return program;
 }

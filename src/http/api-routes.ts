@@ -187,7 +187,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     async handle({ app, key, params, query }) {
       const { key: k } = await requireMemberAccess(app, key, params.id as string);
       if (query.allNetworks) throw new HttpError(403, `this key is limited to network "${k.network}"; allNetworks is not allowed`);
-      return { body: await app.suggest(params.id as string, { top: query.top as number, purpose: query.purpose as 'referral' | 'overflow' }) };
+      // A member's own key sees no one else's meeting ratings or referral values in the reasons.
+      return {
+        body: await app.suggest(params.id as string, {
+          top: query.top as number,
+          purpose: query.purpose as 'referral' | 'overflow',
+          withoutPartnersActivity: k.role === 'member',
+        }),
+      };
     },
   },
   {

@@ -90,6 +90,22 @@ export interface ApiKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface ActivitiesTable {
+  key: string;
+  kind: 'meeting' | 'referral';
+  from_member: string;
+  to_member: string;
+  /** Written as `YYYY-MM-DD`; read it as text (`occurred_on::text`), never as a Date. */
+  occurred_on: ColumnType<string, string, string>;
+  rating: number | null;
+  status: 'passed' | 'contacted' | 'won' | 'lost' | null;
+  value_amount: number | null;
+  value_currency: string | null;
+  value_eur: number | null;
+  content_hash: string;
+  created_at: Generated<Date>;
+}
+
 export interface DatabaseSchema {
   networks: NetworksTable;
   members: MembersTable;
@@ -99,4 +115,5 @@ export interface DatabaseSchema {
   applicant_rejections: ApplicantRejectionsTable;
   applicant_batch_conflicts: ApplicantBatchConflictsTable;
   api_keys: ApiKeysTable;
+  activities: ActivitiesTable;
 }

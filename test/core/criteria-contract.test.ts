@@ -9,19 +9,33 @@ import { CRITERIA } from '../../src/core/criteria/all-criteria.ts';
 import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { demoMembers, knowledge } from '../support/demo-members.ts';
+import { parseActivity } from '../../src/core/activity/activity-parser.ts';
+import { buildActivityEvidence } from '../../src/core/activity/pair-evidence.ts';
+import { generateLedger } from '../../src/core/activity/ledger-generator.ts';
+import { DEMO_LEDGER_SETTINGS } from '../../src/app/demo-ledger.ts';
+import type { Activity } from '../../src/core/activity/activity.ts';
+import type { ScoringContext } from '../../src/core/criteria/criterion.ts';
 
 const members = demoMembers();
 const random = createRandom(7);
 const pairs = Array.from({ length: 400 }, () => [random.pick(members), random.pick(members)] as const).filter(([a, b]) => a.id !== b.id);
-const context = { knowledge };
+// The same contract with evidence from the generated demo ledger (chemistry and mutual profit read it).
+const ledger = generateLedger(members, { knowledge }, DEMO_LEDGER_SETTINGS).flatMap((row): Activity[] => {
+  const parsed = parseActivity({ ...row });
+  return parsed.success ? [parsed.activity] : [];
+});
+const contexts: readonly [string, ScoringContext][] = [
+  ['from profiles', { knowledge }],
+  ['with activity evidence', { knowledge, activity: buildActivityEvidence(ledger) }],
+];
 
 describe('the five criteria', () => {
   it('are exactly the five of PRODUCT.md, once each', () => {
     expect(CRITERIA.map((c) => c.name)).toEqual([...CRITERION_NAMES]);
   });
 
-  for (const criterion of CRITERIA) {
-    describe(criterion.name, () => {
+  for (const [label, context] of contexts) for (const criterion of CRITERIA) {
+    describe(`${criterion.name} ${label}`, () => {
       it('scores in [0, 1] or null, with confidence in [0, 1]', () => {
         for (const [a, b] of pairs) {
           const r = criterion.evaluate(a, b, context);

@@ -8,10 +8,12 @@ import type { RosterOverview } from '../../app/roster-overview.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { printIngestReport } from './ingest-command.ts';
+import { printActivityReport } from './ingest-activity-command.ts';
 import { formatSuggestions } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
+export const DEMO_ACTIVITY = fileURLToPath(new URL('../../../data/demo/activity.csv', import.meta.url));
 export const DEMO_APPLICANTS = fileURLToPath(new URL('../../../data/demo/applicants.csv', import.meta.url));
 
 export function registerDemoCommand(program: Command): void {
@@ -23,6 +25,7 @@ export function registerDemoCommand(program: Command): void {
       await withPartnerfit(async (app) => {
         note(`partnerfit demo — database: ${app.database.kind} (${app.database.location})`);
         const report = await app.ingest(DEMO_ROSTER);
+        const activityReport = await app.ingestActivity(DEMO_ACTIVITY);
         const overview = await app.overview();
         const networks = await app.networks();
         const reports = [];
@@ -32,10 +35,11 @@ export function registerDemoCommand(program: Command): void {
         const applicants = [];
         for await (const result of app.applicantResults(applicantJob.job.id)) applicants.push(result);
         if (flags.json) {
-          printJson({ ingest: report, overview, reports, competitors, applicants: { job: applicantJob.job.id, applicants } });
+          printJson({ ingest: report, ingestActivity: activityReport, overview, reports, competitors, applicants: { job: applicantJob.job.id, applicants } });
           return;
         }
         printIngestReport(report);
+        printActivityReport(activityReport);
         printLines(formatOverview(overview));
         printLines(['', '== Best partnerships per network']);
         for (const r of reports) {
@@ -46,6 +50,17 @@ export function registerDemoCommand(program: Command): void {
             printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other}): ${reasons.join('; ')}`]);
           }
           if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, 'en')).join(', ')}`]);
+        }
+        printLines(['', '== Give/take ledger (data/demo/activity.csv, generated: it shows the machinery, not real behaviour)']);
+        for (const r of reports) {
+          if (!r.ledger) continue;
+          const l = r.ledger;
+          const top = [...l.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur)[0];
+          const flow = l.tradeFlow[0];
+          const label = (id: string) => (id === 'unknown' ? '?' : app.knowledge.lexicon.label(id, 'en'));
+          printLines([
+            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${Math.round(top.valueGivenEur).toLocaleString('en')} EUR closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
+          ]);
         }
         const direct = competitors.pairs.filter((p) => p.level === 'direct');
         printLines(['', `== Competitor conflicts: ${direct.length} direct, ${competitors.pairs.length - direct.length} partial`]);
@@ -61,7 +76,7 @@ export function registerDemoCommand(program: Command): void {
         }
         printLines([
           '',
-          'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html · partnerfit applicants data/demo/applicants.csv',
+          'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html · partnerfit applicants data/demo/applicants.csv · partnerfit train · partnerfit eval',
         ]);
       });
     });

@@ -6,6 +6,8 @@ import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
 import type { EngineKnowledge } from '../../core/knowledge.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
+import { parsePositiveInt } from './suggest-command.ts';
+import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
 
 export function registerReportCommand(program: Command): void {
   program
@@ -14,9 +16,10 @@ export function registerReportCommand(program: Command): void {
     .requiredOption('--network <id>', 'network id')
     .option('--json', 'print as JSON')
     .option('--html <file>', 'also write a self-contained HTML report with the partner graph')
-    .action(async (flags: { network: string; json?: boolean; html?: string }) => {
+    .option('--quiet-days <n>', 'a member without activity for this many days has gone quiet', '90')
+    .action(async (flags: { network: string; json?: boolean; html?: string; quietDays: string }) => {
       await withPartnerfit(async (app) => {
-        const report = await app.report(flags.network);
+        const report = await app.report(flags.network, { quietDays: parsePositiveInt(flags.quietDays, '--quiet-days') });
         if (flags.html) {
           writeFileSync(flags.html, renderReportHtml(report, app.knowledge));
           note(`wrote ${flags.html}`);
@@ -45,5 +48,30 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   for (const c of report.conflicts) lines.push(`  ${c.competition.level.padEnd(7)} ${c.a} ↔ ${c.b} (${c.competition.score.toFixed(2)}) ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`);
   lines.push('', 'trades to recruit (most partner value for current members):');
   for (const t of report.missingTrades.slice(0, 5)) lines.push(`  ${label(t.concept)} — value ${t.value}, partner for ${t.beneficiaries.slice(0, 6).join(', ')}`);
+  if (report.ledger) lines.push('', ...formatLedger(report.ledger, knowledge));
+  else lines.push('', 'give/take ledger: no activity recorded (partnerfit ingest-activity FILE)');
+  return lines;
+}
+
+const eur = (n: number) => `${Math.round(n).toLocaleString('en').replaceAll(',', ' ')} EUR`;
+
+/** The give/take ledger: per member, then free riders, quiet members and the flow between trades. */
+export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number } = {}): string[] {
+  const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : knowledge.lexicon.label(id, 'en'));
+  const lines = [
+    `give/take ledger (${ledger.activities} activity rows, as of ${ledger.asOf ?? '-'}; quiet = nothing for ${ledger.quietDays} days)`,
+    'member                         given  won  value given      received  won  value received   flags',
+  ];
+  const members = [...ledger.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id));
+  for (const m of options.top ? members.slice(0, options.top) : members) {
+    const flags = [m.freeRider ? 'free rider' : '', m.goneQuiet ? `quiet since ${m.lastActivity ?? 'ever'}` : ''].filter(Boolean).join(', ');
+    lines.push(
+      `${`${m.name} (${m.id})`.slice(0, 30).padEnd(31)}${String(m.given).padStart(5)}  ${String(m.givenWon).padStart(3)}  ${eur(m.valueGivenEur).padStart(13)}  ${String(m.received).padStart(8)}  ${String(m.receivedWon).padStart(3)}  ${eur(m.valueReceivedEur).padStart(14)}   ${flags || '-'}`,
+    );
+  }
+  lines.push(`free riders (take, never give): ${ledger.freeRiders.join(', ') || 'none'}`);
+  lines.push(`gone quiet: ${ledger.goneQuiet.join(', ') || 'none'}`);
+  lines.push('referral flow between trades (won value):');
+  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral(s), ${f.won} won, ${eur(f.valueEur)}`);
   return lines;
 }

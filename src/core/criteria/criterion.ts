@@ -4,6 +4,7 @@
  * `self` on this one aspect? Symmetric criteria answer the same both ways.
  * `score` is null when there is no evidence: unknown stays unknown.
  */
+import type { ActivityEvidence } from '../activity/pair-evidence.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ReasonFact } from '../reasons/reason-fact.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
@@ -22,6 +23,8 @@ export interface CriterionResult {
 
 export interface ScoringContext {
   readonly knowledge: EngineKnowledge;
+  /** One-to-ones and referrals, when there are any: chemistry and mutual profit read them. */
+  readonly activity?: ActivityEvidence | undefined;
 }
 
 export interface Criterion {

@@ -25,4 +25,8 @@ export type ReasonFact =
   | { readonly key: 'deal-value'; readonly mineEur: number; readonly theirsEur: number }
   | { readonly key: 'lopsided'; readonly favours: 'me' | 'them' }
   | { readonly key: 'capacity'; readonly mine: string; readonly theirs: string }
-  | { readonly key: 'profile-only'; readonly criterion: string };
+  | { readonly key: 'profile-only'; readonly criterion: string }
+  /** One-to-ones between the two: how many, and the mean rating (1–5) each gave, null when they gave none. */
+  | { readonly key: 'one-to-ones'; readonly meetings: number; readonly mine: number | null; readonly theirs: number | null }
+  /** Referrals self received from other (won of them, value won in EUR) and gave to other. */
+  | { readonly key: 'referral-record'; readonly received: number; readonly won: number; readonly valueEur: number; readonly given: number };

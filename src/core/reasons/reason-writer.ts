@@ -91,6 +91,12 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
       case 'deal-value':
         text = fill(t[fact.key], { mine: money(fact.mineEur), theirs: money(fact.theirsEur) });
         break;
+      case 'one-to-ones':
+        text = fill(t[fact.key], { meetings: String(fact.meetings), mine: fact.mine === null ? '–' : String(fact.mine), theirs: fact.theirs === null ? '–' : String(fact.theirs) });
+        break;
+      case 'referral-record':
+        text = fill(t[fact.key], { received: String(fact.received), won: String(fact.won), value: money(fact.valueEur), given: String(fact.given) });
+        break;
       case 'lopsided':
         text = t[fact.favours === 'me' ? 'lopsided-me' : 'lopsided-them'];
         break;
@@ -113,7 +119,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
 
 /** The order reasons are shown in: what decides a partnership first. */
 const PRIORITY: readonly ReasonFact['key'][] = [
-  'competitor', 'capacity', 'complementary-services', 'referral-demand', 'shared-roles', 'shared-functions',
+  'competitor', 'capacity', 'referral-record', 'one-to-ones', 'complementary-services', 'referral-demand', 'shared-roles', 'shared-functions',
   'different-stages', 'different-contacts', 'shared-industries', 'shared-sizes', 'same-market', 'shared-interests', 'lopsided',
   'same-area', 'different-customers', 'different-market', 'same-stage', 'common-language', 'deal-value',
   'different-area', 'no-chemistry-evidence', 'profile-only',

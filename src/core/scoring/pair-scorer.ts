@@ -53,8 +53,9 @@ export function scorePair(self: ScoredMember, other: ScoredMember, context: Scor
     mine[criterion.name] = criterion.evaluate(self, other, context);
     theirs[criterion.name] = criterion.symmetric ? mine[criterion.name] : criterion.evaluate(other, self, context);
   }
-  const forSelf = oneSided(mine, config);
-  const forOther = oneSided(theirs, config);
+  // A trained model, when the config carries one, replaces the weighted mean (see learning/pair-model.ts).
+  const forSelf = config.model ? config.model.oneSided(mine) : oneSided(mine, config);
+  const forOther = config.model ? config.model.oneSided(theirs) : oneSided(theirs, config);
   const criteria = {} as Record<CriterionName, number | null>;
   const confidence = {} as Record<CriterionName, number>;
   for (const name of CRITERION_NAMES) {

@@ -8,6 +8,7 @@
  * data exists.
  */
 import type { CriterionName } from '../criteria/criterion.ts';
+import type { PairModel } from '../learning/pair-model.ts';
 
 export const COMBINATION_RULES = ['harmonic', 'geometric', 'arithmetic', 'minimum'] as const;
 export type CombinationRule = (typeof COMBINATION_RULES)[number];
@@ -19,6 +20,8 @@ export interface ScoringConfig {
   readonly combination: CombinationRule;
   /** A partner scoring at least this is a "good partner" (an ambassador) in the report. */
   readonly goodPartner: number;
+  /** A trained one-sided scorer that replaces the weights (its version is then `version`). */
+  readonly model?: PairModel | undefined;
 }
 
 export const DEFAULT_SCORING_CONFIG: ScoringConfig = {

@@ -1,0 +1,56 @@
+/**
+ * Activity end to end through the real executable: ingest-activity's exit codes and
+ * report, train writing models/, suggest naming the model's version, eval --json,
+ * the ledger in report.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACTIVITY, DEMO_ROSTER } from '../../src/cli/commands/demo-command.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-activity-e2e-'));
+const env = { PARTNERFIT_DB: path.join(work, 'db'), PARTNERFIT_MODELS: path.join(work, 'models') };
+
+describe('partnerfit activity commands', () => {
+  beforeAll(() => {
+    expect(runCli(['ingest', DEMO_ROSTER, '--quiet'], env).status).toBe(0);
+  }, 300_000);
+
+  it('ingest-activity stores the demo ledger (exit 0), then reports bad rows with exit 1', () => {
+    const ok = runCli(['ingest-activity', DEMO_ACTIVITY, '--json', '--quiet'], env);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ accepted: 2857, updated: 0, rejected: [] });
+    const bad = path.join(work, 'bad.csv');
+    writeFileSync(bad, 'kind,from,to,date,rating,status,value\nmeeting,se-001,se-002,2026-05-01,9,,\nmeeting,se-001,nobody,2026-05-01,3,,\n');
+    const result = runCli(['ingest-activity', bad, '--json', '--quiet'], env);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).rejected).toEqual([
+      { line: 2, field: 'rating', message: 'rating must be a number from 1 to 5, not "9"' },
+      { line: 3, field: 'to', message: 'no member with id "nobody" (ingest the roster first)' },
+    ]);
+    expect(runCli(['ingest-activity', path.join(work, 'missing.csv')], env).status).toBe(2);
+  }, 300_000);
+
+  it('train writes a model that suggest then uses; eval compares rankers; report shows the ledger', () => {
+    const trained = runCli(['train', '--network', 'malmo-bni', '--json'], env);
+    expect(trained.status).toBe(0);
+    const model = JSON.parse(trained.stdout);
+    expect(model.version).toMatch(/^logistic-[0-9a-f]{12}$/);
+    expect(existsSync(path.join(work, 'models', 'malmo-bni', 'partnerfit-model.json'))).toBe(true);
+    const suggest = JSON.parse(runCli(['suggest', 'se-001', '--json'], env).stdout);
+    expect(suggest.modelVersion).toBe(model.version);
+    expect(runCli(['train', '--network', 'nowhere'], env).status).toBe(2);
+
+    const evaluated = runCli(['eval', '--network', 'malmo-bni', '--json'], env);
+    expect(evaluated.status).toBe(0);
+    const report = JSON.parse(evaluated.stdout);
+    expect(Object.keys(report.replay.rankers).sort()).toEqual(['default', 'model', 'tfidf']);
+
+    const text = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60'], env);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/free riders \(take, never give\): .*se-007/);
+    expect(text.stdout).toMatch(/gone quiet: .*se-012/);
+  }, 600_000);
+});
