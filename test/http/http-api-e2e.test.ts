@@ -17,6 +17,7 @@ import { startServer, type ServerProcess } from '../support/run-server.ts';
 
 const DEMO = fileURLToPath(new URL('../../data/demo/roster.csv', import.meta.url));
 const APPLICANTS = fileURLToPath(new URL('../../data/demo/applicants.csv', import.meta.url));
+const ACTIVITY = fileURLToPath(new URL('../../data/demo/activity.csv', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-http-'));
 const env = { PARTNERFIT_DB: path.join(work, 'db') };
 
@@ -50,6 +51,7 @@ async function call(method: string, url: string, options: { key?: string; body?:
 describe('partnerfit serve', () => {
   beforeAll(async () => {
     expect(runCli(['ingest', DEMO, '--quiet'], env).status).toBe(0);
+    expect(runCli(['ingest-activity', ACTIVITY, '--quiet'], env).status).toBe(0);
     keys.admin = keyFor(['--role', 'admin', '--network', 'malmo-bni']);
     keys.otherAdmin = keyFor(['--role', 'admin', '--network', 'london-connect']);
     keys.member = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-001']);
@@ -99,6 +101,12 @@ describe('partnerfit serve', () => {
       expect(s.reasons.length).toBeGreaterThan(0);
     }
     expect((await call('GET', '/members/se-001', { key: keys.member })).json.profile.name).toBeTypeOf('string');
+    // The admin sees the ledger behind a suggestion; the member's own key sees no one else's ratings or referrals.
+    const adminView = await call('GET', '/members/se-001/suggestions?top=5', { key: keys.admin });
+    const memberView = await call('GET', '/members/se-001/suggestions?top=5', { key: keys.member });
+    expect(adminView.text).toMatch(/enskilda möten|rekommendationer/);
+    expect(memberView.text).not.toMatch(/enskilda möten|rekommendationer/);
+    expect(memberView.json.suggestions.map((s: { partner: string }) => s.partner)).toEqual(adminView.json.suggestions.map((s: { partner: string }) => s.partner));
     const competitors = await call('GET', '/networks/malmo-bni/competitors', { key: keys.admin });
     expect(competitors.status).toBe(200);
     expect(competitors.json.pairs.map((p: { a: string; b: string }) => `${p.a}/${p.b}`)).toContain('se-012/se-013');
