@@ -14,7 +14,7 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): CliResu
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { ...process.env, DATABASE_URL: '', ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
