@@ -1,0 +1,241 @@
+/**
+ * Upper bounds of the referral score of one member (self) with the members of
+ * trades, for `exact-partner-index.ts`. Three levels: an area-group bound (trades of
+ * one main business area without a complement link to self), a trade bound
+ * (complement link and area similarity exact, every other criterion at 1), and a
+ * member bound, a few dozen operations on packed arrays that decides whether a
+ * member is worth scoring exactly. The member bound is exact for region, customer
+ * sizes, which criteria are known and deal values, and bounds the rest from what the
+ * two have in common at all (industries, contact roles, seniorities, functions,
+ * interests, as bit masks): nothing in common means that part scores 0.
+ *
+ * Why these are upper bounds: every criterion is bounded from above, competitor
+ * overlap is taken as 0 (it only lowers complementarity), and the weighted mean and
+ * the reciprocal combination are monotone in each score. A criterion that may or may
+ * not be known is counted as known, at 1, with its largest weight: that never lowers
+ * a weighted mean of scores in [0, 1]. Where a weight is unknown and the bounded
+ * score may be below 1 (mutual profit), both cases are computed and the larger kept.
+ */
+import { CRITERION_NAMES } from '../criteria/criterion.ts';
+import type { CompiledMember, MemberCompiler } from '../scoring/compiled-member.ts';
+import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts';
+import { combineReciprocal } from '../scoring/scoring-config.ts';
+import {
+  AREAS_EMPTY,
+  contactMask,
+  DEAL_KNOWN,
+  HAS_INDUSTRIES,
+  HAS_INTERESTS,
+  HAS_SENIORITY,
+  HAS_SIZES,
+  HAS_STAGE,
+  memberFlags,
+  SERVICES_EMPTY,
+  type AreaGroup,
+  type MaskBits,
+  type PackedTrades,
+} from './packed-trades.ts';
+
+const CHEMISTRY = CRITERION_NAMES.indexOf('chemistry');
+const COMPLEMENTARITY = CRITERION_NAMES.indexOf('complementarity');
+const SHARED_CUSTOMERS = CRITERION_NAMES.indexOf('sharedCustomers');
+const SHARED_CONTACTS = CRITERION_NAMES.indexOf('sharedContacts');
+const MUTUAL_PROFIT = CRITERION_NAMES.indexOf('mutualProfit');
+
+/** Whether something is known (the other's deal value, mutual profit), or may be either. */
+type Known = 0 | 1 | 2;
+const UNKNOWN = 0;
+const KNOWN = 1;
+const EITHER = 2;
+
+export class PartnerScoreBounds {
+  /**
+   * `complementLink(self, member).strength` for the trade last passed to `trade`, -1
+   * without a link: the largest √(w·w′) over linked pairs, the same floating-point
+   * value (the largest weight on self's side gives the largest product).
+   */
+  linkStrength = -1;
+  /** The concepts linked to self's services: trades with one of them are bounded one by one. */
+  readonly linkedConcepts: number[] = [];
+  /** For each concept: the largest weight of one of self's services linked to it. */
+  readonly #linkWeight: Float64Array;
+  readonly #w: Float64Array;
+  readonly #selfUnitAreas: Float64Array;
+  readonly #selfAreasEmpty: boolean;
+  readonly #selfServicesEmpty: boolean;
+  readonly #sizeFit = new Float64Array(32);
+  /** Chemistry without a shared interest, by the other's language (index + 1). */
+  readonly #chemistryApart: Float64Array;
+  readonly #selfFlags: number;
+  readonly #industries: number;
+  readonly #roles: number;
+  readonly #interests: number;
+  readonly #contacts: number;
+  /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
+  readonly #free: number;
+  #comp = 0;
+  #compKnown = false;
+  #profit: Known = UNKNOWN;
+  #profitSelf = 0;
+  #demandOther = 0;
+
+  constructor(
+    readonly self: CompiledMember,
+    readonly config: CompiledConfig,
+    readonly table: PackedTrades,
+    compiler: MemberCompiler,
+    masks: MaskBits,
+  ) {
+    const w = config.weights;
+    this.#w = w;
+    this.#linkWeight = new Float64Array(compiler.concepts.size);
+    // As `complementLink`: a link between two different concepts, listed by either.
+    for (const s of self.member.vector.services) {
+      const id = compiler.concepts.find(s.id) ?? -1;
+      for (const j of table.links[id] ?? []) {
+        if (j === id) continue;
+        if (this.#linkWeight[j] === 0) this.linkedConcepts.push(j);
+        this.#linkWeight[j] = Math.max(this.#linkWeight[j]!, s.weight);
+      }
+    }
+    const norm = Math.sqrt(self.trade.areas.norm2);
+    this.#selfUnitAreas = self.trade.areas.dense.map((v) => (norm > 0 ? v / norm : 0));
+    this.#selfAreasEmpty = self.trade.areasEmpty;
+    this.#selfServicesEmpty = self.trade.services.length === 0;
+    this.#selfFlags = memberFlags(self);
+    for (let mask = 1; mask < 32; mask++) this.#sizeFit[mask] = sizeFit(self.sizesMask, mask);
+    this.#chemistryApart = new Float64Array(compiler.languages.size + 1);
+    for (let l = -1; l < compiler.languages.size; l++) this.#chemistryApart[l + 1] = 0.25 + 0.2 * config.languageFit(self.language, l);
+    this.#industries = masks.mask('industry', self.industries.ids);
+    this.#roles = masks.mask('role', self.roles.ids);
+    this.#interests = masks.mask('interest', self.interests);
+    this.#contacts = contactMask(self);
+    this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
+  }
+
+  /** The bound for any trade of an area group none of whose trades links to self's services. */
+  group(group: AreaGroup): number {
+    let dot = 0;
+    for (let k = 0; k < group.unitAreas.length; k++) dot += this.#selfUnitAreas[k]! * group.unitAreas[k]!;
+    const areasEmpty = (group.flags & AREAS_EMPTY) !== 0;
+    const profitUnknown = (this.#selfServicesEmpty || (group.flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
+    this.#prepare(-1, dot, areasEmpty, profitUnknown ? EITHER : KNOWN);
+    return this.#finish(this.#free, this.#free, group.maxDealFactor, EITHER);
+  }
+
+  /** Prepares trade `t`'s part (and `linkStrength`) and returns the bound for any of its members. */
+  trade(t: number): number {
+    const table = this.table;
+    let strength = -1;
+    for (let k = table.serviceStart[t]!, end = table.serviceStart[t + 1]!; k < end; k++) {
+      const w = this.#linkWeight[table.serviceIds[k]!] ?? 0;
+      if (w > 0) strength = Math.max(strength, Math.sqrt(w * table.serviceWeights[k]!));
+    }
+    this.linkStrength = strength;
+    let dot = 0;
+    const areas = table.unitAreas;
+    for (let k = 0, o = t * table.areaCount; k < table.areaCount; k++) dot += this.#selfUnitAreas[k]! * areas[o + k]!;
+    const flags = table.tradeFlags[t]!;
+    const areasEmpty = (flags & AREAS_EMPTY) !== 0;
+    const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
+    this.#prepare(strength, dot, areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
+    return this.#finish(this.#free, this.#free, table.tradeMaxDeal[t]!, EITHER);
+  }
+
+  #prepare(strength: number, unitDot: number, areasEmpty: boolean, profit: Known): void {
+    const areaSimilarity = this.#selfAreasEmpty || areasEmpty ? 0 : Math.min(1, unitDot + 1e-9);
+    this.#compKnown = !this.#selfAreasEmpty && !areasEmpty;
+    this.#comp = Math.max(strength >= 0 ? 0.55 + 0.45 * strength : 0, 0.75 * areaSimilarity);
+    this.#profit = profit;
+    const demand = Math.max(0.3 * areaSimilarity, strength >= 0 ? 0.6 + 0.4 * strength : 0);
+    this.#profitSelf = demand * (0.6 + 0.4 * this.self.dealFactor);
+    this.#demandOther = demand;
+  }
+
+  /** The bound for member `i` (an index into `table.members`) of the trade last passed to `trade`. */
+  member(i: number): number {
+    const table = this.table;
+    const w = this.#w;
+    const flags = table.flags[i]!;
+    const both = flags & this.#selfFlags;
+    let sum = 0;
+    let weight = 0;
+    if (both & HAS_INTERESTS) {
+      const x = w[CHEMISTRY]! * 0.625;
+      // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
+      const apart = this.#chemistryApart[table.languages[i]! + 1]!;
+      sum += x * ((table.interestMasks[i]! & this.#interests) !== 0 ? apart + 0.55 : apart);
+      weight += x;
+    }
+    let parts = 0;
+    let partSum = 0;
+    if (both & HAS_INDUSTRIES) {
+      parts += 0.45;
+      if ((table.industryMasks[i]! & this.#industries) !== 0) partSum += 0.45;
+    }
+    if (both & HAS_SIZES) {
+      parts += 0.35;
+      partSum += 0.35 * this.#sizeFit[table.sizes[i]!]!;
+    }
+    const region = this.#regionFit(table.regions[i]!, table.regionAreas[i]!, table.regionCountries[i]!);
+    if (region >= 0) {
+      parts += 0.2;
+      partSum += 0.2 * region;
+    }
+    if (parts > 0) {
+      const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
+      sum += x * (partSum / parts);
+      weight += x;
+    }
+    if (both & HAS_SENIORITY) {
+      const contacts = table.contactMasks[i]! & this.#contacts;
+      const seniority = (contacts & 0x3ff) !== 0 ? 0.35 : 0;
+      const functions = contacts >>> 10 !== 0 ? 0.35 : 0;
+      const roles = (table.roleMasks[i]! & this.#roles) !== 0 ? 0.3 : 0;
+      const staged = (both & HAS_STAGE) !== 0;
+      const x = w[SHARED_CONTACTS]! * (staged ? 0.95 : 0.85);
+      sum += x * (0.85 * (seniority + functions + roles) + (staged ? 0.15 : 0.075));
+      weight += x;
+    }
+    return this.#finish(sum, weight, table.dealFactors[i]!, flags & DEAL_KNOWN ? KNOWN : UNKNOWN);
+  }
+
+  /** `regionFit` of self and a member's packed region. */
+  #regionFit(key: number, area: number, country: number): number {
+    const self = this.self;
+    if (self.regionKey < 0 || key < 0) return -1;
+    if (self.regionKey === key) return 1;
+    if (self.regionArea === area) return 0.85;
+    if (self.regionCountry >= 0 && self.regionCountry === country) return 0.4;
+    return 0;
+  }
+
+  /** Adds complementarity and mutual profit (both ways) to a partial sum and combines. */
+  #finish(sum: number, weight: number, dealFactor: number, deal: Known): number {
+    const w = this.#w;
+    if (this.#compKnown) {
+      const x = w[COMPLEMENTARITY]! * 0.9;
+      sum += x * this.#comp;
+      weight += x;
+    }
+    const without = weight > 0 ? sum / weight : 0;
+    let forSelf = without;
+    let forOther = without;
+    if (this.#profit !== UNKNOWN) {
+      const profit = w[MUTUAL_PROFIT]!;
+      const mine = profit * (this.self.dealKnown ? 0.65 : 0.6);
+      forSelf = (sum + mine * this.#profitSelf) / (weight + mine);
+      const theirs = this.#demandOther * (0.6 + 0.4 * dealFactor);
+      // Their confidence: 0.3 with a deal value, 0.2 without; a trade bound takes the better.
+      const withDeal = (sum + profit * 0.65 * theirs) / (weight + profit * 0.65);
+      const withoutDeal = (sum + profit * 0.6 * theirs) / (weight + profit * 0.6);
+      forOther = deal === KNOWN ? withDeal : deal === UNKNOWN ? withoutDeal : Math.max(withDeal, withoutDeal);
+      // Profit known for some trades of a group, unknown for others: the better of both.
+      if (this.#profit === EITHER) {
+        forSelf = Math.max(forSelf, without);
+        forOther = Math.max(forOther, without);
+      }
+    }
+    return combineReciprocal(forSelf, forOther, this.config.config.combination);
+  }
+}
