@@ -16,12 +16,14 @@ import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorize
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, suggestionsView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
-import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
+import { buildExactPartnerIndex, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 
-/** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
-const ANN_THRESHOLD = 20_000;
-/** Candidates the index hands to exact scoring (recall figures in docs/benchmarks.md). */
-const ANN_CANDIDATES = 300;
+/**
+ * Above this many candidates, referral suggestions search an exact partner index
+ * (score bounds rule out most members unscored; the result is the same as scoring
+ * all, figures in docs/benchmarks.md) instead of scoring every member.
+ */
+const INDEX_THRESHOLD = 20_000;
 
 export interface SuggestOptions {
   readonly top?: number;
@@ -70,9 +72,9 @@ export function createScoringJobs(
     return list;
   };
   // One index per scope, kept while the process lives (the HTTP server asks many times).
-  const indexes = new Map<string, { index: PartnerIndex; members: readonly ScoredMember[] }>();
-  const candidatesFor = (self: ScoredMember, scope: string | undefined, all: readonly ScoredMember[], purpose: Purpose): readonly ScoredMember[] => {
-    if (all.length <= ANN_THRESHOLD) return all;
+  const indexes = new Map<string, { index: ExactPartnerIndex; members: readonly ScoredMember[] }>();
+  const candidatesFor = (self: ScoredMember, scope: string | undefined, all: readonly ScoredMember[], purpose: Purpose, top: number): readonly ScoredMember[] => {
+    if (all.length <= INDEX_THRESHOLD) return all;
     if (purpose === 'overflow') {
       // Overflow partners share a trade: a linear filter on service concepts finds them all.
       const mine = new Set(self.vector.services.map((s) => s.id));
@@ -81,10 +83,12 @@ export function createScoringJobs(
     const key = scope ?? '*';
     let cached = indexes.get(key);
     if (!cached || cached.members.length !== all.length) {
-      cached = { index: buildPartnerIndex(all, knowledge), members: all };
+      cached = { index: buildExactPartnerIndex(all, knowledge), members: all };
       indexes.set(key, cached);
     }
-    return cached.index.candidates(self, ANN_CANDIDATES);
+    // The exact best `top`, and the direct competitors met on the way (reported as left out).
+    const found = cached.index.best(self, top, config());
+    return [...found.partners.map((p) => p.member), ...found.directCompetitors];
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {
     const stored = await members.getMember(id);
@@ -101,7 +105,7 @@ export function createScoringJobs(
       const self = await requireMember(memberId);
       const scope = options.allNetworks || !self.network ? undefined : self.network;
       const candidates = await scoredMembers(scope);
-      const pool = candidatesFor(self, scope, candidates, purpose);
+      const pool = candidatesFor(self, scope, candidates, purpose, top);
       const ranked = rankPartners(self, pool, context, config(), { purpose, top });
       // Direct competitors are never referral partners; say who was left out, and why.
       const excluded = purpose === 'referral' ? pool.filter((m) => m.id !== self.id && detectCompetition(self, m).level === 'direct').map((m) => m.id) : [];
