@@ -23,6 +23,7 @@ import {
 } from '../scoring/compiled-pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
+import { BestK } from './best-partners.ts';
 import { MaskBits, PackedTrades } from './packed-trades.ts';
 import { PartnerScoreBounds } from './partner-score-bounds.ts';
 
@@ -55,6 +56,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const configs = new WeakMap<ScoringConfig, CompiledConfig>();
   // Trades already bounded one by one in the current search (stamped with its number).
   const linkedMark = new Uint32Array(table.trades.length);
+  let memberBounds = new Float64Array(1024);
   let searches = 0;
 
   return {
@@ -95,8 +97,10 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
         bounded += end - start;
+        if (memberBounds.length < end - start) memberBounds = new Float64Array(end - start);
+        bounds.members(start, end, memberBounds);
         for (let i = start; i < end; i++) {
-          if (bounds.member(i) + BOUND_SLACK < best.threshold) continue;
+          if (memberBounds[i - start]! + BOUND_SLACK < best.threshold) continue;
           const other = table.members[i]!;
           if (other.id === self.id) continue;
           pair ??= tradePair(self.trade, other.trade, strength);
@@ -127,39 +131,4 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps };
     },
   };
-}
-
-/** The best k (score, member) seen, ordered as `compareRanked`: higher score, then smaller id. */
-class BestK {
-  readonly #items: [number, CompiledMember][] = [];
-  constructor(private readonly k: number) {}
-
-  /** Below this no member can enter (−∞ until k are held). */
-  get threshold(): number {
-    return this.#items.length < this.k ? -Infinity : this.#items[this.#items.length - 1]![0];
-  }
-
-  /** Whether a member scoring `score` would enter. */
-  admits(score: number, id: string): boolean {
-    if (this.#items.length < this.k) return true;
-    const [worst, member] = this.#items[this.#items.length - 1]!;
-    return score > worst || (score === worst && id < member.id);
-  }
-
-  push(score: number, member: CompiledMember): void {
-    if (!this.admits(score, member.id)) return;
-    const items = this.#items;
-    let i = items.length;
-    items.push([score, member]);
-    while (i > 0 && (items[i - 1]![0] < score || (items[i - 1]![0] === score && items[i - 1]![1].id > member.id))) {
-      items[i] = items[i - 1]!;
-      i--;
-    }
-    items[i] = [score, member];
-    if (items.length > this.k) items.pop();
-  }
-
-  sorted(): [number, CompiledMember][] {
-    return this.#items;
-  }
 }

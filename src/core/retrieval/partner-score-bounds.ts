@@ -152,62 +152,95 @@ export class PartnerScoreBounds {
     this.#demandOther = demand;
   }
 
-  /** The bound for member `i` (an index into `table.members`) of the trade last passed to `trade`. */
-  member(i: number): number {
+  /**
+   * The bounds of members `start .. end` (indices into `table.members`) of the trade
+   * last passed to `trade`, into `out[0 .. end - start]`. One loop over packed arrays
+   * (`#finish` inlined): this is the hot loop of a search.
+   */
+  members(start: number, end: number, out: Float64Array): void {
     const table = this.table;
     const w = this.#w;
-    const flags = table.flags[i]!;
-    const both = flags & this.#selfFlags;
-    let sum = 0;
-    let weight = 0;
-    if (both & HAS_INTERESTS) {
-      const x = w[CHEMISTRY]! * 0.625;
-      // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
-      const apart = this.#chemistryApart[table.languages[i]! + 1]!;
-      sum += x * ((table.interestMasks[i]! & this.#interests) !== 0 ? apart + 0.55 : apart);
-      weight += x;
+    const flagsOf = table.flags;
+    const languages = table.languages;
+    const interestMasks = table.interestMasks;
+    const industryMasks = table.industryMasks;
+    const sizes = table.sizes;
+    const regions = table.regions;
+    const regionAreas = table.regionAreas;
+    const regionCountries = table.regionCountries;
+    const contactMasks = table.contactMasks;
+    const roleMasks = table.roleMasks;
+    const dealFactors = table.dealFactors;
+    const chemistryApart = this.#chemistryApart;
+    const sizeFits = this.#sizeFit;
+    const selfFlags = this.#selfFlags;
+    const selfInterests = this.#interests;
+    const selfIndustries = this.#industries;
+    const selfContacts = this.#contacts;
+    const selfRoles = this.#roles;
+    const selfRegion = this.self.regionKey;
+    const selfArea = this.self.regionArea;
+    const selfCountry = this.self.regionCountry;
+    const chemistryWeight = w[CHEMISTRY]! * 0.625;
+    const customersWeight = w[SHARED_CUSTOMERS]!;
+    const contactsWeight = w[SHARED_CONTACTS]!;
+    const compWeight = this.#compKnown ? w[COMPLEMENTARITY]! * 0.9 : 0;
+    const compSum = compWeight * this.#comp;
+    const profitKnown = this.#profit !== UNKNOWN;
+    const profit = w[MUTUAL_PROFIT]!;
+    const mine = profit * (this.self.dealKnown ? 0.65 : 0.6);
+    const profitSelf = mine * this.#profitSelf;
+    const demandOther = this.#demandOther;
+    const rule = this.config.config.combination;
+    for (let i = start; i < end; i++) {
+      const flags = flagsOf[i]!;
+      const both = flags & selfFlags;
+      let sum = compSum;
+      let weight = compWeight;
+      if (both & HAS_INTERESTS) {
+        // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
+        const apart = chemistryApart[languages[i]! + 1]!;
+        sum += chemistryWeight * ((interestMasks[i]! & selfInterests) !== 0 ? apart + 0.55 : apart);
+        weight += chemistryWeight;
+      }
+      let parts = 0;
+      let partSum = 0;
+      if (both & HAS_INDUSTRIES) {
+        parts += 0.45;
+        if ((industryMasks[i]! & selfIndustries) !== 0) partSum += 0.45;
+      }
+      if (both & HAS_SIZES) {
+        parts += 0.35;
+        partSum += 0.35 * sizeFits[sizes[i]!]!;
+      }
+      const region = regions[i]!;
+      if (selfRegion >= 0 && region >= 0) {
+        parts += 0.2;
+        partSum +=
+          0.2 * (region === selfRegion ? 1 : regionAreas[i] === selfArea ? 0.85 : selfCountry >= 0 && regionCountries[i] === selfCountry ? 0.4 : 0);
+      }
+      if (parts > 0) {
+        const x = customersWeight * (0.5 + 0.5 * parts);
+        sum += x * (partSum / parts);
+        weight += x;
+      }
+      if (both & HAS_SENIORITY) {
+        const contacts = contactMasks[i]! & selfContacts;
+        const shared = ((contacts & 0x3ff) !== 0 ? 0.35 : 0) + (contacts >>> 10 !== 0 ? 0.35 : 0) + ((roleMasks[i]! & selfRoles) !== 0 ? 0.3 : 0);
+        const staged = (both & HAS_STAGE) !== 0;
+        const x = contactsWeight * (staged ? 0.95 : 0.85);
+        sum += x * (0.85 * shared + (staged ? 0.15 : 0.075));
+        weight += x;
+      }
+      let forSelf = weight > 0 ? sum / weight : 0;
+      let forOther = forSelf;
+      if (profitKnown) {
+        forSelf = (sum + profitSelf) / (weight + mine);
+        const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
+        forOther = (sum + theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!)) / (weight + theirs);
+      }
+      out[i - start] = combineReciprocal(forSelf, forOther, rule);
     }
-    let parts = 0;
-    let partSum = 0;
-    if (both & HAS_INDUSTRIES) {
-      parts += 0.45;
-      if ((table.industryMasks[i]! & this.#industries) !== 0) partSum += 0.45;
-    }
-    if (both & HAS_SIZES) {
-      parts += 0.35;
-      partSum += 0.35 * this.#sizeFit[table.sizes[i]!]!;
-    }
-    const region = this.#regionFit(table.regions[i]!, table.regionAreas[i]!, table.regionCountries[i]!);
-    if (region >= 0) {
-      parts += 0.2;
-      partSum += 0.2 * region;
-    }
-    if (parts > 0) {
-      const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
-      sum += x * (partSum / parts);
-      weight += x;
-    }
-    if (both & HAS_SENIORITY) {
-      const contacts = table.contactMasks[i]! & this.#contacts;
-      const seniority = (contacts & 0x3ff) !== 0 ? 0.35 : 0;
-      const functions = contacts >>> 10 !== 0 ? 0.35 : 0;
-      const roles = (table.roleMasks[i]! & this.#roles) !== 0 ? 0.3 : 0;
-      const staged = (both & HAS_STAGE) !== 0;
-      const x = w[SHARED_CONTACTS]! * (staged ? 0.95 : 0.85);
-      sum += x * (0.85 * (seniority + functions + roles) + (staged ? 0.15 : 0.075));
-      weight += x;
-    }
-    return this.#finish(sum, weight, table.dealFactors[i]!, flags & DEAL_KNOWN ? KNOWN : UNKNOWN);
-  }
-
-  /** `regionFit` of self and a member's packed region. */
-  #regionFit(key: number, area: number, country: number): number {
-    const self = this.self;
-    if (self.regionKey < 0 || key < 0) return -1;
-    if (self.regionKey === key) return 1;
-    if (self.regionArea === area) return 0.85;
-    if (self.regionCountry >= 0 && self.regionCountry === country) return 0.4;
-    return 0;
   }
 
   /** Adds complementarity and mutual profit (both ways) to a partial sum and combines. */
