@@ -24,7 +24,7 @@ import {
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { BestK } from './best-partners.ts';
-import { MaskBits, PackedTrades } from './packed-trades.ts';
+import { MaskBits, PackedTrades, POSTING_SLOTS } from './packed-trades.ts';
 import { PartnerScoreBounds } from './partner-score-bounds.ts';
 
 export interface ExactPartnerResult {
@@ -36,6 +36,8 @@ export interface ExactPartnerResult {
   readonly bounded: number;
   readonly scored: number;
   readonly overlaps: number;
+  /** Trades searched through their posting lists. */
+  readonly postingSearches: number;
 }
 
 export interface ExactPartnerIndex {
@@ -46,8 +48,13 @@ export interface ExactPartnerIndex {
 
 /** Scores are rounded to 0.001, and each criterion too: bounds get this much slack. */
 const BOUND_SLACK = 0.004;
+export interface ExactPartnerIndexOptions {
+  /** Trades with at least this many members use their posting lists when they can (default 24; tests lower it). */
+  readonly postingMin?: number;
+}
 
-export function buildExactPartnerIndex(members: readonly ScoredMember[], knowledge: EngineKnowledge): ExactPartnerIndex {
+export function buildExactPartnerIndex(members: readonly ScoredMember[], knowledge: EngineKnowledge, options: ExactPartnerIndexOptions = {}): ExactPartnerIndex {
+  const postingMin = options.postingMin ?? 24;
   const compiler = new MemberCompiler(knowledge);
   const masks = new MaskBits();
   const compiled = members.map((m) => compiler.compile(m));
@@ -57,6 +64,24 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   // Trades already bounded one by one in the current search (stamped with its number).
   const linkedMark = new Uint32Array(table.trades.length);
   let memberBounds = new Float64Array(1024);
+  let sharing = new Int32Array(1024);
+  const stamps = new Uint32Array(table.members.length);
+  let stamp = 0;
+  /** Members of trade t with a bit of self's masks, into `sharing`; their count. */
+  let selfBits: number[] = [];
+  const sharingMembers = (t: number, mark: number): number => {
+    let count = 0;
+    for (const slot of selfBits) {
+      const base = t * POSTING_SLOTS + slot;
+      for (let p = table.postingStart[base]!, end = table.postingStart[base + 1]!; p < end; p++) {
+        const i = table.postingMembers[p]!;
+        if (stamps[i] === mark) continue;
+        stamps[i] = mark;
+        sharing[count++] = i;
+      }
+    }
+    return count;
+  };
   let searches = 0;
 
   return {
@@ -67,11 +92,15 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       const indexed = compiledById.get(selfMember.id);
       const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
       const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks);
+      selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)].flatMap((mask, kind) =>
+        Array.from({ length: 32 }, (_, bit) => bit).filter((bit) => mask & (1 << bit)).map((bit) => kind * 32 + bit),
+      );
       const best = new BestK(top);
       const directCompetitors: ScoredMember[] = [];
       let bounded = 0;
       let scored = 0;
       let overlaps = 0;
+      let postingSearches = 0;
 
       // Entries: trades linked to self's services (index ≥ 0), and area groups of the rest (-1 - group).
       const search = ++searches;
@@ -96,12 +125,23 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         const strength = bounds.linkStrength;
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
-        bounded += end - start;
-        if (memberBounds.length < end - start) memberBounds = new Float64Array(end - start);
-        bounds.members(start, end, memberBounds);
-        for (let i = start; i < end; i++) {
-          if (memberBounds[i - start]! + BOUND_SLACK < best.threshold) continue;
-          const other = table.members[i]!;
+        if (memberBounds.length < end - start) {
+          memberBounds = new Float64Array(end - start);
+          sharing = new Int32Array(end - start);
+        }
+        // In a large trade, when members sharing nothing with self cannot make it, only those sharing something are bounded.
+        let count = end - start;
+        let list: Int32Array | null = null;
+        if (count >= postingMin && bounds.apart() + BOUND_SLACK < best.threshold) {
+          count = sharingMembers(t, ++stamp);
+          list = sharing;
+          postingSearches++;
+        }
+        bounded += count;
+        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
+        for (let k = 0; k < count; k++) {
+          if (memberBounds[k]! + BOUND_SLACK < best.threshold) continue;
+          const other = table.members[list ? list[k]! : start + k]!;
           if (other.id === self.id) continue;
           pair ??= tradePair(self.trade, other.trade, strength);
           const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
@@ -123,12 +163,12 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           continue;
         }
         for (const t of table.areaGroups[-1 - entry]!.trades) {
-          if (linkedMark[t] === search) continue;
+            if (linkedMark[t] === search) continue;
           if (bounds.trade(t) + BOUND_SLACK < best.threshold) continue;
           scan(t);
         }
       }
-      return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps };
+      return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches };
     },
   };
 }

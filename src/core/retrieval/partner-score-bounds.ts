@@ -73,6 +73,9 @@ export class PartnerScoreBounds {
   readonly #contacts: number;
   /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
   readonly #free: number;
+  readonly #apartMean: number;
+  readonly #apartWeights: [number, number];
+  #tradeMaxDeal = 1;
   #comp = 0;
   #compKnown = false;
   #profit: Known = UNKNOWN;
@@ -111,6 +114,47 @@ export class PartnerScoreBounds {
     this.#interests = masks.mask('interest', self.interests);
     this.#contacts = contactMask(self);
     this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
+
+    // Members sharing nothing: every pattern of known criteria, as (weight, weighted sum) choices per criterion.
+    const selfFlags = this.#selfFlags;
+    const chemistry: [number, number][] = [[0, 0]];
+    if (selfFlags & HAS_INTERESTS) {
+      const x = w[CHEMISTRY]! * 0.625;
+      chemistry.push([x, x * Math.max(...this.#chemistryApart)]);
+    }
+    const customers: [number, number][] = [[0, 0]];
+    for (const industries of selfFlags & HAS_INDUSTRIES ? [false, true] : [false]) {
+      for (const sizes of selfFlags & HAS_SIZES ? [false, true] : [false]) {
+        for (const region of self.regionKey >= 0 ? [false, true] : [false]) {
+          const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
+          if (parts === 0) continue;
+          const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
+          // Industries score 0 (none in common), sizes and region at most 1.
+          customers.push([x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts]);
+        }
+      }
+    }
+    const contacts: [number, number][] = [[0, 0]];
+    if (selfFlags & HAS_SENIORITY) {
+      // No role in common: seniority and function at most 0.35 each.
+      contacts.push([w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075)]);
+      if (selfFlags & HAS_STAGE) contacts.push([w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15)]);
+    }
+    let mean = 0;
+    let low = Infinity;
+    let high = 0;
+    for (const [a, sa] of chemistry) {
+      for (const [b, sb] of customers) {
+        for (const [c, sc] of contacts) {
+          const weight = a + b + c;
+          low = Math.min(low, weight);
+          high = Math.max(high, weight);
+          if (weight > 0) mean = Math.max(mean, (sa + sb + sc) / weight);
+        }
+      }
+    }
+    this.#apartMean = mean;
+    this.#apartWeights = [low, high];
   }
 
   /** The bound for any trade of an area group none of whose trades links to self's services. */
@@ -139,7 +183,21 @@ export class PartnerScoreBounds {
     const areasEmpty = (flags & AREAS_EMPTY) !== 0;
     const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
     this.#prepare(strength, dot, areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
-    return this.#finish(this.#free, this.#free, table.tradeMaxDeal[t]!, EITHER);
+    this.#tradeMaxDeal = table.tradeMaxDeal[t]!;
+    return this.#finish(this.#free, this.#free, this.#tradeMaxDeal, EITHER);
+  }
+
+  /**
+   * The bound for members of the trade last passed to `trade` that share no
+   * industry, contact role or interest bit with self (so those parts score 0 where
+   * both sides have them). Over every pattern of which criteria are known, the free
+   * part (chemistry, customers, contacts) has mean at most `#apartMean` and weight in
+   * `#apartWeights`; a weighted mean is monotone in that weight, so the ends bound it.
+   */
+  apart(): number {
+    const [low, high] = this.#apartWeights;
+    const m = this.#apartMean;
+    return Math.max(this.#finish(low * m, low, this.#tradeMaxDeal, EITHER), this.#finish(high * m, high, this.#tradeMaxDeal, EITHER));
   }
 
   #prepare(strength: number, unitDot: number, areasEmpty: boolean, profit: Known): void {
@@ -153,11 +211,12 @@ export class PartnerScoreBounds {
   }
 
   /**
-   * The bounds of members `start .. end` (indices into `table.members`) of the trade
-   * last passed to `trade`, into `out[0 .. end - start]`. One loop over packed arrays
-   * (`#finish` inlined): this is the hot loop of a search.
+   * The bounds of members of the trade last passed to `trade`, into `out[0 .. end -
+   * start]`: members `start .. end` (indices into `table.members`), or with `list`
+   * the members `list[start .. end]`. One loop over packed arrays (`#finish`
+   * inlined): this is the hot loop of a search.
    */
-  members(start: number, end: number, out: Float64Array): void {
+  members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
     const table = this.table;
     const w = this.#w;
     const flagsOf = table.flags;
@@ -192,7 +251,8 @@ export class PartnerScoreBounds {
     const profitSelf = mine * this.#profitSelf;
     const demandOther = this.#demandOther;
     const rule = this.config.config.combination;
-    for (let i = start; i < end; i++) {
+    for (let k = start; k < end; k++) {
+      const i = list === null ? k : list[k]!;
       const flags = flagsOf[i]!;
       const both = flags & selfFlags;
       let sum = compSum;
@@ -239,7 +299,7 @@ export class PartnerScoreBounds {
         const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
         forOther = (sum + theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!)) / (weight + theirs);
       }
-      out[i - start] = combineReciprocal(forSelf, forOther, rule);
+      out[k - start] = combineReciprocal(forSelf, forOther, rule);
     }
   }
 
