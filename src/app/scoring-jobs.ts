@@ -16,12 +16,14 @@ import { competitorPairView, type CompetitorPairView, type SuggestionsView } fro
 import { computeSuggestions, trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { NetworkLedger } from '../core/activity/network-ledger.ts';
-import { buildPartnerIndex, type PartnerIndex } from '../retrieval/ann-partner-index.ts';
+import { buildExactPartnerIndex, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 
-/** Above this many candidates, suggestions retrieve candidates from an HNSW index first. */
-const ANN_THRESHOLD = 20_000;
-/** Candidates the index hands to exact scoring (recall figures in docs/benchmarks.md). */
-const ANN_CANDIDATES = 300;
+/**
+ * Above this many candidates, referral suggestions search an exact partner index
+ * (score bounds rule out most members unscored; the result is the same as scoring
+ * all, figures in docs/benchmarks.md) instead of scoring every member.
+ */
+const INDEX_THRESHOLD = 20_000;
 
 export interface SuggestOptions {
   readonly top?: number;
@@ -118,10 +120,11 @@ export function createScoringJobs(
     return scope;
   };
   // One index per scope and generation (the HTTP server asks many times).
-  const indexes = new Map<string, { index: PartnerIndex; generation: number }>();
-  const candidatesFor = (self: ScoredMember, scope: Scope, purpose: Purpose): readonly string[] | undefined => {
+  const indexes = new Map<string, { index: ExactPartnerIndex; generation: number }>();
+  const candidatesFor = (self: ScoredMember, scope: Scope, purpose: Purpose, top: number, suggestConfig: ScoringConfig): readonly string[] | undefined => {
     const all = scope.members;
-    if (all.length <= ANN_THRESHOLD) return undefined;
+    // A trained model is a function the compiled scorer cannot bound: such pools are scored in full.
+    if (all.length <= INDEX_THRESHOLD || suggestConfig.model) return undefined;
     if (purpose === 'overflow') {
       // Overflow partners share a trade: a linear filter on service concepts finds them all.
       const mine = new Set(self.vector.services.map((s) => s.id));
@@ -129,10 +132,12 @@ export function createScoringJobs(
     }
     let cached = indexes.get(scope.key);
     if (!cached || cached.generation !== scope.generation) {
-      cached = { index: buildPartnerIndex(all, knowledge), generation: scope.generation };
+      cached = { index: buildExactPartnerIndex(all, knowledge), generation: scope.generation };
       indexes.set(scope.key, cached);
     }
-    return cached.index.candidates(self, ANN_CANDIDATES).map((m) => m.id);
+    // The exact best `top` on the profile score, and the direct competitors met on the way (reported as left out).
+    const found = cached.index.best(self, top, suggestConfig);
+    return [...found.partners.map((p) => p.member.id), ...found.directCompetitors.map((m) => m.id)];
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {
     const cached = current().members.get(id);
@@ -155,13 +160,13 @@ export function createScoringJobs(
       if (known && known.generation === now) return known.value;
       const self = await requireMember(memberId);
       const scope = await loadScope(options.allNetworks || !self.network ? undefined : self.network);
-      const candidateIds = candidatesFor(self, scope, purpose);
+      const suggestConfig = activity ? activity.configFor(self.network) : config();
+      const candidateIds = candidatesFor(self, scope, purpose, top, suggestConfig);
       const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}) };
       // Activity evidence for self's pairs, and the network's trained model when there is one. The
       // evidence and the model are objects with methods that do not cross to worker threads, so
       // such a suggestion is scored in this thread (a chapter's worth of pairs: milliseconds).
       const evidence = await activity?.evidenceFor({ member: self.id, asOfNetwork: self.network });
-      const suggestConfig = activity ? activity.configFor(self.network) : config();
       const value =
         evidence || suggestConfig.model
           ? computeSuggestions(scope, task, knowledge, suggestConfig, evidence)

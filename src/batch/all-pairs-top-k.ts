@@ -1,17 +1,21 @@
 /**
  * Network-wide all-pairs work: for every member, the top-k referral partners among
- * all others, on all five criteria. Tiled: rows are processed in blocks, so memory
- * holds one block of scores per worker, never the N×N matrix; results stream out
- * through `onResult` as blocks finish. Both cores: one worker thread per core, each
- * with its own TensorFlow.js WASM backend for the candidate matrix products.
+ * all others, on all five criteria. Rows are processed in tiles by one worker thread
+ * per core, never holding an N×N matrix; results stream out through `onResult` as
+ * tiles finish. `exact` (default): each row from the exact partner index, the same as
+ * scoring every pair. `embedding`: candidates from a tiled embedding product on
+ * TensorFlow.js (one WASM backend per worker), scored exactly; approximate.
  */
 import { Worker } from 'node:worker_threads';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { BackendChoice } from './tensorflow-backend.ts';
 
+export type AllPairsMode = 'exact' | 'embedding';
+
 export interface AllPairsOptions {
   readonly top?: number;
-  /** Candidates per member from the embedding product, rescored exactly. */
+  readonly mode?: AllPairsMode;
+  /** `embedding` mode: candidates per member from the embedding product, scored exactly. */
   readonly candidates?: number;
   readonly workers?: number;
   readonly tileRows?: number;
@@ -23,14 +27,14 @@ export interface AllPairsOptions {
 
 export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<void> {
   const workers = options.workers ?? 2;
-  const tileRows = options.tileRows ?? 512;
+  const tileRows = options.tileRows ?? (options.mode === 'embedding' ? 512 : 128);
   const tiles: [number, number][] = [];
   for (let start = 0; start < members.length; start += tileRows) tiles.push([start, Math.min(members.length, start + tileRows)]);
   let done = 0;
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-        workerData: { members, top: options.top ?? 10, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto' },
+        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, backend: options.backend ?? 'auto' },
       });
       const next = () => {
         const tile = tiles.shift();

@@ -1,71 +1,92 @@
 /**
- * One worker of the all-pairs batch: its own TensorFlow.js WASM backend (tfjs-wasm
- * runs single-threaded under Node, so parallelism is one backend per worker thread).
- * For each tile of rows it multiplies the query embeddings with the pre-transposed
- * item embeddings, keeps the best candidates per row with `topk`, and rescores those
- * exactly on the five criteria.
+ * One worker of the all-pairs batch. `exact` (the default): each row's best partners
+ * from the exact partner index, the same as `rankPartners` over every member.
+ * `embedding`: its own TensorFlow.js WASM backend (tfjs-wasm runs single-threaded
+ * under Node, so parallelism is one backend per worker thread) multiplies each tile's
+ * query embeddings with the pre-transposed item embeddings, keeps the best candidates
+ * per row with `topk`, and scores those exactly (compiled scorer); faster per row but
+ * approximate (recall measured by scripts/bench/all-pairs-bench.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendChoice } from './tensorflow-backend.ts';
-import { rankPartners } from '../core/ranking/partner-ranker.ts';
+import { CandidateRescorer } from '../core/retrieval/best-partners.ts';
+import { buildExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 import { createPartnerEmbedder } from '../core/retrieval/partner-embedding.ts';
+import { MemberCompiler } from '../core/scoring/compiled-member.ts';
+import { compileConfig } from '../core/scoring/compiled-pair-scorer.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../core/scoring/scoring-config.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
+import type { AllPairsMode } from './all-pairs-top-k.ts';
 
 interface Job {
   readonly members: ScoredMember[];
   readonly top: number;
   readonly candidates: number;
   readonly backend: BackendChoice;
+  readonly mode: AllPairsMode;
 }
 
-const { members, top, candidates, backend } = workerData as Job;
+type Tile = { kind: 'tile'; start: number; end: number };
+type Row = { index: number; partners: { id: string; score: number }[] };
+
+const { members, top, candidates, backend, mode } = workerData as Job;
 const knowledge = loadKnowledge();
-const embedder = createPartnerEmbedder(knowledge);
-const n = members.length;
-const d = embedder.dimensions;
+const rowsOf = mode === 'exact' ? exactRows() : await embeddingRows();
+parentPort!.postMessage({ kind: 'ready' });
 
-const backendInUse = await useBackend(backend);
-
-const queries = new Float32Array(n * d);
-const itemsTransposed = new Float32Array(d * n);
-members.forEach((m, i) => {
-  queries.set(embedder.query(m.vector), i * d);
-  const item = embedder.item(m.vector);
-  // Pre-transposed (d × n): matMul with transposeB is far slower on this backend.
-  for (let j = 0; j < d; j++) itemsTransposed[j * n + i] = item[j]!;
+parentPort!.on('message', (message: Tile | { kind: 'stop' }) => {
+  if (message.kind === 'stop') process.exit(0);
+  parentPort!.postMessage({ kind: 'tile', start: message.start, end: message.end, results: rowsOf(message) });
 });
-const items = tf.tensor2d(itemsTransposed, [d, n]);
-const context = { knowledge };
-parentPort!.postMessage({ kind: 'ready', backend: backendInUse });
 
-parentPort!.on('message', (message: { kind: 'tile'; start: number; end: number } | { kind: 'stop' }) => {
-  if (message.kind === 'stop') {
-    items.dispose();
-    process.exit(0);
-  }
-  const { start, end } = message;
-  const rows = end - start;
-  const indices = tf.tidy(() => {
-    const q = tf.tensor2d(queries.subarray(start * d, end * d), [rows, d]);
-    // +1: the member itself is usually among its own best matches.
-    return tf.topk(tf.matMul(q, items), Math.min(n, candidates + 1)).indices;
-  });
-  const found = indices.dataSync() as Int32Array;
-  indices.dispose();
-  const width = Math.min(n, candidates + 1);
-  const results: { index: number; partners: { id: string; score: number }[] }[] = [];
-  for (let r = 0; r < rows; r++) {
-    const self = members[start + r]!;
-    const pool: ScoredMember[] = [];
-    for (let c = 0; c < width; c++) {
-      const other = members[found[r * width + c]!]!;
-      if (other !== self) pool.push(other);
+function exactRows(): (tile: Tile) => Row[] {
+  const index = buildExactPartnerIndex(members, knowledge);
+  return ({ start, end }) => {
+    const results: Row[] = [];
+    for (let i = start; i < end; i++) {
+      const found = index.best(members[i]!, top, DEFAULT_SCORING_CONFIG);
+      results.push({ index: i, partners: found.partners.map((p) => ({ id: p.member.id, score: p.score })) });
     }
-    const ranked = rankPartners(self, pool, context, DEFAULT_SCORING_CONFIG, { purpose: 'referral', top });
-    results.push({ index: start + r, partners: ranked.map((p) => ({ id: p.pair.other, score: p.score })) });
-  }
-  parentPort!.postMessage({ kind: 'tile', start, end, results });
-});
+    return results;
+  };
+}
+
+async function embeddingRows(): Promise<(tile: Tile) => Row[]> {
+  const embedder = createPartnerEmbedder(knowledge);
+  const n = members.length;
+  const d = embedder.dimensions;
+  await useBackend(backend);
+  const queries = new Float32Array(n * d);
+  const itemsTransposed = new Float32Array(d * n);
+  members.forEach((m, i) => {
+    queries.set(embedder.query(m.vector), i * d);
+    const item = embedder.item(m.vector);
+    // Pre-transposed (d × n): matMul with transposeB is far slower on this backend.
+    for (let j = 0; j < d; j++) itemsTransposed[j * n + i] = item[j]!;
+  });
+  const items = tf.tensor2d(itemsTransposed, [d, n]);
+  const compiler = new MemberCompiler(knowledge);
+  const compiled = members.map((m) => compiler.compile(m));
+  const config = compileConfig(DEFAULT_SCORING_CONFIG, compiler);
+  const rescorer = new CandidateRescorer(knowledge);
+  return ({ start, end }) => {
+    const rows = end - start;
+    const width = Math.min(n, candidates + 1);
+    const indices = tf.tidy(() => {
+      const q = tf.tensor2d(queries.subarray(start * d, end * d), [rows, d]);
+      // +1: the member itself is usually among its own best matches.
+      return tf.topk(tf.matMul(q, items), width).indices;
+    });
+    const found = indices.dataSync() as Int32Array;
+    indices.dispose();
+    const results: Row[] = [];
+    for (let r = 0; r < rows; r++) {
+      const pool = Array.from(found.subarray(r * width, (r + 1) * width), (j) => compiled[j]!);
+      const best = rescorer.best(compiled[start + r]!, pool, top, config);
+      results.push({ index: start + r, partners: best.map(([score, m]) => ({ id: m.id, score })) });
+    }
+    return results;
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Keeping the best k partners while scoring candidates, and rescoring a candidate
+ * list exactly with the compiled scorer (for candidate stages that are not exact,
+ * such as the all-pairs embedding product). Pure.
+ */
+import type { EngineKnowledge } from '../knowledge.ts';
+import type { CompiledMember, Trade } from '../scoring/compiled-member.ts';
+import {
+  competitorOverlap,
+  DIRECT_COMPETITOR,
+  scoreCompiledPair,
+  tradePairOf,
+  type CompiledConfig,
+  type TradePair,
+} from '../scoring/compiled-pair-scorer.ts';
+
+/** The best k (score, member) seen, ordered as `compareRanked`: higher score, then smaller id. */
+export class BestK {
+  readonly #items: [number, CompiledMember][] = [];
+  constructor(private readonly k: number) {}
+
+  /** Below this no member can enter (−∞ until k are held). */
+  get threshold(): number {
+    return this.#items.length < this.k ? -Infinity : this.#items[this.#items.length - 1]![0];
+  }
+
+  /** Whether a member scoring `score` would enter. */
+  admits(score: number, id: string): boolean {
+    if (this.#items.length < this.k) return true;
+    const [worst, member] = this.#items[this.#items.length - 1]!;
+    return score > worst || (score === worst && id < member.id);
+  }
+
+  push(score: number, member: CompiledMember): void {
+    if (!this.admits(score, member.id)) return;
+    const items = this.#items;
+    let i = items.length;
+    items.push([score, member]);
+    while (i > 0 && (items[i - 1]![0] < score || (items[i - 1]![0] === score && items[i - 1]![1].id > member.id))) {
+      items[i] = items[i - 1]!;
+      i--;
+    }
+    items[i] = [score, member];
+    if (items.length > this.k) items.pop();
+  }
+
+  sorted(): [number, CompiledMember][] {
+    return this.#items;
+  }
+}
+
+const MAX_CACHED_TRADE_PAIRS = 1 << 20;
+
+/** Exact referral scoring of candidate lists; trade pairs cached (they repeat across rows). */
+export class CandidateRescorer {
+  readonly #pairs = new Map<number, TradePair>();
+  constructor(private readonly knowledge: EngineKnowledge) {}
+
+  /** The best `top` of `candidates` for `self`, exactly as `rankPartners` would rank that list. */
+  best(self: CompiledMember, candidates: Iterable<CompiledMember>, top: number, config: CompiledConfig): [number, CompiledMember][] {
+    const best = new BestK(top);
+    for (const other of candidates) {
+      if (other.id === self.id) continue;
+      const pair = this.#pair(self.trade, other.trade);
+      const upper = scoreCompiledPair(self, other, pair, 0, config);
+      if (!best.admits(upper, other.id)) continue;
+      const overlap = competitorOverlap(self, other);
+      const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pair, overlap, config);
+      if (score !== DIRECT_COMPETITOR) best.push(score, other);
+    }
+    return best.sorted();
+  }
+
+  #pair(a: Trade, b: Trade): TradePair {
+    const key = a.id * 4_194_304 + b.id;
+    let pair = this.#pairs.get(key);
+    if (!pair) {
+      pair = tradePairOf(a, b, this.knowledge);
+      if (this.#pairs.size >= MAX_CACHED_TRADE_PAIRS) this.#pairs.clear();
+      this.#pairs.set(key, pair);
+    }
+    return pair;
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Compiled members grouped by trade and packed into flat typed arrays, for
+ * `partner-score-bounds.ts` and `exact-partner-index.ts`. The bounds touch tens of
+ * thousands of members and thousands of trades per search: read from objects, each
+ * read is a cache miss; read from a few flat arrays in trade order, they stream.
+ */
+import type { EngineKnowledge } from '../knowledge.ts';
+import type { CompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
+
+/** Member flags. */
+export const HAS_INDUSTRIES = 1;
+export const HAS_SENIORITY = 2;
+export const HAS_INTERESTS = 4;
+export const HAS_STAGE = 8;
+export const DEAL_KNOWN = 16;
+export const HAS_SIZES = 32;
+/** Posting-list slots per trade: 32 industry bits, 32 role bits, 32 interest bits. */
+export const POSTING_SLOTS = 96;
+/** Trade flags. */
+export const AREAS_EMPTY = 1;
+export const SERVICES_EMPTY = 2;
+
+/** Trades of one main business area, bounded together when none links to a member's services. */
+export interface AreaGroup {
+  /** The largest share of each area among the trades' unit-length area vectors (bounds every cosine). */
+  readonly unitAreas: Float64Array;
+  readonly flags: number;
+  readonly maxDealFactor: number;
+  readonly trades: Int32Array;
+}
+
+/** Bit masks of what members have in common: ids folded onto 32 bits per kind (a collision only loosens a bound). */
+export class MaskBits {
+  readonly #bits = new Map<string, number>();
+  mask(kind: string, ids: ArrayLike<number>): number {
+    let mask = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const key = `${kind}:${ids[i]}`;
+      let bit = this.#bits.get(key);
+      if (bit === undefined) {
+        bit = this.#bits.size % 32;
+        this.#bits.set(key, bit);
+      }
+      mask |= 1 << bit;
+    }
+    return mask;
+  }
+}
+
+/** Seniority and function bits of a member (keys with a positive weight): seniorities from bit 0, functions from bit 10. */
+export function contactMask(member: CompiledMember): number {
+  let mask = 0;
+  const s = member.seniority;
+  for (let i = 0; i < s.keys.length; i++) if (s.values[i]! > 0) mask |= 1 << s.keys[i]!;
+  const f = member.functions;
+  for (let i = 0; i < f.keys.length; i++) if (f.values[i]! > 0) mask |= 1 << (10 + f.keys[i]!);
+  return mask;
+}
+
+export function memberFlags(member: CompiledMember): number {
+  return (
+    (member.industries.length > 0 ? HAS_INDUSTRIES : 0) |
+    (member.seniorityCount > 0 ? HAS_SENIORITY : 0) |
+    (member.interestCount > 0 ? HAS_INTERESTS : 0) |
+    (member.hasStage ? HAS_STAGE : 0) |
+    (member.dealKnown ? DEAL_KNOWN : 0) |
+    (member.sizesMask !== 0 ? HAS_SIZES : 0)
+  );
+}
+
+export class PackedTrades {
+  readonly trades: readonly Trade[];
+  /** Members in trade order; trade t holds `members[memberStart[t] .. memberStart[t + 1])`. */
+  readonly members: readonly CompiledMember[];
+  readonly memberStart: Int32Array;
+  /** Each trade's services (raw, with duplicates), CSR: `serviceIds[serviceStart[t] .. serviceStart[t + 1])`. */
+  readonly serviceStart: Int32Array;
+  readonly serviceIds: Int32Array;
+  readonly serviceWeights: Float64Array;
+  readonly areaCount: number;
+  /** Unit-length area vectors, `areaCount` per trade. */
+  readonly unitAreas: Float64Array;
+  readonly tradeFlags: Uint8Array;
+  readonly tradeMaxDeal: Float64Array;
+  /** For each service concept, the trades that offer it. */
+  readonly postings: readonly (Int32Array | undefined)[];
+  readonly areaGroups: readonly AreaGroup[];
+  /** Per member, in `members` order. */
+  readonly flags: Uint8Array;
+  readonly sizes: Uint8Array;
+  readonly regions: Int32Array;
+  readonly regionAreas: Int32Array;
+  readonly regionCountries: Int32Array;
+  readonly industryMasks: Int32Array;
+  readonly roleMasks: Int32Array;
+  readonly interestMasks: Int32Array;
+  readonly contactMasks: Int32Array;
+  readonly languages: Int32Array;
+  readonly dealFactors: Float64Array;
+  /** For each interned service concept, the concepts it lists as complements or is listed by. */
+  readonly links: readonly (Int32Array | undefined)[];
+  /**
+   * Per trade, the members having each bit of the industry, role and interest masks
+   * (`POSTING_SLOTS` slots a trade: industry bits, then role bits, then interest
+   * bits): the members that share anything with self are the union of self's bits'
+   * lists. Members of trade t, slot k: `postingMembers[postingStart[t * POSTING_SLOTS + k] .. postingStart[t * POSTING_SLOTS + k + 1])`.
+   */
+  readonly postingStart: Int32Array;
+  readonly postingMembers: Int32Array;
+
+  constructor(compiled: readonly CompiledMember[], compiler: MemberCompiler, masks: MaskBits, knowledge: EngineKnowledge) {
+    const byTrade = new Map<Trade, CompiledMember[]>();
+    for (const c of compiled) {
+      const list = byTrade.get(c.trade);
+      if (list) list.push(c);
+      else byTrade.set(c.trade, [c]);
+    }
+    this.trades = [...byTrade.keys()];
+    const lists = [...byTrade.values()];
+    const members = lists.flat();
+    this.members = members;
+    const t = this.trades.length;
+    this.memberStart = new Int32Array(t + 1);
+    lists.forEach((list, i) => (this.memberStart[i + 1] = this.memberStart[i]! + list.length));
+
+    const serviceLists = this.trades.map((trade) => trade.representative.vector.services);
+    this.serviceStart = new Int32Array(t + 1);
+    serviceLists.forEach((list, i) => (this.serviceStart[i + 1] = this.serviceStart[i]! + list.length));
+    this.serviceIds = Int32Array.from(serviceLists.flat(), (s) => compiler.concepts.id(s.id));
+    this.serviceWeights = Float64Array.from(serviceLists.flat(), (s) => s.weight);
+
+    this.areaCount = this.trades[0]?.areas.dense.length ?? 0;
+    this.unitAreas = new Float64Array(t * this.areaCount);
+    this.tradeFlags = new Uint8Array(t);
+    this.tradeMaxDeal = new Float64Array(t);
+    this.trades.forEach((trade, i) => {
+      const norm = Math.sqrt(trade.areas.norm2);
+      trade.areas.dense.forEach((v, k) => (this.unitAreas[i * this.areaCount + k] = norm > 0 ? v / norm : 0));
+      this.tradeFlags[i] = (trade.areasEmpty ? AREAS_EMPTY : 0) | (trade.services.length === 0 ? SERVICES_EMPTY : 0);
+      this.tradeMaxDeal[i] = lists[i]!.reduce((max, m) => Math.max(max, m.dealFactor), 0);
+    });
+
+    const postings: number[][] = [];
+    const byArea = new Map<number, number[]>();
+    this.trades.forEach((trade, i) => {
+      for (const id of new Set(this.serviceIds.subarray(this.serviceStart[i], this.serviceStart[i + 1]))) (postings[id] ??= []).push(i);
+      const areas = trade.areas.dense;
+      const main = trade.areasEmpty ? -1 : areas.indexOf(Math.max(...areas));
+      const list = byArea.get(main);
+      if (list) list.push(i);
+      else byArea.set(main, [i]);
+    });
+    this.postings = postings.map((list) => (list ? Int32Array.from(list) : undefined));
+    this.areaGroups = [...byArea.values()].map((list) => {
+      const unitAreas = new Float64Array(this.areaCount);
+      for (const i of list) for (let k = 0; k < this.areaCount; k++) unitAreas[k] = Math.max(unitAreas[k]!, this.unitAreas[i * this.areaCount + k]!);
+      return {
+        unitAreas,
+        flags: list.reduce((flags, i) => flags | this.tradeFlags[i]!, 0),
+        maxDealFactor: list.reduce((max, i) => Math.max(max, this.tradeMaxDeal[i]!), 0),
+        trades: Int32Array.from(list),
+      };
+    });
+
+    this.flags = Uint8Array.from(members, memberFlags);
+    this.sizes = Uint8Array.from(members, (m) => m.sizesMask);
+    this.regions = Int32Array.from(members, (m) => m.regionKey);
+    this.regionAreas = Int32Array.from(members, (m) => m.regionArea);
+    this.regionCountries = Int32Array.from(members, (m) => m.regionCountry);
+    this.industryMasks = Int32Array.from(members, (m) => masks.mask('industry', m.industries.ids));
+    this.roleMasks = Int32Array.from(members, (m) => masks.mask('role', m.roles.ids));
+    this.interestMasks = Int32Array.from(members, (m) => masks.mask('interest', m.interests));
+    this.contactMasks = Int32Array.from(members, contactMask);
+    this.languages = Int32Array.from(members, (m) => m.language);
+    this.dealFactors = Float64Array.from(members, (m) => m.dealFactor);
+    this.links = complementLinks(knowledge, compiler);
+
+    // Counting sort of (trade, slot) pairs: count, prefix sums, fill.
+    this.postingStart = new Int32Array(t * POSTING_SLOTS + 1);
+    const slotMasks = [this.industryMasks, this.roleMasks, this.interestMasks];
+    const eachPosting = (visit: (slotIndex: number, member: number) => void) => {
+      for (let trade = 0; trade < t; trade++) {
+        for (let i = this.memberStart[trade]!; i < this.memberStart[trade + 1]!; i++) {
+          for (let kind = 0; kind < 3; kind++) {
+            const mask = slotMasks[kind]![i]!;
+            for (let bit = 0; bit < 32; bit++) if (mask & (1 << bit)) visit(trade * POSTING_SLOTS + kind * 32 + bit, i);
+          }
+        }
+      }
+    };
+    eachPosting((slot) => this.postingStart[slot + 1]!++);
+    for (let k = 0; k < t * POSTING_SLOTS; k++) this.postingStart[k + 1]! += this.postingStart[k]!;
+    this.postingMembers = new Int32Array(this.postingStart[t * POSTING_SLOTS]!);
+    const fill = this.postingStart.slice(0, t * POSTING_SLOTS);
+    eachPosting((slot, member) => (this.postingMembers[fill[slot]!++] = member));
+  }
+}
+
+function complementLinks(knowledge: EngineKnowledge, compiler: MemberCompiler): (Int32Array | undefined)[] {
+  const sets = new Map<number, Set<number>>();
+  const link = (a: number, b: number) => (sets.get(a) ?? sets.set(a, new Set()).get(a)!).add(b);
+  for (const concept of knowledge.lexicon.concepts) {
+    if (concept.kind !== 'service') continue;
+    const a = compiler.concepts.id(concept.id);
+    for (const other of concept.complements) {
+      const b = compiler.concepts.id(other);
+      link(a, b);
+      link(b, a);
+    }
+  }
+  const out: (Int32Array | undefined)[] = [];
+  for (const [id, set] of sets) out[id] = Int32Array.from(set);
+  return out;
+}

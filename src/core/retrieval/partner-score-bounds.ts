@@ -1,0 +1,334 @@
+/**
+ * Upper bounds of the referral score of one member (self) with the members of
+ * trades, for `exact-partner-index.ts`. Three levels: an area-group bound (trades of
+ * one main business area without a complement link to self), a trade bound
+ * (complement link and area similarity exact, every other criterion at 1), and a
+ * member bound, a few dozen operations on packed arrays that decides whether a
+ * member is worth scoring exactly. The member bound is exact for region, customer
+ * sizes, which criteria are known and deal values, and bounds the rest from what the
+ * two have in common at all (industries, contact roles, seniorities, functions,
+ * interests, as bit masks): nothing in common means that part scores 0.
+ *
+ * Why these are upper bounds: every criterion is bounded from above, competitor
+ * overlap is taken as 0 (it only lowers complementarity), and the weighted mean and
+ * the reciprocal combination are monotone in each score. A criterion that may or may
+ * not be known is counted as known, at 1, with its largest weight: that never lowers
+ * a weighted mean of scores in [0, 1]. Where a weight is unknown and the bounded
+ * score may be below 1 (mutual profit), both cases are computed and the larger kept.
+ */
+import { CRITERION_NAMES } from '../criteria/criterion.ts';
+import type { CompiledMember, MemberCompiler } from '../scoring/compiled-member.ts';
+import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts';
+import { combineReciprocal } from '../scoring/scoring-config.ts';
+import {
+  AREAS_EMPTY,
+  contactMask,
+  DEAL_KNOWN,
+  HAS_INDUSTRIES,
+  HAS_INTERESTS,
+  HAS_SENIORITY,
+  HAS_SIZES,
+  HAS_STAGE,
+  memberFlags,
+  SERVICES_EMPTY,
+  type AreaGroup,
+  type MaskBits,
+  type PackedTrades,
+} from './packed-trades.ts';
+
+const CHEMISTRY = CRITERION_NAMES.indexOf('chemistry');
+const COMPLEMENTARITY = CRITERION_NAMES.indexOf('complementarity');
+const SHARED_CUSTOMERS = CRITERION_NAMES.indexOf('sharedCustomers');
+const SHARED_CONTACTS = CRITERION_NAMES.indexOf('sharedContacts');
+const MUTUAL_PROFIT = CRITERION_NAMES.indexOf('mutualProfit');
+
+/** Whether something is known (the other's deal value, mutual profit), or may be either. */
+type Known = 0 | 1 | 2;
+const UNKNOWN = 0;
+const KNOWN = 1;
+const EITHER = 2;
+
+export class PartnerScoreBounds {
+  /**
+   * `complementLink(self, member).strength` for the trade last passed to `trade`, -1
+   * without a link: the largest √(w·w′) over linked pairs, the same floating-point
+   * value (the largest weight on self's side gives the largest product).
+   */
+  linkStrength = -1;
+  /** The concepts linked to self's services: trades with one of them are bounded one by one. */
+  readonly linkedConcepts: number[] = [];
+  /** For each concept: the largest weight of one of self's services linked to it. */
+  readonly #linkWeight: Float64Array;
+  readonly #w: Float64Array;
+  readonly #selfUnitAreas: Float64Array;
+  readonly #selfAreasEmpty: boolean;
+  readonly #selfServicesEmpty: boolean;
+  readonly #sizeFit = new Float64Array(32);
+  /** Chemistry without a shared interest, by the other's language (index + 1). */
+  readonly #chemistryApart: Float64Array;
+  readonly #selfFlags: number;
+  readonly #industries: number;
+  readonly #roles: number;
+  readonly #interests: number;
+  readonly #contacts: number;
+  /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
+  readonly #free: number;
+  readonly #apartMean: number;
+  readonly #apartWeights: [number, number];
+  #tradeMaxDeal = 1;
+  #comp = 0;
+  #compKnown = false;
+  #profit: Known = UNKNOWN;
+  #profitSelf = 0;
+  #demandOther = 0;
+
+  constructor(
+    readonly self: CompiledMember,
+    readonly config: CompiledConfig,
+    readonly table: PackedTrades,
+    compiler: MemberCompiler,
+    masks: MaskBits,
+  ) {
+    const w = config.weights;
+    this.#w = w;
+    this.#linkWeight = new Float64Array(compiler.concepts.size);
+    // As `complementLink`: a link between two different concepts, listed by either.
+    for (const s of self.member.vector.services) {
+      const id = compiler.concepts.find(s.id) ?? -1;
+      for (const j of table.links[id] ?? []) {
+        if (j === id) continue;
+        if (this.#linkWeight[j] === 0) this.linkedConcepts.push(j);
+        this.#linkWeight[j] = Math.max(this.#linkWeight[j]!, s.weight);
+      }
+    }
+    const norm = Math.sqrt(self.trade.areas.norm2);
+    this.#selfUnitAreas = self.trade.areas.dense.map((v) => (norm > 0 ? v / norm : 0));
+    this.#selfAreasEmpty = self.trade.areasEmpty;
+    this.#selfServicesEmpty = self.trade.services.length === 0;
+    this.#selfFlags = memberFlags(self);
+    for (let mask = 1; mask < 32; mask++) this.#sizeFit[mask] = sizeFit(self.sizesMask, mask);
+    this.#chemistryApart = new Float64Array(compiler.languages.size + 1);
+    for (let l = -1; l < compiler.languages.size; l++) this.#chemistryApart[l + 1] = 0.25 + 0.2 * config.languageFit(self.language, l);
+    this.#industries = masks.mask('industry', self.industries.ids);
+    this.#roles = masks.mask('role', self.roles.ids);
+    this.#interests = masks.mask('interest', self.interests);
+    this.#contacts = contactMask(self);
+    this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
+
+    // Members sharing nothing: every pattern of known criteria, as (weight, weighted sum) choices per criterion.
+    const selfFlags = this.#selfFlags;
+    const chemistry: [number, number][] = [[0, 0]];
+    if (selfFlags & HAS_INTERESTS) {
+      const x = w[CHEMISTRY]! * 0.625;
+      chemistry.push([x, x * Math.max(...this.#chemistryApart)]);
+    }
+    const customers: [number, number][] = [[0, 0]];
+    for (const industries of selfFlags & HAS_INDUSTRIES ? [false, true] : [false]) {
+      for (const sizes of selfFlags & HAS_SIZES ? [false, true] : [false]) {
+        for (const region of self.regionKey >= 0 ? [false, true] : [false]) {
+          const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
+          if (parts === 0) continue;
+          const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
+          // Industries score 0 (none in common), sizes and region at most 1.
+          customers.push([x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts]);
+        }
+      }
+    }
+    const contacts: [number, number][] = [[0, 0]];
+    if (selfFlags & HAS_SENIORITY) {
+      // No role in common: seniority and function at most 0.35 each.
+      contacts.push([w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075)]);
+      if (selfFlags & HAS_STAGE) contacts.push([w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15)]);
+    }
+    let mean = 0;
+    let low = Infinity;
+    let high = 0;
+    for (const [a, sa] of chemistry) {
+      for (const [b, sb] of customers) {
+        for (const [c, sc] of contacts) {
+          const weight = a + b + c;
+          low = Math.min(low, weight);
+          high = Math.max(high, weight);
+          if (weight > 0) mean = Math.max(mean, (sa + sb + sc) / weight);
+        }
+      }
+    }
+    this.#apartMean = mean;
+    this.#apartWeights = [low, high];
+  }
+
+  /** The bound for any trade of an area group none of whose trades links to self's services. */
+  group(group: AreaGroup): number {
+    let dot = 0;
+    for (let k = 0; k < group.unitAreas.length; k++) dot += this.#selfUnitAreas[k]! * group.unitAreas[k]!;
+    const areasEmpty = (group.flags & AREAS_EMPTY) !== 0;
+    const profitUnknown = (this.#selfServicesEmpty || (group.flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
+    this.#prepare(-1, dot, areasEmpty, profitUnknown ? EITHER : KNOWN);
+    return this.#finish(this.#free, this.#free, group.maxDealFactor, EITHER);
+  }
+
+  /** Prepares trade `t`'s part (and `linkStrength`) and returns the bound for any of its members. */
+  trade(t: number): number {
+    const table = this.table;
+    let strength = -1;
+    for (let k = table.serviceStart[t]!, end = table.serviceStart[t + 1]!; k < end; k++) {
+      const w = this.#linkWeight[table.serviceIds[k]!] ?? 0;
+      if (w > 0) strength = Math.max(strength, Math.sqrt(w * table.serviceWeights[k]!));
+    }
+    this.linkStrength = strength;
+    let dot = 0;
+    const areas = table.unitAreas;
+    for (let k = 0, o = t * table.areaCount; k < table.areaCount; k++) dot += this.#selfUnitAreas[k]! * areas[o + k]!;
+    const flags = table.tradeFlags[t]!;
+    const areasEmpty = (flags & AREAS_EMPTY) !== 0;
+    const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
+    this.#prepare(strength, dot, areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
+    this.#tradeMaxDeal = table.tradeMaxDeal[t]!;
+    return this.#finish(this.#free, this.#free, this.#tradeMaxDeal, EITHER);
+  }
+
+  /**
+   * The bound for members of the trade last passed to `trade` that share no
+   * industry, contact role or interest bit with self (so those parts score 0 where
+   * both sides have them). Over every pattern of which criteria are known, the free
+   * part (chemistry, customers, contacts) has mean at most `#apartMean` and weight in
+   * `#apartWeights`; a weighted mean is monotone in that weight, so the ends bound it.
+   */
+  apart(): number {
+    const [low, high] = this.#apartWeights;
+    const m = this.#apartMean;
+    return Math.max(this.#finish(low * m, low, this.#tradeMaxDeal, EITHER), this.#finish(high * m, high, this.#tradeMaxDeal, EITHER));
+  }
+
+  #prepare(strength: number, unitDot: number, areasEmpty: boolean, profit: Known): void {
+    const areaSimilarity = this.#selfAreasEmpty || areasEmpty ? 0 : Math.min(1, unitDot + 1e-9);
+    this.#compKnown = !this.#selfAreasEmpty && !areasEmpty;
+    this.#comp = Math.max(strength >= 0 ? 0.55 + 0.45 * strength : 0, 0.75 * areaSimilarity);
+    this.#profit = profit;
+    const demand = Math.max(0.3 * areaSimilarity, strength >= 0 ? 0.6 + 0.4 * strength : 0);
+    this.#profitSelf = demand * (0.6 + 0.4 * this.self.dealFactor);
+    this.#demandOther = demand;
+  }
+
+  /**
+   * The bounds of members of the trade last passed to `trade`, into `out[0 .. end -
+   * start]`: members `start .. end` (indices into `table.members`), or with `list`
+   * the members `list[start .. end]`. One loop over packed arrays (`#finish`
+   * inlined): this is the hot loop of a search.
+   */
+  members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
+    const table = this.table;
+    const w = this.#w;
+    const flagsOf = table.flags;
+    const languages = table.languages;
+    const interestMasks = table.interestMasks;
+    const industryMasks = table.industryMasks;
+    const sizes = table.sizes;
+    const regions = table.regions;
+    const regionAreas = table.regionAreas;
+    const regionCountries = table.regionCountries;
+    const contactMasks = table.contactMasks;
+    const roleMasks = table.roleMasks;
+    const dealFactors = table.dealFactors;
+    const chemistryApart = this.#chemistryApart;
+    const sizeFits = this.#sizeFit;
+    const selfFlags = this.#selfFlags;
+    const selfInterests = this.#interests;
+    const selfIndustries = this.#industries;
+    const selfContacts = this.#contacts;
+    const selfRoles = this.#roles;
+    const selfRegion = this.self.regionKey;
+    const selfArea = this.self.regionArea;
+    const selfCountry = this.self.regionCountry;
+    const chemistryWeight = w[CHEMISTRY]! * 0.625;
+    const customersWeight = w[SHARED_CUSTOMERS]!;
+    const contactsWeight = w[SHARED_CONTACTS]!;
+    const compWeight = this.#compKnown ? w[COMPLEMENTARITY]! * 0.9 : 0;
+    const compSum = compWeight * this.#comp;
+    const profitKnown = this.#profit !== UNKNOWN;
+    const profit = w[MUTUAL_PROFIT]!;
+    const mine = profit * (this.self.dealKnown ? 0.65 : 0.6);
+    const profitSelf = mine * this.#profitSelf;
+    const demandOther = this.#demandOther;
+    const rule = this.config.config.combination;
+    for (let k = start; k < end; k++) {
+      const i = list === null ? k : list[k]!;
+      const flags = flagsOf[i]!;
+      const both = flags & selfFlags;
+      let sum = compSum;
+      let weight = compWeight;
+      if (both & HAS_INTERESTS) {
+        // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
+        const apart = chemistryApart[languages[i]! + 1]!;
+        sum += chemistryWeight * ((interestMasks[i]! & selfInterests) !== 0 ? apart + 0.55 : apart);
+        weight += chemistryWeight;
+      }
+      let parts = 0;
+      let partSum = 0;
+      if (both & HAS_INDUSTRIES) {
+        parts += 0.45;
+        if ((industryMasks[i]! & selfIndustries) !== 0) partSum += 0.45;
+      }
+      if (both & HAS_SIZES) {
+        parts += 0.35;
+        partSum += 0.35 * sizeFits[sizes[i]!]!;
+      }
+      const region = regions[i]!;
+      if (selfRegion >= 0 && region >= 0) {
+        parts += 0.2;
+        partSum +=
+          0.2 * (region === selfRegion ? 1 : regionAreas[i] === selfArea ? 0.85 : selfCountry >= 0 && regionCountries[i] === selfCountry ? 0.4 : 0);
+      }
+      if (parts > 0) {
+        const x = customersWeight * (0.5 + 0.5 * parts);
+        sum += x * (partSum / parts);
+        weight += x;
+      }
+      if (both & HAS_SENIORITY) {
+        const contacts = contactMasks[i]! & selfContacts;
+        const shared = ((contacts & 0x3ff) !== 0 ? 0.35 : 0) + (contacts >>> 10 !== 0 ? 0.35 : 0) + ((roleMasks[i]! & selfRoles) !== 0 ? 0.3 : 0);
+        const staged = (both & HAS_STAGE) !== 0;
+        const x = contactsWeight * (staged ? 0.95 : 0.85);
+        sum += x * (0.85 * shared + (staged ? 0.15 : 0.075));
+        weight += x;
+      }
+      let forSelf = weight > 0 ? sum / weight : 0;
+      let forOther = forSelf;
+      if (profitKnown) {
+        forSelf = (sum + profitSelf) / (weight + mine);
+        const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
+        forOther = (sum + theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!)) / (weight + theirs);
+      }
+      out[k - start] = combineReciprocal(forSelf, forOther, rule);
+    }
+  }
+
+  /** Adds complementarity and mutual profit (both ways) to a partial sum and combines. */
+  #finish(sum: number, weight: number, dealFactor: number, deal: Known): number {
+    const w = this.#w;
+    if (this.#compKnown) {
+      const x = w[COMPLEMENTARITY]! * 0.9;
+      sum += x * this.#comp;
+      weight += x;
+    }
+    const without = weight > 0 ? sum / weight : 0;
+    let forSelf = without;
+    let forOther = without;
+    if (this.#profit !== UNKNOWN) {
+      const profit = w[MUTUAL_PROFIT]!;
+      const mine = profit * (this.self.dealKnown ? 0.65 : 0.6);
+      forSelf = (sum + mine * this.#profitSelf) / (weight + mine);
+      const theirs = this.#demandOther * (0.6 + 0.4 * dealFactor);
+      // Their confidence: 0.3 with a deal value, 0.2 without; a trade bound takes the better.
+      const withDeal = (sum + profit * 0.65 * theirs) / (weight + profit * 0.65);
+      const withoutDeal = (sum + profit * 0.6 * theirs) / (weight + profit * 0.6);
+      forOther = deal === KNOWN ? withDeal : deal === UNKNOWN ? withoutDeal : Math.max(withDeal, withoutDeal);
+      // Profit known for some trades of a group, unknown for others: the better of both.
+      if (this.#profit === EITHER) {
+        forSelf = Math.max(forSelf, without);
+        forOther = Math.max(forOther, without);
+      }
+    }
+    return combineReciprocal(forSelf, forOther, this.config.config.combination);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Members compiled for fast exact pair scoring: every list a criterion reads is
+ * turned once into interned integer ids and typed arrays, in the same order the
+ * criteria iterate them, so `compiled-pair-scorer.ts` reproduces their floating-point
+ * sums bit for bit. The parts that only depend on what a member sells (services,
+ * service words, NACE class, business areas) become a shared `Trade`: members with
+ * the same trade share it, and the service comparison of two trades is computed once
+ * by the criteria's own functions and cached. Pure.
+ */
+import { BUSINESS_AREAS, CUSTOMER_STAGES, FUNCTIONS, SENIORITIES } from '../lexicon/lexicon-schema.ts';
+import type { EngineKnowledge } from '../knowledge.ts';
+import { dealFactor } from '../criteria/mutual-profit-criterion.ts';
+import type { ScoredMember } from './scored-member.ts';
+import type { WeightedConcept, Weights } from '../vectors/member-vector.ts';
+
+/** Concept weights by id, deduplicated like `weightedJaccard`'s map: first position, last weight. */
+export interface ConceptList {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  /** Length of the original list (emptiness tests use it). */
+  readonly length: number;
+}
+
+/** A `Weights` object: keys in insertion order (as `Object.entries` yields them), and a dense copy. */
+export interface SparseWeights {
+  readonly keys: Int32Array;
+  readonly values: Float64Array;
+  readonly dense: Float64Array;
+  /** Σ v² in key order, as `cosine` sums it. */
+  readonly norm2: number;
+}
+
+/** What a member sells, as concepts: what the complement link and area similarity read. */
+export interface Trade {
+  readonly id: number;
+  /** A member with this trade, handed to the criteria's own functions. */
+  readonly representative: ScoredMember;
+  readonly services: ConceptList;
+  readonly areas: SparseWeights;
+  readonly areasEmpty: boolean;
+}
+
+export interface CompiledMember {
+  readonly member: ScoredMember;
+  readonly id: string;
+  readonly trade: Trade;
+  readonly industries: ConceptList;
+  /** Bit i: size band i of `SIZE_ORDER`; 0 when none given. */
+  readonly sizesMask: number;
+  /** Interned region key, area and country; -1 without a region (country: also when unknown). */
+  readonly regionKey: number;
+  readonly regionArea: number;
+  readonly regionCountry: number;
+  readonly roles: ConceptList;
+  readonly seniority: SparseWeights;
+  readonly seniorityCount: number;
+  readonly functions: SparseWeights;
+  readonly stages: SparseWeights;
+  readonly hasStage: boolean;
+  /** Interests and other interests, interned, unique and sorted; `interestCount` is the raw count. */
+  readonly interests: Int32Array;
+  readonly interestCount: number;
+  readonly language: number;
+  readonly dealFactor: number;
+  readonly dealKnown: boolean;
+}
+
+/** The size order `sizeFit` uses for neighbouring bands. */
+export const SIZE_ORDER = ['consumer', 'micro', 'small', 'medium', 'large'] as const;
+
+class Interner<K> {
+  readonly #ids = new Map<K, number>();
+  readonly values: K[] = [];
+  id(value: K): number {
+    let id = this.#ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.#ids.set(value, id);
+    }
+    return id;
+  }
+  find(value: K): number | undefined {
+    return this.#ids.get(value);
+  }
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** Turns members into `CompiledMember`s; one compiler per index, its interned ids shared by all its members. */
+export class MemberCompiler {
+  readonly concepts = new Interner<string>();
+  readonly regions = new Interner<string>();
+  readonly interests = new Interner<string>();
+  readonly languages = new Interner<string>();
+  readonly trades: Trade[] = [];
+  readonly #tradeKeys = new Map<string, Trade>();
+
+  constructor(readonly knowledge: EngineKnowledge) {}
+
+  compile(member: ScoredMember): CompiledMember {
+    const v = member.vector;
+    const interests = [...v.interests.map((i) => i.id), ...v.otherInterests].map((x) => this.interests.id(x));
+    return {
+      member,
+      id: member.id,
+      trade: this.trade(member),
+      industries: this.conceptList(v.targetIndustries),
+      sizesMask: v.sizes.reduce((mask, s) => mask | (1 << SIZE_ORDER.indexOf(s)), 0),
+      regionKey: v.region ? this.regions.id(`key:${v.region.key}`) : -1,
+      regionArea: v.region ? this.regions.id(`area:${v.region.area}`) : -1,
+      regionCountry: v.region?.country ? this.regions.id(`country:${v.region.country}`) : -1,
+      roles: this.conceptList(v.roles),
+      seniority: sparseWeights(v.seniority, SENIORITIES),
+      seniorityCount: Object.keys(v.seniority).length,
+      functions: sparseWeights(v.functions, FUNCTIONS),
+      stages: sparseWeights(v.stages, CUSTOMER_STAGES),
+      hasStage: Object.keys(v.stages).length > 0,
+      interests: Int32Array.from(new Set(interests)).sort(),
+      interestCount: interests.length,
+      language: v.language ? this.languages.id(v.language) : -1,
+      dealFactor: dealFactor(v.dealValueEur),
+      dealKnown: v.dealValueEur !== null,
+    };
+  }
+
+  trade(member: ScoredMember): Trade {
+    const v = member.vector;
+    const key = JSON.stringify([v.services.map((s) => [s.id, s.weight]), Object.entries(v.areas)]);
+    let trade = this.#tradeKeys.get(key);
+    if (!trade) {
+      const areas = sparseWeights(v.areas, AREA_KEYS);
+      trade = {
+        id: this.trades.length,
+        representative: member,
+        services: this.conceptList(v.services),
+        areas,
+        areasEmpty: Object.keys(v.areas).length === 0,
+      };
+      this.trades.push(trade);
+      this.#tradeKeys.set(key, trade);
+    }
+    return trade;
+  }
+
+  conceptList(list: readonly WeightedConcept[]): ConceptList {
+    const order: number[] = [];
+    const weight = new Map<number, number>();
+    for (const c of list) {
+      const id = this.concepts.id(c.id);
+      if (!weight.has(id)) order.push(id);
+      weight.set(id, c.weight);
+    }
+    return { ids: Int32Array.from(order), weights: Float64Array.from(order.map((id) => weight.get(id)!)), length: list.length };
+  }
+}
+
+const AREA_KEYS: readonly string[] = BUSINESS_AREAS;
+
+function sparseWeights(weights: Weights<string>, keys: readonly string[]): SparseWeights {
+  const entries = Object.entries(weights) as [string, number][];
+  const dense = new Float64Array(keys.length);
+  const ids: number[] = [];
+  const values: number[] = [];
+  let norm2 = 0;
+  for (const [k, v] of entries) {
+    const slot = keys.indexOf(k);
+    // The vectoriser only writes the schema's keys; anything else cannot be compared exactly.
+    if (slot < 0) throw new Error(`unexpected weight key "${k}"`);
+    ids.push(slot);
+    values.push(v);
+    norm2 += v * v;
+    dense[slot] = v;
+  }
+  return { keys: Int32Array.from(ids), values: Float64Array.from(values), dense, norm2 };
+}
