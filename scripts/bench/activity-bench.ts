@@ -45,15 +45,15 @@ async function freshPostgres(): Promise<string> {
   return url.toString();
 }
 
-function timed(args: readonly string[], env: NodeJS.ProcessEnv): { seconds: number; peakRssMb: number; stdout: string } {
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--max-old-space-size=8000', path.join(root, 'bin/partnerfit.mjs'), ...args], {
+function timed(args: readonly string[], env: NodeJS.ProcessEnv): { seconds: number; cpuSeconds: number; peakRssMb: number; stdout: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, '--max-old-space-size=8000', path.join(root, 'bin/partnerfit.mjs'), ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-  const timing = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
+  const timing = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr);
   if (!timing || (result.status !== 0 && result.status !== 1)) throw new Error(`${args[0]} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-  return { seconds: Number(timing[1]), peakRssMb: Math.round(Number(timing[2]) / 1024), stdout: result.stdout };
+  return { seconds: Number(timing[1]), cpuSeconds: Number(timing[3]) + Number(timing[4]), peakRssMb: Math.round(Number(timing[2]) / 1024), stdout: result.stdout };
 }
 
 const knowledge = loadKnowledge();
@@ -80,6 +80,7 @@ if (!existsSync(activity)) {
   await once(out, 'finish');
 }
 
+const loadBefore = execFileSync('uptime', { encoding: 'utf8' }).trim();
 const first = timed(['ingest-activity', activity, '--json', '--quiet'], env);
 const second = timed(['ingest-activity', activity, '--json', '--quiet'], env);
 const train = timed(['train', '--json'], env);
@@ -90,13 +91,15 @@ const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut
 const load = execFileSync('uptime', { encoding: 'utf8' }).trim();
 process.stdout.write(
   [
-    `activity benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu}, PostgreSQL; ${members.toLocaleString('en')} members; uptime after: ${load}`,
+    `activity benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu}, PostgreSQL; ${members.toLocaleString('en')} members`,
+    `uptime before the timed runs: ${loadBefore}`,
+    `uptime after: ${load}`,
     '',
-    '| run | rows | wall time | rows/s | peak RSS | result |',
-    '|---|---|---|---|---|---|',
-    `| ingest-activity (first) | ${targetRows.toLocaleString('en')} | ${first.seconds.toFixed(1)} s | ${Math.round(targetRows / first.seconds).toLocaleString('en')} | ${first.peakRssMb} MB | ${firstReport.accepted} accepted, ${firstReport.rejected.length} rejected |`,
-    `| ingest-activity (again, unchanged) | ${targetRows.toLocaleString('en')} | ${second.seconds.toFixed(1)} s | ${Math.round(targetRows / second.seconds).toLocaleString('en')} | ${second.peakRssMb} MB | ${secondReport.unchanged} unchanged |`,
-    `| train (all networks) | ${trainReport.rows.toLocaleString('en')} | ${train.seconds.toFixed(1)} s | ${Math.round(trainReport.rows / train.seconds).toLocaleString('en')} | ${train.peakRssMb} MB | ${trainReport.examples} examples, validation AUC ${trainReport.metrics.validationAuc}, fit ${trainReport.metrics.seconds} s on ${trainReport.metrics.backend} |`,
+    '| run | rows | wall time | CLI process CPU (user+sys) | rows/s | peak RSS | result |',
+    '|---|---|---|---|---|---|---|',
+    `| ingest-activity (first) | ${targetRows.toLocaleString('en')} | ${first.seconds.toFixed(1)} s | ${first.cpuSeconds.toFixed(1)} s | ${Math.round(targetRows / first.seconds).toLocaleString('en')} | ${first.peakRssMb} MB | ${firstReport.accepted} accepted, ${firstReport.rejected.length} rejected |`,
+    `| ingest-activity (again, unchanged) | ${targetRows.toLocaleString('en')} | ${second.seconds.toFixed(1)} s | ${second.cpuSeconds.toFixed(1)} s | ${Math.round(targetRows / second.seconds).toLocaleString('en')} | ${second.peakRssMb} MB | ${secondReport.unchanged} unchanged |`,
+    `| train (all networks) | ${trainReport.rows.toLocaleString('en')} | ${train.seconds.toFixed(1)} s | ${train.cpuSeconds.toFixed(1)} s | ${Math.round(trainReport.rows / train.seconds).toLocaleString('en')} | ${train.peakRssMb} MB | ${trainReport.examples} examples, validation AUC ${trainReport.metrics.validationAuc}, fit ${trainReport.metrics.seconds} s on ${trainReport.metrics.backend} |`,
     '',
   ].join('\n'),
 );

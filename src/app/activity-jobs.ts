@@ -21,7 +21,7 @@ import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scor
 import { ingestActivity, type ActivityIngestOptions } from '../ingest/ingest-activity.ts';
 import type { IngestReport } from '../ingest/ingest-roster.ts';
 import { loadModelFor, readModelInfo, saveModel, type StoredModelInfo } from '../learning/model-files.ts';
-import { trainPairModel, type TrainingMetrics } from '../learning/pair-model-trainer.ts';
+import type { TrainingMetrics } from '../learning/pair-model-trainer.ts';
 import { evaluateSpeedDating, SPEED_DATING_FILE, type SpeedDatingResult } from '../learning/speed-dating.ts';
 import type { ActivityReader, ActivityScope, ActivityWriter } from '../storage/activity-store.ts';
 import type { MemberReader } from '../storage/member-store.ts';
@@ -143,6 +143,7 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, maxPositives: MAX_TRAINING_POSITIVES });
       const version = `logistic-${createHash('sha256').update(`${trainingDataHash}|${seed}|${periodDays}|${epochs ?? 'auto'}`).digest('hex').slice(0, 12)}`;
       options.onProgress?.(`training on ${examples.count} examples`);
+      const { trainPairModel } = await loadTrainer();
       const trained = await trainPairModel(examples, version, epochs === undefined ? { seed } : { seed, epochs });
       const info: StoredModelInfo = {
         config: trained.config,
@@ -167,6 +168,7 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       const fromPeriod = periods - heldOut;
       const seed = options.seed ?? 7;
       const examples = buildTrainingExamples(members, rows, knowledge, { periodDays, seed, endPeriod: fromPeriod, maxPositives: MAX_TRAINING_POSITIVES });
+      const { trainPairModel } = await loadTrainer();
       const trained = await trainPairModel(examples, `replay-${hashTrainingData(rows, deps.vectorVersion).slice(0, 8)}`, { seed });
       const modelConfig: ScoringConfig = { ...DEFAULT_SCORING_CONFIG, version: trained.config.version, model: logisticPairModel(trained.config) };
 
@@ -202,6 +204,11 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       };
     },
   };
+}
+
+/** TensorFlow.js loads only when a command trains: every other command starts without it. */
+function loadTrainer(): Promise<typeof import('../learning/pair-model-trainer.ts')> {
+  return import('../learning/pair-model-trainer.ts');
 }
 
 /** A hash of the ledger rows (in date order) and the vectors' version: what a model was trained on. */

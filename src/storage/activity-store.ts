@@ -142,7 +142,19 @@ export function createActivityStore(db: Kysely<DatabaseSchema>): ActivityWriter 
     },
 
     async latestDate(scope = {}) {
-      const { rows } = await sql<{ d: string | null }>`select max(a.occurred_on)::text as d from activities a where ${filter(scope)}`.execute(db);
+      // Per member, the latest day is one backward step in the (member, date) indexes:
+      // milliseconds for a network even when the table holds millions of rows.
+      const latestOf = (members: RawBuilder<unknown>) => sql`
+        select max(d) from (
+          select (select max(a.occurred_on) from activities a where a.from_member = m.id) as d from (${members}) m
+          union all
+          select (select max(a.occurred_on) from activities a where a.to_member = m.id) from (${members}) m
+        ) t`;
+      let query: RawBuilder<unknown>;
+      if (scope.member !== undefined && scope.network === undefined) query = latestOf(sql`select ${scope.member}::text as id`);
+      else if (scope.network !== undefined && scope.member === undefined) query = latestOf(sql`select id from members where network_id = ${scope.network}`);
+      else query = sql`select max(a.occurred_on) from activities a where ${filter(scope)}`;
+      const { rows } = await sql<{ d: string | null }>`select (${query})::text as d`.execute(db);
       return rows[0]?.d ?? null;
     },
   };
