@@ -73,7 +73,7 @@ describe('partnerfit serve', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.json.openapi).toBe('3.1.0');
-    for (const p of ['/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
+    for (const p of ['/me', '/applicants/{id}/admit', '/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
   });
 
   it('answers 401 without a key or with an unknown one, 403 outside the key’s scope', async () => {
@@ -86,6 +86,9 @@ describe('partnerfit serve', () => {
     const denied = await call('GET', '/networks/malmo-bni/competitors', { key: keys.otherAdmin });
     expect(denied.status).toBe(403);
     expect(denied.json).toEqual({ error: expect.stringContaining('malmo-bni'), requestId: expect.any(String) });
+    expect((await call('GET', '/me')).status).toBe(401);
+    expect((await call('GET', '/me', { key: keys.admin })).json).toEqual({ role: 'admin', network: 'malmo-bni', member: null });
+    expect((await call('GET', '/me', { key: keys.member })).json).toEqual({ role: 'member', network: 'malmo-bni', member: 'se-001' });
   });
 
   it('serves suggestions, competitors, the report and the policy in the contract shapes', async () => {
@@ -147,6 +150,18 @@ describe('partnerfit serve', () => {
     expect(direct.status).toBe(200);
     expect(direct.json.applicants.map((a: { id: string }) => a.id)).toEqual(['app-005', 'app-006', 'app-009', 'app-010']);
     expect(direct.json.applicants.find((a: { id: string }) => a.id === 'app-009').batchConflicts[0].applicant).toBe('app-010');
+
+    // Admitting: only the job's network admin, only with the job, then a member like any other.
+    const admitUrl = `/applicants/app-006/admit?job=${direct.json.job}`;
+    expect((await call('POST', '/applicants/app-006/admit', { key: keys.admin })).status).toBe(400);
+    expect((await call('POST', admitUrl, { key: keys.otherAdmin })).status).toBe(403);
+    expect((await call('POST', admitUrl, { key: keys.member })).status).toBe(403);
+    expect((await call('POST', `/applicants/nobody/admit?job=${direct.json.job}`, { key: keys.admin })).status).toBe(404);
+    const admitted = await call('POST', admitUrl, { key: keys.admin });
+    expect(admitted.status).toBe(200);
+    expect(admitted.json).toEqual({ member: 'app-006', network: 'malmo-bni', job: direct.json.job, changed: true, verdict: 'accept' });
+    expect((await call('GET', '/members/app-006', { key: keys.admin })).json.profile.network).toBe('malmo-bni');
+    expect((await call('POST', admitUrl, { key: keys.admin })).json.changed).toBe(false);
 
     const knowledge = loadKnowledge();
     const rows = [...generateRosterRows(knowledge, { members: 400, networks: 1, seed: 9, idPrefix: 'big' })];
