@@ -55,6 +55,7 @@ export interface ScoringJobsOptions {
 /** Answers kept per process (the HTTP server asks the same questions many times). */
 const SUGGESTION_CACHE_SIZE = 50_000;
 const SCOPE_CACHE_SIZE = 64;
+const REPORT_CACHE_SIZE = 8;
 
 export function createScoringJobs(
   members: MemberReader,
@@ -109,6 +110,9 @@ export function createScoringJobs(
     return toScored(stored);
   };
   const answers = new Map<string, { generation: number; value: SuggestionsResult }>();
+  // A report is all pairs of a network (a minute at 1,000 members): kept per generation, and
+  // shared while it is computed, so a client that retries after a 503 gets the same run.
+  const reports = new Map<string, { generation: number; value: Promise<NetworkReport> }>();
 
   return {
     scoredMembers: async (network) => (await loadScope(network)).members,
@@ -147,8 +151,17 @@ export function createScoringJobs(
     async report(network) {
       const info = await networks.getNetwork(network);
       if (!info) throw new PartnerfitError('not-found', `no network with id "${network}"`);
-      const scope = await loadScope(network);
-      return { ...(await engine.networkReport(scope, network)), policy: info.policy };
+      const now = generation();
+      let cached = reports.get(network);
+      if (!cached || cached.generation !== now) {
+        const value = loadScope(network).then((scope) => engine.networkReport(scope, network));
+        cached = { generation: now, value };
+        reports.delete(network);
+        reports.set(network, cached);
+        if (reports.size > REPORT_CACHE_SIZE) reports.delete(reports.keys().next().value!);
+        value.catch(() => reports.get(network) === cached && reports.delete(network));
+      }
+      return { ...(await cached.value), policy: info.policy };
     },
   };
 }

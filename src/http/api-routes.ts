@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Partnerfit } from '../app/partnerfit.ts';
 import { PartnerfitError } from '../core/errors.ts';
+import { BUSINESS_AREAS } from '../core/lexicon/lexicon-schema.ts';
+import { mainArea } from '../core/report/network-report.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import type { InputFormat } from '../ingest/record-source.ts';
 import type { ApiKey } from '../storage/api-key-store.ts';
@@ -17,6 +19,7 @@ import {
   AdmitResponse,
   ApplicantIdParams,
   ApplicantsResponse,
+  ConceptsResponse,
   CompetitorsResponse,
   ErasureResponse,
   HealthResponse,
@@ -29,6 +32,7 @@ import {
   MemberIdParams,
   MemberResponse,
   NetworkIdParams,
+  NetworkMembersResponse,
   PolicyBody,
   PolicyResponse,
   ReportResponse,
@@ -204,6 +208,44 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const { key: k } = await requireMemberAccess(app, key, params.id as string);
       if (query.allNetworks) throw new HttpError(403, `this key is limited to network "${k.network}"; allNetworks is not allowed`);
       return { body: await app.suggest(params.id as string, { top: query.top as number, purpose: query.purpose as 'referral' | 'overflow' }) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/networks/{id}/members',
+    summary: "The network's members with their main service and business area, without scoring any pair (admins; the web map's nodes)",
+    auth: true,
+    params: NetworkIdParams,
+    responses: { 200: { description: 'the members', schema: NetworkMembersResponse } },
+    async handle({ app, key, params }) {
+      requireAdmin(key, params.id as string);
+      const [members, networks] = await Promise.all([app.scoredMembers(params.id as string), app.networks()]);
+      return {
+        body: {
+          network: params.id,
+          policy: networks.find((n) => n.id === params.id)?.policy ?? 'exclusive',
+          members: members.map((m) => ({ id: m.id, name: m.name, mainService: m.vector.services[0]?.id ?? null, area: mainArea(m) })),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/concepts',
+    summary: 'The service concepts partnerfit recognises, with their names in English, Swedish, Danish and German (for showing concept ids)',
+    auth: true,
+    responses: { 200: { description: 'the concepts', schema: ConceptsResponse } },
+    async handle({ app, key }) {
+      requireKey(key);
+      const concepts = app.knowledge.lexicon.concepts
+        .filter((c) => c.kind === 'service')
+        .map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          area: 'area' in c ? c.area : null,
+          labels: { en: c.labels.en[0]!, sv: c.labels.sv[0]!, da: c.labels.da[0]!, de: c.labels.de[0]! },
+        }));
+      return { body: { areas: [...BUSINESS_AREAS], concepts } };
     },
   },
   {

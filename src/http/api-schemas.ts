@@ -145,3 +145,22 @@ export const AdmitResponse = z.object({
   changed: z.boolean().describe('false when the member already existed with exactly this profile'),
   verdict: z.enum(['accept', 'review', 'conflict']).describe("the committee's verdict at scoring time"),
 });
+
+export const NetworkMembersResponse = z.object({
+  network: z.string(),
+  policy: z.enum(['exclusive', 'open']),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      mainService: z.string().nullable().describe('concept id of the main service (labels: GET /concepts)'),
+      area: z.string().nullable().describe('business area the member works in most'),
+    }),
+  ),
+});
+
+const conceptLabels = z.object({ en: z.string(), sv: z.string(), da: z.string(), de: z.string() });
+export const ConceptsResponse = z.object({
+  areas: z.array(z.string()),
+  concepts: z.array(z.object({ id: z.string(), kind: z.string(), area: z.string().nullable(), labels: conceptLabels })),
+});

@@ -56,7 +56,8 @@ describe('partnerfit serve', () => {
     keys.erased = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-003']);
     expect(runCli(['keys', 'create', '--role', 'member', '--network', 'malmo-bni', '--member', 'uk-001'], env).status).toBe(2);
     server = await startServer(['--body-limit', '1'], env);
-  }, 120_000);
+    // Six CLI runs, each opening the embedded database: minutes when the 2 shared cores are busy.
+  }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.stop();
   });
@@ -73,7 +74,7 @@ describe('partnerfit serve', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.json.openapi).toBe('3.1.0');
-    for (const p of ['/me', '/applicants/{id}/admit', '/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
+    for (const p of ['/me', '/concepts', '/networks/{id}/members', '/applicants/{id}/admit', '/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
   });
 
   it('answers 401 without a key or with an unknown one, 403 outside the key’s scope', async () => {
@@ -107,6 +108,16 @@ describe('partnerfit serve', () => {
     expect(competitors.json.pairs.map((p: { a: string; b: string }) => `${p.a}/${p.b}`)).toContain('se-012/se-013');
     const report = await call('GET', '/networks/malmo-bni/report', { key: keys.admin });
     expect(report.json).toMatchObject({ network: 'malmo-bni', members: 18, policy: 'exclusive' });
+    const roster = await call('GET', '/networks/malmo-bni/members', { key: keys.admin });
+    expect(roster.json).toMatchObject({ network: 'malmo-bni', policy: 'exclusive' });
+    expect(roster.json.members).toHaveLength(18);
+    const karin = roster.json.members.find((m: { id: string }) => m.id === 'se-001');
+    const karinInReport = report.json.summaries.find((m: { id: string }) => m.id === 'se-001');
+    expect(karin).toEqual({ id: 'se-001', name: karinInReport.name, mainService: karinInReport.mainService, area: karinInReport.area });
+    expect((await call('GET', '/networks/malmo-bni/members', { key: keys.otherAdmin })).status).toBe(403);
+    const concepts = await call('GET', '/concepts', { key: keys.member });
+    expect(concepts.json.areas).toContain(karin.area);
+    expect(concepts.json.concepts.find((c: { id: string }) => c.id === karin.mainService).labels).toMatchObject({ en: expect.any(String), sv: expect.any(String) });
     const policy = await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{"policy":"open"}' });
     expect(policy.json).toMatchObject({ id: 'malmo-bni', policy: 'open' });
     expect((await call('GET', '/networks/malmo-bni/report', { key: keys.admin })).json.policy).toBe('open');
