@@ -43,18 +43,17 @@ export function renderApplicants(container: HTMLElement, data: NetworkData): () 
       const extension = chosen.name.split('.').pop()?.toLowerCase() ?? 'csv';
       const text = await chosen.text();
       const sent = await data.api.send<ApplicantBatch | { job: string; location: string }>('POST', '/applicants', { text, type: TYPES[extension] ?? 'text/csv' });
-      let batch: ApplicantBatch;
       if (sent.status === 202) {
-        const jobId = (sent.body as { job: string }).job;
+        // A large batch: a background job; its last progress line stays as the record of the run.
         progress.hidden = false;
-        batch = await follow(jobId);
+        const batch = await follow((sent.body as { job: string }).job);
+        if (disposed) return;
+        progress.hidden = true;
+        showBatch(batch);
       } else {
-        batch = sent.body as ApplicantBatch;
+        status.textContent = '';
+        showBatch(sent.body as ApplicantBatch);
       }
-      if (disposed) return;
-      progress.hidden = true;
-      status.textContent = '';
-      showBatch(batch);
     } catch (error) {
       status.textContent = t('error', { message: (error as Error).message });
     } finally {

@@ -29,7 +29,7 @@ export function clear(element: Element): void {
 }
 
 /** A score in [0, 1] as a horizontal bar with its value, readable by screen readers. */
-export function scoreBar(label: string, value: number | null, unknownText: string, className = ''): HTMLElement {
+export function scoreBar(label: string, value: number | null, unknownText: string, className = '', shownValue?: string): HTMLElement {
   const known = value !== null && Number.isFinite(value);
   const bar = h('div', {
     class: `bar ${className}`,
@@ -38,10 +38,10 @@ export function scoreBar(label: string, value: number | null, unknownText: strin
     'aria-valuemin': 0,
     'aria-valuemax': 1,
     'aria-valuenow': known ? value : null,
-    'aria-valuetext': known ? value.toFixed(2) : unknownText,
+    'aria-valuetext': known ? (shownValue ?? value.toFixed(2)) : unknownText,
   });
   const fill = h('span', { class: known ? 'fill' : 'fill unknown' });
   fill.style.width = `${Math.round((known ? value : 0) * 100)}%`;
   bar.append(fill);
-  return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), bar, h('span', { class: 'bar-value' }, known ? value.toFixed(2) : unknownText));
+  return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), bar, h('span', { class: 'bar-value' }, known ? (shownValue ?? value.toFixed(2)) : unknownText));
 }

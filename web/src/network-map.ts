@@ -185,8 +185,10 @@ export function renderMap(container: HTMLElement, data: NetworkData, openMember:
         timing.edges = performance.now() - started;
         canvas.dataset.state = 'ready';
       });
-      cy.forceRender?.();
       status.textContent = '';
+      // The status line above the canvas is gone, so the canvas moved: cytoscape caches its
+      // position for turning clicks into nodes, and would miss every click without this.
+      cy.resize();
     } catch (error) {
       status.textContent = t('error', { message: (error as Error).message });
       canvas.dataset.state = 'error';

@@ -19,7 +19,8 @@ export function renderRecruit(container: HTMLElement, data: NetworkData): () => 
             'li',
             { 'data-trade': trade.concept },
             h('h2', {}, data.conceptLabel(concepts, trade.concept)),
-            scoreBar(t('value'), trade.value / top, t('unknown')),
+            // The bar is relative to the most valuable trade; the number is the report's own.
+            scoreBar(t('value'), trade.value / top, t('unknown'), '', trade.value.toFixed(2)),
             h(
               'p',
               {},
