@@ -205,6 +205,7 @@ describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
     const ids = await page.locator('[data-applicant]').evaluateAll((els) => els.map((e) => e.getAttribute('data-applicant')));
     expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => `app-${String(i + 1).padStart(3, '0')}`));
     expect(await page.locator('[data-applicant="app-006"] .verdict').textContent()).toBe('accept');
+    expect(await page.locator('#applicants-summary').textContent()).toMatch(/^10 applicants: \d+ accept · \d+ review · \d+ conflict$/);
     expect(await page.locator('[data-applicant="app-001"] .verdict').textContent()).toBe('review');
     // A conflict with a member, named and linked, with its level.
     const conflict = page.locator('[data-applicant="app-001"] .conflicts-line');

@@ -85,7 +85,9 @@ export function renderApplicants(container: HTMLElement, data: NetworkData): () 
             h('ul', {}, ...batch.rejected.map((r) => h('li', {}, `${t('line', { line: r.line })}${r.field ? ` (${r.field})` : ''}: ${r.message}`))),
           )
         : null;
-    results.replaceChildren(...cards, ...(rejected ? [rejected] : []), ...batch.warnings.map((w) => h('p', { class: 'note' }, w)));
+    const counts = (['accept', 'review', 'conflict'] as const).map((v) => `${batch.applicants.filter((a) => a.verdict === v).length} ${t(v)}`);
+    const summary = h('p', { class: 'summary', id: 'applicants-summary' }, t('applicantsSummary', { count: batch.applicants.length, verdicts: counts.join(' · ') }));
+    results.replaceChildren(summary, ...cards, ...(rejected ? [rejected] : []), ...batch.warnings.map((w) => h('p', { class: 'note' }, w)));
   };
 
   return () => {

@@ -20,6 +20,8 @@ const LABEL_LIMIT = 120;
 export interface MapTiming {
   /** Milliseconds from opening the page to the nodes on screen, and to the lines. */
   nodes?: number;
+  /** The report arrived (fetched and parsed). */
+  report?: number;
   edges?: number;
 }
 
@@ -151,7 +153,7 @@ export function renderMap(container: HTMLElement, data: NetworkData, openMember:
             },
           },
           { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000', label: 'data(name)' } },
-          { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'straight', opacity: 0.75 } },
+          { selector: 'edge', style: { width: 'data(width)', 'curve-style': 'straight', opacity: members.length > 300 ? 0.35 : 0.75 } },
           { selector: 'edge[kind = "partner"]', style: { 'line-color': PARTNERSHIP_COLOUR } },
           // Conflicts arc away from the straight partnership lines, so both stay visible between one pair.
           {
@@ -179,6 +181,7 @@ export function renderMap(container: HTMLElement, data: NetworkData, openMember:
       status.textContent = t('computingPartnerships', { count: members.length });
       report = await data.report(() => (status.textContent = t('stillComputing')));
       if (disposed) return;
+      timing.report = performance.now() - started;
       addEdges();
       fillList();
       cy.one('render', () => {
