@@ -78,6 +78,7 @@ export interface ScoringJobsOptions {
 const SUGGESTION_CACHE_SIZE = 50_000;
 /** Scopes (member lists) are kept until they hold this many members together; the least recently loaded go first. */
 const SCOPE_CACHE_MEMBERS = 250_000;
+const REPORT_CACHE_SIZE = 8;
 
 export function createScoringJobs(
   members: MemberReader,
@@ -147,6 +148,9 @@ export function createScoringJobs(
     return toScored(stored);
   };
   const answers = new Map<string, { generation: number; value: SuggestionsResult }>();
+  // A report is all pairs of a network (a minute at 1,000 members): kept per generation, and
+  // shared while it is computed, so a client that retries after a 503 gets the same run.
+  const reports = new Map<string, { generation: number; value: Promise<Omit<NetworkReportWithPolicy, 'policy'>> }>();
 
   return {
     scoredMembers: async (network) => (await loadScope(network)).members,
@@ -194,12 +198,27 @@ export function createScoringJobs(
     async report(network, options = {}) {
       const info = await networks.getNetwork(network);
       if (!info) throw new PartnerfitError('not-found', `no network with id "${network}"`);
-      const scope = await loadScope(network);
-      // The report keeps the default weights: its good-partner threshold is set for them.
-      const evidence = await activity?.evidenceFor({ network, asOfNetwork: network });
-      if (!evidence || !activity) return { ...(await engine.networkReport(scope, network)), policy: info.policy, ledger: null };
-      const ledger = await activity.ledger(network, options.quietDays === undefined ? {} : { quietDays: options.quietDays });
-      return { ...buildNetworkReport(network, scope.members, { knowledge, activity: evidence }, config()), policy: info.policy, ledger };
+      // Reports are cached per generation and shared while computed (a large network takes long; a
+      // client retrying after a 503 gets the same run). The report keeps the default weights: its
+      // good-partner threshold is set for them.
+      const now = generation();
+      const key = `${network}\u0000${options.quietDays ?? ''}`;
+      let cached = reports.get(key);
+      if (!cached || cached.generation !== now) {
+        const value = (async (): Promise<Omit<NetworkReportWithPolicy, 'policy'>> => {
+          const scope = await loadScope(network);
+          const evidence = await activity?.evidenceFor({ network, asOfNetwork: network });
+          if (!evidence || !activity) return { ...(await engine.networkReport(scope, network)), ledger: null };
+          const ledger = await activity.ledger(network, options.quietDays === undefined ? {} : { quietDays: options.quietDays });
+          return { ...buildNetworkReport(network, scope.members, { knowledge, activity: evidence }, config()), ledger };
+        })();
+        cached = { generation: now, value };
+        reports.delete(key);
+        reports.set(key, cached);
+        if (reports.size > REPORT_CACHE_SIZE) reports.delete(reports.keys().next().value!);
+        value.catch(() => reports.get(key) === cached && reports.delete(key));
+      }
+      return { ...(await cached.value), policy: info.policy };
     },
   };
 }

@@ -8,11 +8,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Partnerfit } from '../app/partnerfit.ts';
+import { PartnerfitError } from '../core/errors.ts';
+import { BUSINESS_AREAS } from '../core/lexicon/lexicon-schema.ts';
+import { mainArea } from '../core/report/network-report.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import type { InputFormat } from '../ingest/record-source.ts';
 import type { ApiKey } from '../storage/api-key-store.ts';
 import {
+  AdmitQuery,
+  AdmitResponse,
+  ApplicantIdParams,
   ApplicantsResponse,
+  ConceptsResponse,
   CompetitorsResponse,
   ErasureResponse,
   HealthResponse,
@@ -21,9 +28,11 @@ import {
   JobIdParams,
   JobQuery,
   JobResponse,
+  MeResponse,
   MemberIdParams,
   MemberResponse,
   NetworkIdParams,
+  NetworkMembersResponse,
   PolicyBody,
   PolicyResponse,
   ReportResponse,
@@ -166,6 +175,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'GET',
+    path: '/me',
+    summary: "The key's own scope: its role, network and (for member keys) member; the web page starts here",
+    auth: true,
+    responses: { 200: { description: 'the scope', schema: MeResponse } },
+    async handle({ key }) {
+      const k = requireKey(key);
+      return { body: { role: k.role, network: k.network, member: k.member } };
+    },
+  },
+  {
+    method: 'GET',
     path: '/members/{id}',
     summary: "A member's stored profile (admins of the member's network, or the member's own key)",
     auth: true,
@@ -195,6 +215,44 @@ export const API_ROUTES: readonly ApiRoute[] = [
           withoutPartnersActivity: k.role === 'member',
         }),
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/networks/{id}/members',
+    summary: "The network's members with their main service and business area, without scoring any pair (admins; the web map's nodes)",
+    auth: true,
+    params: NetworkIdParams,
+    responses: { 200: { description: 'the members', schema: NetworkMembersResponse } },
+    async handle({ app, key, params }) {
+      requireAdmin(key, params.id as string);
+      const [members, networks] = await Promise.all([app.scoredMembers(params.id as string), app.networks()]);
+      return {
+        body: {
+          network: params.id,
+          policy: networks.find((n) => n.id === params.id)?.policy ?? 'exclusive',
+          members: members.map((m) => ({ id: m.id, name: m.name, mainService: m.vector.services[0]?.id ?? null, area: mainArea(m) })),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/concepts',
+    summary: 'The service concepts partnerfit recognises, with their names in English, Swedish, Danish and German (for showing concept ids)',
+    auth: true,
+    responses: { 200: { description: 'the concepts', schema: ConceptsResponse } },
+    async handle({ app, key }) {
+      requireKey(key);
+      const concepts = app.knowledge.lexicon.concepts
+        .filter((c) => c.kind === 'service')
+        .map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          area: 'area' in c ? c.area : null,
+          labels: { en: c.labels.en[0]!, sv: c.labels.sv[0]!, da: c.labels.da[0]!, de: c.labels.de[0]! },
+        }));
+      return { body: { areas: [...BUSINESS_AREAS], concepts } };
     },
   },
   {
@@ -312,6 +370,27 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const jobId = await Promise.race([started, work.then((o) => o.job.id)]);
       jobs.start(jobId, work);
       return { status: 202, body: { job: jobId, status: 'running', location: `/jobs/${jobId}` } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/applicants/{id}/admit',
+    summary: "Admits a scored applicant as a member of the key's network, with the profile from the applicant job (admins)",
+    auth: true,
+    params: ApplicantIdParams,
+    query: AdmitQuery,
+    responses: { 200: { description: 'the new (or updated) member', schema: AdmitResponse }, 409: { description: 'the id belongs to a member of another network' } },
+    async handle({ app, key, params, query }) {
+      const k = requireKey(key);
+      const job = await app.applicantJob(query.job as string);
+      if (k.role !== 'admin' || job.networkOption !== k.network) throw new HttpError(403, `this key may not admit applicants of job "${job.id}"`);
+      // An applicant id that is already a member of another network must not move that member.
+      const existing = await app.memberProfile(params.id as string).catch((error: unknown) => {
+        if (error instanceof PartnerfitError && error.code === 'not-found') return null;
+        throw error;
+      });
+      if (existing && existing.profile.network !== k.network) throw new HttpError(409, `"${params.id as string}" is already a member of another network`);
+      return { body: await app.admitApplicant(params.id as string, { job: job.id }) };
     },
   },
   {

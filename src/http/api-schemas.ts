@@ -128,3 +128,39 @@ export const JobResponse = z.object({
 });
 
 export const JobAccepted = z.object({ job: z.string(), status: z.string(), location: z.string() });
+
+export const MeResponse = z.object({
+  role: z.enum(['admin', 'member']),
+  network: z.string(),
+  member: z.string().nullable().describe('the member a member key speaks for; null for admin keys'),
+});
+
+export const ApplicantIdParams = z.object({ id: z.string().min(1).max(200).describe('applicant id (the id column of the uploaded file)') });
+export const AdmitQuery = z.object({ job: JobIdParams.shape.id.describe('the applicant job that scored the applicant') });
+
+export const AdmitResponse = z.object({
+  member: z.string(),
+  network: z.string().nullable(),
+  job: z.string(),
+  changed: z.boolean().describe('false when the member already existed with exactly this profile'),
+  verdict: z.enum(['accept', 'review', 'conflict']).describe("the committee's verdict at scoring time"),
+});
+
+export const NetworkMembersResponse = z.object({
+  network: z.string(),
+  policy: z.enum(['exclusive', 'open']),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      mainService: z.string().nullable().describe('concept id of the main service (labels: GET /concepts)'),
+      area: z.string().nullable().describe('business area the member works in most'),
+    }),
+  ),
+});
+
+const conceptLabels = z.object({ en: z.string(), sv: z.string(), da: z.string(), de: z.string() });
+export const ConceptsResponse = z.object({
+  areas: z.array(z.string()),
+  concepts: z.array(z.object({ id: z.string(), kind: z.string(), area: z.string().nullable(), labels: conceptLabels })),
+});

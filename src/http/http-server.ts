@@ -7,6 +7,9 @@
  * requests, lets the ones in flight finish, and stops background jobs between chunks.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Partnerfit } from '../app/partnerfit.ts';
 import { PartnerfitError } from '../core/errors.ts';
@@ -23,7 +26,15 @@ export interface HttpServerOptions {
   /** A request that takes longer is answered 503 (the work it started may finish in the background). */
   readonly requestTimeoutMs?: number;
   readonly version?: string;
+  /** The built web page (dist/web), served at `/`; none when absent. */
+  readonly webRoot?: string;
 }
+
+/**
+ * The page may load only its own scripts, styles and API; no framing, no inline script.
+ * Inline styles are allowed: cytoscape positions its canvas layers with style attributes.
+ */
+const PAGE_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 export interface RunningServer {
   readonly url: string;
@@ -71,6 +82,22 @@ export async function startHttpServer(app: Partnerfit, options: HttpServerOption
   });
 
   fastify.get('/openapi.json', async () => document);
+
+  if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) {
+    await fastify.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/',
+      // Any file of the build (read at request time, so a rebuild needs no restart); the API's
+      // routes take precedence, and a path that is no file gets the API's JSON 404.
+      wildcard: true,
+      setHeaders(response, file) {
+        response.header('content-security-policy', PAGE_SECURITY_POLICY);
+        response.header('x-content-type-options', 'nosniff');
+        // Assets carry a content hash in their name; the page itself must be fetched fresh.
+        response.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
 
   const authenticate = async (request: FastifyRequest): Promise<ApiKey | null> => {
     const header = request.headers.authorization;

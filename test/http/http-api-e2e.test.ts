@@ -58,6 +58,7 @@ describe('partnerfit serve', () => {
     keys.erased = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-003']);
     expect(runCli(['keys', 'create', '--role', 'member', '--network', 'malmo-bni', '--member', 'uk-001'], env).status).toBe(2);
     server = await startServer(['--body-limit', '1'], env);
+    // Six CLI runs, each opening the embedded database: minutes when the 2 shared cores are busy.
   }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.stop();
@@ -75,7 +76,7 @@ describe('partnerfit serve', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.json.openapi).toBe('3.1.0');
-    for (const p of ['/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
+    for (const p of ['/me', '/concepts', '/networks/{id}/members', '/applicants/{id}/admit', '/members/{id}/suggestions', '/networks/{id}/policy', '/applicants', '/jobs/{id}', '/members']) expect(Object.keys(doc.json.paths)).toContain(p);
   });
 
   it('answers 401 without a key or with an unknown one, 403 outside the key’s scope', async () => {
@@ -88,6 +89,9 @@ describe('partnerfit serve', () => {
     const denied = await call('GET', '/networks/malmo-bni/competitors', { key: keys.otherAdmin });
     expect(denied.status).toBe(403);
     expect(denied.json).toEqual({ error: expect.stringContaining('malmo-bni'), requestId: expect.any(String) });
+    expect((await call('GET', '/me')).status).toBe(401);
+    expect((await call('GET', '/me', { key: keys.admin })).json).toEqual({ role: 'admin', network: 'malmo-bni', member: null });
+    expect((await call('GET', '/me', { key: keys.member })).json).toEqual({ role: 'member', network: 'malmo-bni', member: 'se-001' });
   });
 
   it('serves suggestions, competitors, the report and the policy in the contract shapes', async () => {
@@ -112,6 +116,16 @@ describe('partnerfit serve', () => {
     expect(competitors.json.pairs.map((p: { a: string; b: string }) => `${p.a}/${p.b}`)).toContain('se-012/se-013');
     const report = await call('GET', '/networks/malmo-bni/report', { key: keys.admin });
     expect(report.json).toMatchObject({ network: 'malmo-bni', members: 18, policy: 'exclusive' });
+    const roster = await call('GET', '/networks/malmo-bni/members', { key: keys.admin });
+    expect(roster.json).toMatchObject({ network: 'malmo-bni', policy: 'exclusive' });
+    expect(roster.json.members).toHaveLength(18);
+    const karin = roster.json.members.find((m: { id: string }) => m.id === 'se-001');
+    const karinInReport = report.json.summaries.find((m: { id: string }) => m.id === 'se-001');
+    expect(karin).toEqual({ id: 'se-001', name: karinInReport.name, mainService: karinInReport.mainService, area: karinInReport.area });
+    expect((await call('GET', '/networks/malmo-bni/members', { key: keys.otherAdmin })).status).toBe(403);
+    const concepts = await call('GET', '/concepts', { key: keys.member });
+    expect(concepts.json.areas).toContain(karin.area);
+    expect(concepts.json.concepts.find((c: { id: string }) => c.id === karin.mainService).labels).toMatchObject({ en: expect.any(String), sv: expect.any(String) });
     const policy = await call('PUT', '/networks/malmo-bni/policy', { key: keys.admin, type: 'application/json', body: '{"policy":"open"}' });
     expect(policy.json).toMatchObject({ id: 'malmo-bni', policy: 'open' });
     expect((await call('GET', '/networks/malmo-bni/report', { key: keys.admin })).json.policy).toBe('open');
@@ -155,6 +169,18 @@ describe('partnerfit serve', () => {
     expect(direct.status).toBe(200);
     expect(direct.json.applicants.map((a: { id: string }) => a.id)).toEqual(['app-005', 'app-006', 'app-009', 'app-010']);
     expect(direct.json.applicants.find((a: { id: string }) => a.id === 'app-009').batchConflicts[0].applicant).toBe('app-010');
+
+    // Admitting: only the job's network admin, only with the job, then a member like any other.
+    const admitUrl = `/applicants/app-006/admit?job=${direct.json.job}`;
+    expect((await call('POST', '/applicants/app-006/admit', { key: keys.admin })).status).toBe(400);
+    expect((await call('POST', admitUrl, { key: keys.otherAdmin })).status).toBe(403);
+    expect((await call('POST', admitUrl, { key: keys.member })).status).toBe(403);
+    expect((await call('POST', `/applicants/nobody/admit?job=${direct.json.job}`, { key: keys.admin })).status).toBe(404);
+    const admitted = await call('POST', admitUrl, { key: keys.admin });
+    expect(admitted.status).toBe(200);
+    expect(admitted.json).toEqual({ member: 'app-006', network: 'malmo-bni', job: direct.json.job, changed: true, verdict: 'accept' });
+    expect((await call('GET', '/members/app-006', { key: keys.admin })).json.profile.network).toBe('malmo-bni');
+    expect((await call('POST', admitUrl, { key: keys.admin })).json.changed).toBe(false);
 
     const knowledge = loadKnowledge();
     const rows = [...generateRosterRows(knowledge, { members: 400, networks: 1, seed: 9, idPrefix: 'big' })];

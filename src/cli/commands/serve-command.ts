@@ -1,5 +1,6 @@
-/** `partnerfit serve [--port N] [--host H]`: the HTTP API (see src/http). SIGTERM or Ctrl-C drains, then exits. */
-import { readFileSync } from 'node:fs';
+/** `partnerfit serve [--port N] [--host H]`: the HTTP API (see src/http) and the web page (web/, built into dist/web). SIGTERM or Ctrl-C drains, then exits. */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createPartnerfit } from '../../app/partnerfit.ts';
 import { PartnerfitError } from '../../core/errors.ts';
@@ -30,6 +31,7 @@ export function registerServeCommand(program: Command): void {
       const timeoutS = Number(flags.timeout);
       if (!(timeoutS > 0 && timeoutS <= 3600)) throw new PartnerfitError('usage', `--timeout must be a number of seconds up to 3600, not "${flags.timeout}"`);
       const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
       const app = await createPartnerfit({ ...databaseOptionsFromEnv(), scoringThreads: threads });
       let server;
       try {
@@ -40,6 +42,7 @@ export function registerServeCommand(program: Command): void {
           version,
           bodyLimit: Math.round(bodyLimitMb * 1024 * 1024),
           requestTimeoutMs: timeoutS * 1000,
+          webRoot,
         });
       } catch (error) {
         await app.close();
@@ -48,6 +51,8 @@ export function registerServeCommand(program: Command): void {
         throw error;
       }
       note(`partnerfit serving ${server.url} (database: ${app.database.kind} ${app.database.location}); OpenAPI at ${server.url}/openapi.json`);
+      if (existsSync(`${webRoot}index.html`)) note(`web page at ${server.url}/`);
+      else note('the web page is not built (npm run build:web), so only the API is served');
       await new Promise<void>((resolve) => {
         let closing = false;
         const stop = (signal: string) => {

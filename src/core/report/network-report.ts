@@ -42,6 +42,11 @@ export interface NetworkReport {
   readonly missingTrades: readonly MissingTrade[];
 }
 
+/** The business area a member works in most (what the report and the web map colour by). */
+export function mainArea(member: ScoredMember): string | null {
+  return Object.entries(member.vector.areas).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0]?.[0] ?? null;
+}
+
 export function buildNetworkReport(
   network: string,
   members: readonly ScoredMember[],
@@ -64,7 +69,7 @@ export function buildNetworkReport(
   const summaries = members.map((m): MemberSummary => {
     const pairs = good.get(m.id)!;
     const best = pairs.reduce<PairScore | null>((x, p) => (!x || p.score > x.score ? p : x), null);
-    const area = Object.entries(m.vector.areas).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0]?.[0] ?? null;
+    const area = mainArea(m);
     return {
       id: m.id,
       name: m.name,

@@ -1,0 +1,25 @@
+/** Colours of the business areas (distinguishable with the common colour-vision deficiencies) and of conflicts. */
+export const AREA_COLOURS: Readonly<Record<string, string>> = {
+  people: '#0072b2',
+  'money-law': '#e69f00',
+  'marketing-media': '#cc79a7',
+  it: '#009e73',
+  'home-property': '#8c564b',
+  health: '#56b4e9',
+  'events-hospitality': '#f0e442',
+  logistics: '#7f7f7f',
+  'business-support': '#6a3d9a',
+};
+export const UNKNOWN_AREA_COLOUR = '#bdbdbd';
+export const PARTNERSHIP_COLOUR = '#4a5568';
+export const DIRECT_CONFLICT_COLOUR = '#d62728';
+export const PARTIAL_CONFLICT_COLOUR = '#ff7f0e';
+
+export function areaColour(area: string | null): string {
+  return (area && AREA_COLOURS[area]) || UNKNOWN_AREA_COLOUR;
+}
+
+/** "money-law" → "money & law": areas have no translations in the lexicon, so they are shown plainly. */
+export function areaName(area: string | null): string {
+  return area ? area.replace('-', ' & ') : '—';
+}

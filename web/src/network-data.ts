@@ -1,0 +1,90 @@
+/**
+ * What the pages of one network share, fetched once per sign-in: the members (cheap,
+ * first), the concept names, the report (all pairs: seconds to a minute for large
+ * networks) and the competitor pairs. A report that takes longer than the server's
+ * request timeout (503) is asked for again: the server keeps computing it and caches it.
+ */
+import { ApiError, type ApiClient } from './api-client.ts';
+import type { CompetitorPair, Concept, NetworkMember, NetworkReport, Policy } from './api-types.ts';
+import { language } from './i18n.ts';
+
+export class NetworkData {
+  #roster?: Promise<{ readonly members: readonly NetworkMember[]; readonly policy: Policy }>;
+  #concepts?: Promise<ReadonlyMap<string, Concept>>;
+  #report?: Promise<NetworkReport>;
+  #competitors?: Promise<readonly CompetitorPair[]>;
+  #names = new Map<string, string>();
+
+  constructor(
+    readonly api: ApiClient,
+    readonly network: string,
+  ) {}
+
+  members(): Promise<readonly NetworkMember[]> {
+    return this.#fetchRoster().then((r) => r.members);
+  }
+
+  policy(): Promise<Policy> {
+    return this.#fetchRoster().then((r) => r.policy);
+  }
+
+  #fetchRoster() {
+    this.#roster ??= this.api.get<{ members: NetworkMember[]; policy: Policy }>(`/networks/${encodeURIComponent(this.network)}/members`).then((r) => {
+      for (const m of r.members) this.#names.set(m.id, m.name);
+      return r;
+    });
+    this.#roster.catch(() => (this.#roster = undefined));
+    return this.#roster;
+  }
+
+  concepts(): Promise<ReadonlyMap<string, Concept>> {
+    this.#concepts ??= this.api.get<{ concepts: Concept[] }>('/concepts').then((r) => new Map(r.concepts.map((c) => [c.id, c])));
+    return this.#concepts;
+  }
+
+  report(onWaiting?: () => void): Promise<NetworkReport> {
+    this.#report ??= this.#fetchReport(onWaiting);
+    this.#report.catch(() => (this.#report = undefined));
+    return this.#report;
+  }
+
+  async #fetchReport(onWaiting?: () => void): Promise<NetworkReport> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.api.get<NetworkReport>(`/networks/${encodeURIComponent(this.network)}/report`);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 503) || attempt >= 20) throw error;
+        onWaiting?.();
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+  }
+
+  competitors(): Promise<readonly CompetitorPair[]> {
+    this.#competitors ??= this.api.get<{ pairs: CompetitorPair[] }>(`/networks/${encodeURIComponent(this.network)}/competitors`).then((r) => r.pairs);
+    this.#competitors.catch(() => (this.#competitors = undefined));
+    return this.#competitors;
+  }
+
+  /** After a write (policy, admission), the derived answers are stale. */
+  invalidate(): void {
+    this.#roster = undefined;
+    this.#report = undefined;
+    this.#competitors = undefined;
+  }
+
+  /** A member's name once the members are loaded, else the id. */
+  name(id: string): string {
+    return this.#names.get(id) ?? id;
+  }
+
+  rememberName(id: string, name: string): void {
+    this.#names.set(id, name);
+  }
+
+  /** A concept id in the interface language ("svc.payroll" → "Lönehantering"). */
+  conceptLabel(concepts: ReadonlyMap<string, Concept>, id: string | null): string {
+    if (!id) return '—';
+    return concepts.get(id)?.labels[language()] ?? id.replace(/^[a-z]+\./, '').replace(/-/g, ' ');
+  }
+}
