@@ -12,7 +12,7 @@ import { PartnerfitError } from '../core/errors.ts';
 import { isTextLanguage } from '../core/text/language.ts';
 import type { ActivityRecord, ActivityWriter } from '../storage/activity-store.ts';
 import type { IngestProgress, IngestReport, RejectedRow } from './ingest-roster.ts';
-import { openRecordSource, type InputFormat, type SourceItem } from './record-source.ts';
+import { checkColumns, openRecordSource, type InputFormat, type SourceItem } from './record-source.ts';
 
 export interface ActivityIngestOptions {
   readonly format?: InputFormat | undefined;
@@ -37,22 +37,7 @@ type Pending = { readonly line: number; readonly record: Record<string, unknown>
 
 export async function ingestActivity(file: string, store: ActivityWriter, options: ActivityIngestOptions = {}): Promise<IngestReport> {
   const source = await openRecordSource(file, { format: options.format, csvReader: 'lines' });
-  const warnings: string[] = [];
-  if (source.columns) {
-    const missing = REQUIRED_ACTIVITY_FIELDS.filter((f) => !source.columns!.includes(f));
-    if (missing.length > 0) {
-      throw new PartnerfitError(
-        'unusable-input',
-        `${file}: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (found: ${source.columns.join(', ')}); nothing was stored`,
-      );
-    }
-    const repeated = source.columns.filter((c, i) => c !== '' && source.columns!.indexOf(c) !== i);
-    if (repeated.length > 0) {
-      throw new PartnerfitError('unusable-input', `${file}: the header names ${[...new Set(repeated)].map((c) => `"${c}"`).join(', ')} more than once; nothing was stored`);
-    }
-    const unknown = source.columns.filter((c) => c !== '' && !KNOWN_COLUMNS.has(c));
-    if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
-  }
+  const warnings = checkColumns(file, source, REQUIRED_ACTIVITY_FIELDS, KNOWN_COLUMNS);
   const latestDate = options.today ?? dateOfDay(dayNumber(new Date().toISOString().slice(0, 10)) + 1);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const rejected: RejectedRow[] = [];

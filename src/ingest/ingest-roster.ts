@@ -9,7 +9,7 @@ import { ROSTER_FIELDS, REQUIRED_ROSTER_FIELDS, type MemberProfile } from '../co
 import { parseMemberProfile } from '../core/profile/profile-parser.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { MemberRecord, MemberWriter, SaveResult } from '../storage/member-store.ts';
-import { openRecordSource, type InputFormat, type RecordSource } from './record-source.ts';
+import { checkColumns, openRecordSource, type InputFormat, type RecordSource } from './record-source.ts';
 import { inThreadVectorizer, workerVectorizer, type Vectorizer } from './vectorizer-pool.ts';
 
 export interface RejectedRow {
@@ -83,24 +83,7 @@ export async function ingestRoster(
  * column named twice: nothing is read then) and warns about columns it will ignore.
  */
 export function checkRosterColumns(file: string, source: RecordSource): string[] {
-  const warnings: string[] = [];
-  if (source.columns) {
-    const missing = REQUIRED_ROSTER_FIELDS.filter((f) => !source.columns!.includes(f));
-    if (missing.length > 0) {
-      throw new PartnerfitError(
-        'unusable-input',
-        `${file}: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (found: ${source.columns.join(', ')}); nothing was stored`,
-      );
-    }
-    const repeated = source.columns.filter((c, i) => c !== '' && source.columns!.indexOf(c) !== i);
-    if (repeated.length > 0) {
-      throw new PartnerfitError('unusable-input', `${file}: the header names ${[...new Set(repeated)].map((c) => `"${c}"`).join(', ')} more than once; nothing was stored`);
-    }
-    const unknown = source.columns.filter((c) => c !== '' && !KNOWN_COLUMNS.has(c));
-    if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
-  }
-
-  return warnings;
+  return checkColumns(file, source, REQUIRED_ROSTER_FIELDS, KNOWN_COLUMNS);
 }
 
 async function ingestRecords(

@@ -368,3 +368,27 @@ function describeFsError(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   return (error as Error).message;
 }
+
+/**
+ * Refuses a CSV header that lacks a required column or names one twice (nothing is
+ * read then) and returns warnings for the columns that will be ignored.
+ */
+export function checkColumns(file: string, source: RecordSource, required: readonly string[], known: ReadonlySet<string>): string[] {
+  const warnings: string[] = [];
+  if (!source.columns) return warnings;
+  const columns = source.columns;
+  const missing = required.filter((f) => !columns.includes(f));
+  if (missing.length > 0) {
+    throw new PartnerfitError(
+      'unusable-input',
+      `${file}: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (found: ${columns.join(', ')}); nothing was stored`,
+    );
+  }
+  const repeated = columns.filter((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (repeated.length > 0) {
+    throw new PartnerfitError('unusable-input', `${file}: the header names ${[...new Set(repeated)].map((c) => `"${c}"`).join(', ')} more than once; nothing was stored`);
+  }
+  const unknown = columns.filter((c) => c !== '' && !known.has(c));
+  if (unknown.length > 0) warnings.push(`unknown column${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`);
+  return warnings;
+}
