@@ -12,7 +12,8 @@ import { findCompetitorPairs, type CompetitorPair } from '../core/competition/co
 import { detectCompetition } from '../core/competition/competitor-detector.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
-import { rankPartners, type Purpose } from '../core/ranking/partner-ranker.ts';
+import { CompiledPool } from '../core/ranking/compiled-pool.ts';
+import { rankPartners, type Purpose, type RankedPartner } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
@@ -48,16 +49,37 @@ export interface ScoringEngine {
   close(): Promise<void>;
 }
 
+/** A scope's members by id, and compiled for the exact fast ranking: made once per scope object (a scope is never changed). */
+const prepared = new WeakMap<Scope, { readonly byId: ReadonlyMap<string, ScoredMember>; pool?: CompiledPool }>();
+function prepare(scope: Scope) {
+  let entry = prepared.get(scope);
+  if (!entry) prepared.set(scope, (entry = { byId: new Map(scope.members.map((m) => [m.id, m])) }));
+  return entry;
+}
+
 /** The pure computations, shared by both engines. */
 export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge: EngineKnowledge, config: ScoringConfig, activity?: ActivityEvidence): SuggestionsResult {
-  const byId = new Map(scope.members.map((m) => [m.id, m]));
-  const pool = task.candidateIds ? task.candidateIds.map((id) => byId.get(id)).filter((m): m is ScoredMember => m !== undefined) : scope.members;
+  const scopeData = prepare(scope);
+  const byId = scopeData.byId;
   const context = { knowledge, activity };
-  let ranked = rankPartners(task.self, pool, context, config, { purpose: task.purpose, top: task.top });
+  const rank = { purpose: task.purpose, top: task.top };
+  let ranked: RankedPartner[];
+  let excluded: string[];
+  if (task.purpose === 'referral' && !task.candidateIds && CompiledPool.usable(context, config)) {
+    // Every member ranked by the compiled scorer (the full scorer's scores); the best few
+    // scored again in full for their reasons. Direct competitors are left out and named.
+    scopeData.pool ??= new CompiledPool(scope.members, knowledge);
+    const found = scopeData.pool.referrals(task.self, config, task.top);
+    ranked = rankPartners(task.self, found.best.map((p) => p.member), context, config, rank);
+    excluded = found.directCompetitors.map((m) => m.id);
+  } else {
+    const pool = task.candidateIds ? task.candidateIds.map((id) => byId.get(id)).filter((m): m is ScoredMember => m !== undefined) : scope.members;
+    ranked = rankPartners(task.self, pool, context, config, rank);
+    // Direct competitors are never referral partners; say who was left out.
+    excluded =
+      task.purpose === 'referral' ? pool.filter((m) => m.id !== task.self.id && detectCompetition(task.self, m).level === 'direct').map((m) => m.id) : [];
+  }
   if (task.withoutPartnersActivity) ranked = ranked.map((r) => ({ ...r, facts: r.facts.filter((f) => !PARTNERS_ACTIVITY.has(f.key)) }));
-  // Direct competitors are never referral partners; say who was left out.
-  const excluded =
-    task.purpose === 'referral' ? pool.filter((m) => m.id !== task.self.id && detectCompetition(task.self, m).level === 'direct').map((m) => m.id) : [];
   return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge), excludedCompetitors: excluded };
 }
 

@@ -5,10 +5,12 @@
  * which missing trade they would fill. The verdict follows the network's policy.
  * Pure: members and their vectors are read, never changed.
  */
-import type { Competition } from '../competition/competitor-detector.ts';
+import { detectCompetition, PARTIAL_OVERLAP, type Competition } from '../competition/competitor-detector.ts';
 import type { ScoringContext } from '../criteria/criterion.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
+import { byScoreThenId, CompiledPool, DIRECT_COMPETITOR, type PoolPartner } from '../ranking/compiled-pool.ts';
 import { rankCandidate, compareRanked, type RankedPartner } from '../ranking/partner-ranker.ts';
+import { TopK } from '../ranking/top-k.ts';
 import { writeReasons, reasonLanguage } from '../reasons/reason-writer.ts';
 import { CONJUNCTION } from '../reasons/reason-phrases.ts';
 import { scorePair } from '../scoring/pair-scorer.ts';
@@ -67,12 +69,16 @@ export interface ApplicantResult {
 }
 
 /**
- * The network as an applicant meets it. Whether a member has a good partner today is
- * found lazily (scanning stops at the first good partner) and remembered: a batch asks
- * about the same members again and again, and most have one early in the scan.
+ * The network as an applicant meets it. Its members are compiled once for exact
+ * scoring (`CompiledPool`: the full scorer's scores at a few µs a pair) when no
+ * activity evidence or trained model is involved. Whether a member has a good partner
+ * today is found lazily (scanning stops at the first good partner) and remembered: a
+ * batch asks about the same members again and again.
  */
 export class NetworkContext {
   readonly offered: ReadonlySet<string>;
+  /** Null when the full scorer is needed (evidence or a trained model). */
+  readonly pool: CompiledPool | null;
   private readonly hasPartner = new Map<string, boolean>();
 
   constructor(
@@ -81,22 +87,72 @@ export class NetworkContext {
     readonly members: readonly ScoredMember[],
     private readonly context: ScoringContext,
     private readonly config: ScoringConfig,
+    /** `compiled: false` scores every pair with the full scorer (what the compiled pool must equal; tests compare the two). */
+    options: { readonly compiled?: boolean } = {},
   ) {
     this.offered = new Set(members.flatMap((m) => m.vector.services.map((s) => s.id)));
+    this.pool = options.compiled !== false && CompiledPool.usable(context, config) ? new CompiledPool(members, context.knowledge) : null;
   }
 
   hasGoodPartner(member: ScoredMember): boolean {
     let known = this.hasPartner.get(member.id);
     if (known === undefined) {
-      known = this.members.some((other) => {
-        if (other.id === member.id) return false;
-        const pair = scorePair(member, other, this.context, this.config);
-        return pair.competition.level !== 'direct' && pair.score >= this.config.goodPartner;
-      });
+      known = this.pool
+        ? this.pool.hasPartnerAbove(member, this.config, this.config.goodPartner)
+        : this.members.some((other) => {
+            if (other.id === member.id) return false;
+            const pair = scorePair(member, other, this.context, this.config);
+            return pair.competition.level !== 'direct' && pair.score >= this.config.goodPartner;
+          });
       this.hasPartner.set(member.id, known);
     }
     return known;
   }
+}
+
+/** The applicant against every member: conflicts, every partner's score, and the best few with their reasons. */
+interface MemberScan {
+  readonly conflicts: MemberConflict[];
+  readonly overflowPartners: { partner: string; score: number }[];
+  /** The best `TOP_PARTNERS`, best first, scored by the full scorer (for their reasons). */
+  readonly ranked: RankedPartner[];
+  /** Members the applicant would be a good partner for, in member order. */
+  readonly strong: { member: ScoredMember; score: number }[];
+}
+
+function scanMembers(applicant: ScoredMember, network: NetworkContext, context: ScoringContext, config: ScoringConfig): MemberScan {
+  const conflicts: MemberConflict[] = [];
+  const overflowPartners: { partner: string; score: number }[] = [];
+  const strong: { member: ScoredMember; score: number }[] = [];
+  const addConflict = (member: ScoredMember, competition: Competition) => {
+    conflicts.push(conflictWith(member, competition));
+    if (network.policy === 'open' && competition.level === 'direct') overflowPartners.push({ partner: member.id, score: competition.score });
+  };
+  if (network.pool) {
+    const best = new TopK<PoolPartner>(TOP_PARTNERS, byScoreThenId);
+    network.pool.scan(applicant, config, (member, score, overlap) => {
+      // A competitor level other than none needs at least the partial overlap; only those need the detector's evidence.
+      if (overlap >= PARTIAL_OVERLAP) addConflict(member, detectCompetition(applicant, member));
+      if (score === DIRECT_COMPETITOR) return;
+      best.push({ member, score });
+      if (score >= config.goodPartner) strong.push({ member, score });
+    });
+    // The best few again with the full scorer, for their reasons (the same scores).
+    const ranked = best.sorted().map((p) => rankCandidate(applicant, p.member, context, config, 'referral')!);
+    return { conflicts, overflowPartners, ranked, strong };
+  }
+  const ranked: RankedPartner[] = [];
+  for (const member of network.members) {
+    if (member.id === applicant.id) continue;
+    const candidate = rankCandidate(applicant, member, context, config, 'referral');
+    const competition = candidate?.pair.competition ?? scorePair(applicant, member, context, config).competition;
+    if (competition.level !== 'none') addConflict(member, competition);
+    if (!candidate) continue;
+    ranked.push(candidate);
+    if (candidate.score >= config.goodPartner) strong.push({ member, score: candidate.score });
+  }
+  ranked.sort((a, b) => compareRanked(b, a));
+  return { conflicts, overflowPartners, ranked: ranked.slice(0, TOP_PARTNERS), strong };
 }
 
 export function assessApplicant(
@@ -109,23 +165,7 @@ export function assessApplicant(
   const { knowledge } = context;
   const lang = reasonLanguage(applicant.vector.replyLanguage);
   const phrases = APPLICANT_PHRASES[lang];
-  const conflicts: MemberConflict[] = [];
-  const overflowPartners: { partner: string; score: number }[] = [];
-  const ranked: RankedPartner[] = [];
-  const strong: { member: ScoredMember; score: number }[] = [];
-  for (const member of network.members) {
-    if (member.id === applicant.id) continue;
-    const candidate = rankCandidate(applicant, member, context, config, 'referral');
-    const competition = candidate?.pair.competition ?? scorePair(applicant, member, context, config).competition;
-    if (competition.level !== 'none') {
-      conflicts.push(conflictWith(member, competition));
-      if (network.policy === 'open' && competition.level === 'direct') overflowPartners.push({ partner: member.id, score: competition.score });
-    }
-    if (!candidate) continue;
-    ranked.push(candidate);
-    if (candidate.score >= config.goodPartner) strong.push({ member, score: candidate.score });
-  }
-  ranked.sort((a, b) => compareRanked(b, a));
+  const { conflicts, overflowPartners, ranked, strong } = scanMembers(applicant, network, context, config);
   conflicts.sort((a, b) => (a.level === b.level ? 0 : a.level === 'direct' ? -1 : 1) || b.score - a.score || a.member.localeCompare(b.member));
   const best = ranked.slice(0, FIT_PARTNERS);
   const fit = round(best.reduce((sum, r) => sum + r.score, 0) / FIT_PARTNERS);
