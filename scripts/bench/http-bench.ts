@@ -5,7 +5,7 @@
  * a warm-up, then the measured run. Reports requests/s, latency percentiles, errors
  * and the server's peak RSS.
  *
- *   node --import tsx scripts/bench/http-bench.ts --members 10000 [--duration 60] [--warmup 20] [--connections 32] [--db pglite|postgres]
+ *   node --import tsx scripts/bench/http-bench.ts --members 10000 [--duration 60] [--warmup 20] [--connections 32] [--db pglite|postgres] [--profile DIR]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
     db: { type: 'string', default: 'pglite' },
+    /** Write a CPU profile of the server into this directory (node --cpu-prof). */
+    profile: { type: 'string' },
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -52,7 +54,8 @@ const keyOf = new Map<string, string>();
   await app.close();
 }
 
-const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--log-level', 'warn'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+const server = spawn(process.execPath, [...profileArgs, bin, 'serve', '--port', '0', '--log-level', 'warn'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 const url = await new Promise<string>((resolve, reject) => {
   let text = '';
   server.stderr!.on('data', (d: Buffer) => {

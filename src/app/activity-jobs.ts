@@ -70,6 +70,8 @@ export interface ActivityJobs {
   countActivities(scope?: ActivityScope): Promise<number>;
   /** Evidence for the pairs in scope, decayed to the latest activity of the network (the ledger's today). */
   evidenceFor(scope: ActivityScope & { readonly asOfNetwork?: string | null }): Promise<ActivityEvidence | undefined>;
+  /** Whether the network has any activity at all. */
+  hasActivity(network: string): Promise<boolean>;
   ledger(network: string, options?: Partial<LedgerOptions>): Promise<NetworkLedger>;
   /** The scoring config suggest uses for a network: its trained model when there is one, else the defaults. */
   configFor(network: string | null): ScoringConfig;
@@ -124,6 +126,7 @@ export function createActivityJobs(deps: ActivityJobDeps): ActivityJobs {
       for await (const a of activities.iterateActivities({ network: scope.network, member: scope.member })) accumulator.add(a);
       return accumulator.pairCount > 0 ? accumulator.view(dayNumber(latest)) : undefined;
     },
+    hasActivity: async (network) => (await activities.latestDate({ network })) !== null,
     async ledger(network, options = {}) {
       const members = await deps.scoredMembers(network);
       return buildNetworkLedger(members, await loadAll({ network }), { ...DEFAULT_LEDGER_OPTIONS, ...options });

@@ -80,6 +80,8 @@ export interface PartnerfitOptions extends DatabaseOptions {
    * scores in the calling thread. The HTTP server uses workers so its event loop stays free.
    */
   readonly scoringThreads?: number;
+  /** Load all networks' members in one read when the first is needed (a server: it soon answers about any member). */
+  readonly preloadScopes?: boolean;
   /** Where trained models live (default `models`; the CLI reads PARTNERFIT_MODELS). */
   readonly modelsDirectory?: string;
 }
@@ -120,8 +122,10 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
   const jobs = createScoringJobs(members, networkStore, knowledge, () => scoringConfig, () => refreshVectors(), {
     engine,
     generation: () => generation,
+    preloadScopes: options.preloadScopes ?? false,
     activity: {
       evidenceFor: (scope) => activityJobs!.evidenceFor(scope),
+      hasActivity: (network) => activityJobs!.hasActivity(network),
       configFor: (network) => activityJobs!.configFor(network),
       ledger: (network, ledgerOptions) => activityJobs!.ledger(network, ledgerOptions),
     },

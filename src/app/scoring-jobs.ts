@@ -54,6 +54,8 @@ export interface NetworkReportWithPolicy extends NetworkReport {
 /** Where scoring gets activity evidence and trained models from (see activity-jobs.ts). */
 export interface ScoringActivitySources {
   evidenceFor(scope: { readonly network?: string; readonly member?: string; readonly asOfNetwork?: string | null }): Promise<ActivityEvidence | undefined>;
+  /** Whether the network has any activity (without it there is no evidence for any of its members). */
+  hasActivity(network: string): Promise<boolean>;
   configFor(network: string | null): ScoringConfig;
   ledger(network: string, options?: { readonly quietDays?: number }): Promise<NetworkLedger>;
 }
@@ -62,6 +64,8 @@ export interface ScoringJobs {
   suggest(memberId: string, options?: SuggestOptions): Promise<SuggestionsView & { readonly excludedCompetitors: readonly string[] }>;
   competitors(options?: CompetitorsOptions): Promise<{ pairs: CompetitorPairView[] }>;
   report(network: string, options?: ReportOptions): Promise<NetworkReportWithPolicy>;
+  /** The network of a member (null without one), from the members in memory when they are there. */
+  memberNetwork(id: string): Promise<string | null>;
   /** The members of one network (or all), as the scorers see them. */
   scoredMembers(network?: string): Promise<readonly ScoredMember[]>;
 }
@@ -72,6 +76,12 @@ export interface ScoringJobsOptions {
   readonly activity?: ScoringActivitySources | undefined;
   /** Bumped by the programmatic API on every write; cached scopes and answers of an older generation are dropped. */
   readonly generation: () => number;
+  /**
+   * Load every network's scope in one read when the first is needed (when all members
+   * fit the scope cache): a server answers about any member soon, and one read costs
+   * less than a database round trip per network. The CLI reads only what it asks about.
+   */
+  readonly preloadScopes?: boolean;
 }
 
 /** Answers kept per process (the HTTP server asks the same questions many times). */
@@ -79,6 +89,8 @@ const SUGGESTION_CACHE_SIZE = 50_000;
 /** Scopes (member lists) are kept until they hold this many members together; the least recently loaded go first. */
 const SCOPE_CACHE_MEMBERS = 250_000;
 const REPORT_CACHE_SIZE = 8;
+/** Up to this many members, a server reads them all at once (a second or two, again after each write); above, network by network. */
+const PRELOAD_MEMBERS = 50_000;
 
 export function createScoringJobs(
   members: MemberReader,
@@ -86,7 +98,7 @@ export function createScoringJobs(
   knowledge: EngineKnowledge,
   config: () => ScoringConfig,
   ensureVectors: () => Promise<unknown>,
-  { engine, generation, activity }: ScoringJobsOptions,
+  { engine, generation, activity, preloadScopes = false }: ScoringJobsOptions,
 ): ScoringJobs {
   const version = vectorVersion(knowledge);
   const toScored = (stored: StoredMember): ScoredMember => ({
@@ -102,23 +114,75 @@ export function createScoringJobs(
     if (known.generation !== generation()) known = { generation: generation(), members: new Map(), vectorsChecked: false };
     return known;
   };
+  const keep = (scope: Scope) => {
+    if (current().members.size + scope.members.length <= SCOPE_CACHE_MEMBERS) for (const m of scope.members) current().members.set(m.id, m);
+    scopes.delete(scope.key);
+    scopes.set(scope.key, scope);
+    trimScopes(scopes, SCOPE_CACHE_MEMBERS, scope.key);
+  };
+  /** Every network's scope from one read, when all members fit the cache; false when they do not. */
+  const preload = async (now: number): Promise<boolean> => {
+    if ((await members.countMembers()) > PRELOAD_MEMBERS) return false;
+    const byNetwork = new Map<string, ScoredMember[]>();
+    for await (const stored of members.iterateMembers()) {
+      const m = toScored(stored);
+      if (!m.network) continue;
+      let list = byNetwork.get(m.network);
+      if (!list) byNetwork.set(m.network, (list = []));
+      list.push(m);
+    }
+    for (const [key, list] of byNetwork) keep({ key, generation: now, members: list });
+    return true;
+  };
+  // Reads in flight, shared: many requests about one network (or about all, preloading) wait for one read.
+  const loading = new Map<string, { generation: number; scope: Promise<Scope> }>();
+  let preloading = { generation: -1, done: Promise.resolve(false) };
+  const readScope = async (key: string, network: string | undefined, now: number): Promise<Scope> => {
+    if (!current().vectorsChecked) {
+      await ensureVectors();
+      current().vectorsChecked = true;
+    }
+    if (preloadScopes && network) {
+      if (preloading.generation !== now) preloading = { generation: now, done: preload(now) };
+      if (await preloading.done) {
+        const scope = scopes.get(key);
+        if (scope && scope.generation === now) return scope;
+      }
+    }
+    const list: ScoredMember[] = [];
+    for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
+    const scope = { key, generation: now, members: list };
+    keep(scope);
+    return scope;
+  };
   const loadScope = async (network?: string): Promise<Scope> => {
     const key = network ?? '*';
     const now = generation();
     const cached = scopes.get(key);
     if (cached && cached.generation === now) return cached;
-    if (!current().vectorsChecked) {
-      await ensureVectors();
-      current().vectorsChecked = true;
+    const pending = loading.get(key);
+    if (pending && pending.generation === now) return pending.scope;
+    const scope = readScope(key, network, now);
+    loading.set(key, { generation: now, scope });
+    try {
+      return await scope;
+    } finally {
+      if (loading.get(key)?.scope === scope) loading.delete(key);
     }
-    const list: ScoredMember[] = [];
-    for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
-    const scope = { key, generation: now, members: list };
-    if (current().members.size + list.length <= SCOPE_CACHE_MEMBERS) for (const m of list) current().members.set(m.id, m);
-    scopes.delete(key);
-    scopes.set(key, scope);
-    trimScopes(scopes, SCOPE_CACHE_MEMBERS, key);
-    return scope;
+  };
+  /** Networks without any activity, per generation (most of a server's networks: no query per suggestion). */
+  const withoutActivity = new Map<string, number>();
+  const evidenceOf = async (self: ScoredMember): Promise<ActivityEvidence | undefined> => {
+    if (!activity) return undefined;
+    const now = generation();
+    if (self.network) {
+      if (withoutActivity.get(self.network) === now) return undefined;
+      if (!(await activity.hasActivity(self.network))) {
+        withoutActivity.set(self.network, now);
+        return undefined;
+      }
+    }
+    return activity.evidenceFor({ member: self.id, asOfNetwork: self.network });
   };
   // One index per scope and generation (the HTTP server asks many times).
   const indexes = new Map<string, { index: ExactPartnerIndex; generation: number }>();
@@ -154,6 +218,7 @@ export function createScoringJobs(
 
   return {
     scoredMembers: async (network) => (await loadScope(network)).members,
+    memberNetwork: async (id) => (await requireMember(id)).network,
     async suggest(memberId, options = {}) {
       const top = options.top ?? 5;
       const purpose = options.purpose ?? 'referral';
@@ -170,7 +235,7 @@ export function createScoringJobs(
       // Activity evidence for self's pairs, and the network's trained model when there is one. The
       // evidence and the model are objects with methods that do not cross to worker threads, so
       // such a suggestion is scored in this thread (a chapter's worth of pairs: milliseconds).
-      const evidence = await activity?.evidenceFor({ member: self.id, asOfNetwork: self.network });
+      const evidence = await evidenceOf(self);
       const value =
         evidence || suggestConfig.model
           ? computeSuggestions(scope, task, knowledge, suggestConfig, evidence)

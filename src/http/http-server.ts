@@ -99,6 +99,7 @@ export async function startHttpServer(app: Partnerfit, options: HttpServerOption
     });
   }
 
+  const serialized = new WeakMap<object, string>();
   const authenticate = async (request: FastifyRequest): Promise<ApiKey | null> => {
     const header = request.headers.authorization;
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : (request.headers['x-api-key'] as string | undefined);
@@ -148,7 +149,12 @@ export async function startHttpServer(app: Partnerfit, options: HttpServerOption
         try {
           const result = await Promise.race([route.handle(context), timeout]);
           if (route.method === 'DELETE') keyCache.clear();
-          return reply.code(result.status ?? 200).send(result.body);
+          reply.code(result.status ?? 200);
+          if (!result.cachedAnswer || typeof result.body !== 'object' || result.body === null) return reply.send(result.body);
+          // A cached answer comes back as the same object: it is turned into JSON once.
+          let json = serialized.get(result.body);
+          if (json === undefined) serialized.set(result.body, (json = JSON.stringify(result.body)));
+          return reply.type('application/json; charset=utf-8').send(json);
         } finally {
           clearTimeout(timer);
         }

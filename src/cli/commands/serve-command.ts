@@ -32,7 +32,7 @@ export function registerServeCommand(program: Command): void {
       if (!(timeoutS > 0 && timeoutS <= 3600)) throw new PartnerfitError('usage', `--timeout must be a number of seconds up to 3600, not "${flags.timeout}"`);
       const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
       const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
-      const app = await createPartnerfit({ ...databaseOptionsFromEnv(), scoringThreads: threads });
+      const app = await createPartnerfit({ ...databaseOptionsFromEnv(), scoringThreads: threads, preloadScopes: true });
       let server;
       try {
         server = await startHttpServer(app, {

@@ -25,6 +25,8 @@ const SIMILAR = 0.45;
 /** Words are interned to small integers, so pair similarities are cached under a number. */
 const wordIds = new Map<string, number>();
 const words: string[] = [];
+/** Trigram sets by word id, made when a word is first compared (a word meets many others). */
+const trigrams: (Set<string> | undefined)[] = [];
 const similarityCache = new Map<number, number>();
 const MAX_WORDS = 1 << 20;
 /** Activities that go together: trade covers both wholesale and retail. */
@@ -38,6 +40,7 @@ function intern(word: string): number {
     if (words.length >= MAX_WORDS) {
       wordIds.clear();
       words.length = 0;
+      trigrams.length = 0;
       similarityCache.clear();
     }
     id = words.length;
@@ -74,18 +77,22 @@ function wordSimilarity(a: number, b: number): number {
   const key = a < b ? a * MAX_WORDS + b : b * MAX_WORDS + a;
   let value = similarityCache.get(key);
   if (value === undefined) {
-    value = computeWordSimilarity(words[a]!, words[b]!);
+    value = computeWordSimilarity(a, b);
     if (similarityCache.size > 2_000_000) similarityCache.clear();
     similarityCache.set(key, value);
   }
   return value;
 }
 
-function computeWordSimilarity(a: string, b: string): number {
+function computeWordSimilarity(a: number, b: number): number {
   // Two different words of the vocabulary are different things.
-  if (a.startsWith('=') && b.startsWith('=')) return 0;
-  const d = diceSimilarity(wordTrigrams(a.replace(/^=/, '')), wordTrigrams(b.replace(/^=/, '')));
+  if (words[a]!.startsWith('=') && words[b]!.startsWith('=')) return 0;
+  const d = diceSimilarity(trigramsOf(a), trigramsOf(b));
   return d >= SIMILAR ? d : 0;
+}
+
+function trigramsOf(id: number): Set<string> {
+  return (trigrams[id] ??= wordTrigrams(words[id]!.replace(/^=/, '')));
 }
 
 function activitiesMatch(a: readonly string[], b: readonly string[]): boolean {
