@@ -6,7 +6,7 @@
  * batch is scored again as a new job, killed with SIGKILL at K random moments and
  * resumed; the resumed output must equal the uninterrupted one byte for byte.
  *
- *   node --import tsx scripts/bench/applicants-bench.ts --members 100000 --applicants 10000 [--db pglite|postgres] [--kills 3]
+ *   node --import tsx scripts/bench/applicants-bench.ts --members 100000 --applicants 10000 [--db pglite|postgres] [--kills 3] [--profile DIR]
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     kills: { type: 'string', default: '0' },
     seed: { type: 'string', default: '7' },
+    /** Write CPU profiles of the timed run into this directory (node --cpu-prof). */
+    profile: { type: 'string' },
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -41,7 +43,7 @@ if (!existsSync(batch)) await writeRoster(batch, knowledge, { members: applicant
 
 const database = await freshDatabase(values.db!, 'partnerfit_applicants_bench', values['postgres-url']!);
 const env = database.env;
-const timed = (args: readonly string[]) => timedCli(args, env);
+const timed = (args: readonly string[]) => timedCli(args, env, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : []);
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8').replace(/"job": "[^"]*"/, '')).digest('hex').slice(0, 16);
 process.stderr.write(`ingesting ${members} members into ${values.db}…\n`);

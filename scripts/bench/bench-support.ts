@@ -39,9 +39,9 @@ export interface TimedRun {
   readonly stderr: string;
 }
 
-/** Runs `partnerfit ARGS` under /usr/bin/time: wall time and peak RSS. */
-export function timedCli(args: readonly string[], env: NodeJS.ProcessEnv): TimedRun {
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+/** Runs `partnerfit ARGS` under /usr/bin/time: wall time and peak RSS (with `nodeArgs`, e.g. `--cpu-prof`). */
+export function timedCli(args: readonly string[], env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): TimedRun {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...nodeArgs, BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const timing = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
   if (!timing) throw new Error(`no timing (${result.status}): ${result.stderr.slice(-2000)}`);
   return { seconds: Number(timing[1]), peakRssMb: Math.round(Number(timing[2]) / 1024), status: result.status, stdout: result.stdout, stderr: result.stderr };

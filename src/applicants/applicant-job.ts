@@ -137,7 +137,8 @@ async function readApplicants(
   options: ApplicantJobOptions,
 ): Promise<void> {
   const batchSize = options.readBatchSize ?? READ_BATCH;
-  const knownNetworks = new Map<string, boolean>();
+  // Networks are looked up in one read, and again only for a name not seen then.
+  const knownNetworks = new Map<string, boolean>([...(await deps.networks.policies()).keys()].map((id) => [id, true]));
   const networkExists = async (id: string) => {
     let known = knownNetworks.get(id);
     if (known === undefined) {
@@ -241,7 +242,7 @@ async function scoreApplicants(job: ApplicantJob, scorer: ApplicantScorer, deps:
   const counts = await deps.jobs.counts(job.id);
   let done = counts.scored;
   options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-  const policies = new Map<string, NetworkPolicy>();
+  const policies = await deps.networks.policies();
   const version = vectorVersion(deps.knowledge);
 
   // The next chunk (rows, rivals, members) is read while the workers score this one.
@@ -251,10 +252,7 @@ async function scoreApplicants(job: ApplicantJob, scorer: ApplicantScorer, deps:
     const conflicts = await deps.jobs.batchConflictsOf(job.id, rows.map((r) => r.line));
     const networks = [...new Set(rows.map((r) => r.network))];
     for (const network of networks) {
-      if (policies.has(network)) continue;
-      const info = await deps.networks.getNetwork(network);
-      if (!info) throw new PartnerfitError('not-found', `network "${network}" disappeared while the job ran`);
-      policies.set(network, info.policy);
+      if (!policies.has(network)) throw new PartnerfitError('not-found', `network "${network}" disappeared while the job ran`);
     }
     const members = new Map<string, TaskMember[]>(networks.map((n) => [n, []]));
     for (const m of await deps.members.membersOfNetworks(networks, version)) {

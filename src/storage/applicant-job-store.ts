@@ -254,7 +254,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
     async unscoredRows(jobId, limit, after) {
       let query = db
         .selectFrom('applicant_rows')
-        .select(['line', 'applicant_id', 'network_id', sql<string>`profile->>'name'`.as('name'), sql<string>`vector::text`.as('vector')])
+        .select(['line', 'applicant_id', 'network_id', sql<string>`profile->>'name'`.as('name'), 'vector'])
         .where('job_id', '=', jobId)
         .where('result', 'is', null)
         .orderBy('network_id')
@@ -272,7 +272,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
       if (results.length === 0) return;
       await db.transaction().execute(async (trx) => {
         // One statement per chunk: update … from (values …), not one round trip per row.
-        const rows = sql.join(results.map((r) => sql`(${r.line}::integer, ${r.verdict}::text, ${JSON.stringify(r.result)}::jsonb)`));
+        const rows = sql.join(results.map((r) => sql`(${r.line}::integer, ${r.verdict}::text, ${JSON.stringify(r.result)}::text)`));
         await sql`update applicant_rows as a set verdict = v.verdict, result = v.result
           from (values ${rows}) as v(line, verdict, result)
           where a.job_id = ${jobId} and a.line = v.line`.execute(trx);
@@ -295,7 +295,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
           query = query.where((eb) => eb.or([eb('network_id', '>', network), eb.and([eb('network_id', '=', network), eb('line', '>', line)])]));
         }
         const rows = await query.execute();
-        for (const r of rows) yield { line: r.line, profile: r.profile, vector: r.vector };
+        for (const r of rows) yield { line: r.line, profile: r.profile, vector: JSON.parse(r.vector) as MemberVector };
         if (rows.length < pageSize) return;
         const last = rows[rows.length - 1]!;
         after = { network: last.network_id, line: last.line };
@@ -332,9 +332,9 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
           yield {
             line: r.line,
             profile: r.profile,
-            vector: r.vector,
+            vector: JSON.parse(r.vector) as MemberVector,
             verdict: r.verdict!,
-            result: r.result as R,
+            result: JSON.parse(r.result!) as R,
             admittedAt: r.admitted_at ? new Date(r.admitted_at) : null,
           };
         }
@@ -353,7 +353,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
         .where('line', 'in', [...new Set(lines)])
         .execute();
       for (const r of rows) {
-        const fit = (r.result as { fit?: number } | null)?.fit;
+        const fit = r.result === null ? undefined : (JSON.parse(r.result) as { fit?: number }).fit;
         if (typeof fit === 'number') found.set(r.line, { id: r.applicant_id, fit });
       }
       return found;
@@ -386,9 +386,9 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
         jobId: r.job_id,
         line: r.line,
         profile: r.profile,
-        vector: r.vector,
+        vector: JSON.parse(r.vector) as MemberVector,
         verdict: r.verdict ?? 'review',
-        result: r.result as R,
+        result: (r.result === null ? null : JSON.parse(r.result)) as R,
         admittedAt: r.admitted_at ? new Date(r.admitted_at) : null,
       };
     },

@@ -28,7 +28,8 @@ export interface MembersTable {
 export interface MemberVectorsTable {
   member_id: string;
   version: string;
-  vector: JSONColumnType<MemberVector>;
+  /** JSON text of the vector (migration 005). */
+  vector: string;
   built_at: Timestamp;
 }
 
@@ -54,9 +55,11 @@ export interface ApplicantRowsTable {
   applicant_id: string;
   network_id: string;
   profile: JSONColumnType<MemberProfile>;
-  vector: JSONColumnType<MemberVector>;
+  /** JSON text of the vector (migration 005). */
+  vector: string;
   verdict: 'accept' | 'review' | 'conflict' | null;
-  result: JSONColumnType<object | null, string | null | undefined, string | null>;
+  /** JSON text of the result (migration 005). */
+  result: ColumnType<string | null, string | null | undefined, string | null>;
   admitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 

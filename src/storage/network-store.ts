@@ -14,18 +14,24 @@ export interface NetworkInfo {
 export interface NetworkStore {
   getNetwork(id: string): Promise<NetworkInfo | null>;
   listNetworks(): Promise<NetworkInfo[]>;
+  /** Every network's policy, in one read (jobs that meet many networks). */
+  policies(): Promise<Map<string, NetworkPolicy>>;
   /** Sets the policy; false when the network does not exist. */
   setPolicy(id: string, policy: NetworkPolicy): Promise<boolean>;
 }
 
 export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
+  // The member count per network from the (network_id, id) index: a join with a group-by
+  // would read every member for one network.
   const base = () =>
     db
       .selectFrom('networks')
-      .leftJoin('members', 'members.network_id', 'networks.id')
-      .select((eb) => ['networks.id', 'networks.policy', eb.fn.count<string>('members.id').as('members')])
-      .groupBy(['networks.id', 'networks.policy']);
-  const toInfo = (row: { id: string; policy: NetworkPolicy; members: string }): NetworkInfo => ({
+      .select((eb) => [
+        'networks.id',
+        'networks.policy',
+        eb.selectFrom('members').select(eb.fn.countAll<string>().as('n')).whereRef('members.network_id', '=', 'networks.id').as('members'),
+      ]);
+  const toInfo = (row: { id: string; policy: NetworkPolicy; members: string | null }): NetworkInfo => ({
     id: row.id,
     policy: row.policy,
     members: Number(row.members),
@@ -37,6 +43,10 @@ export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
     },
     async listNetworks() {
       return (await base().orderBy('networks.id').execute()).map(toInfo);
+    },
+    async policies() {
+      const rows = await db.selectFrom('networks').select(['id', 'policy']).execute();
+      return new Map(rows.map((r) => [r.id, r.policy]));
     },
     async setPolicy(id, policy) {
       const result = await db.updateTable('networks').set({ policy }).where('id', '=', id).executeTakeFirst();
