@@ -91,11 +91,12 @@ export function buildNetworkReport(
     partnerships,
     conflicts,
     withoutGoodPartner: summaries.filter((s) => s.goodPartners === 0).map((s) => s.id),
-    missingTrades: missingTrades(members, context, summaries),
+    missingTrades: findMissingTrades(members, context, summaries),
   };
 }
 
-function missingTrades(members: readonly ScoredMember[], { knowledge }: ScoringContext, summaries: readonly MemberSummary[]): MissingTrade[] {
+/** The trades no member offers that would add the most partner value, most first (at most 10). */
+export function findMissingTrades(members: readonly ScoredMember[], { knowledge }: ScoringContext, summaries: readonly MemberSummary[]): MissingTrade[] {
   const offered = new Set(members.flatMap((m) => m.vector.services.map((s) => s.id)));
   const lonely = new Set(summaries.filter((s) => s.goodPartners < 2).map((s) => s.id));
   const services = knowledge.lexicon.concepts.filter((c): c is ServiceConcept => c.kind === 'service');
