@@ -90,7 +90,7 @@ function demoActivity(): Activity[] {
 
 /** Generated activity for a generated network (the demo ledger's generator), parsed as ingest would. */
 function generatedActivity(members: readonly ScoredMember[]): Activity[] {
-  const rows = generateLedger(members, { knowledge }, { seed: 11, start: '2025-01-01', months: 6, meetingsPerMember: 1, freeRiders: [members[0]!.id] });
+  const rows = generateLedger(members, { knowledge }, { seed: 11, start: '2025-01-01', months: 4, meetingsPerMember: 1, freeRiders: [members[0]!.id] });
   return rows.map((row) => {
     const parsed = parseActivity({ ...row });
     if (!parsed.success) throw new Error(JSON.stringify(parsed));
@@ -137,11 +137,12 @@ describe('the network report scored with the compiled scorer', () => {
   });
 
   it('equals the reference on a generated network with generated activity', () => {
-    const context = { knowledge, activity: buildActivityEvidence(generatedActivity(federation)) };
+    const members = federation.slice(0, 200);
+    const context = { knowledge, activity: buildActivityEvidence(generatedActivity(members)) };
     const config = configs[1]!;
-    const report = buildNetworkReport('n', federation, context, config);
-    expect(report).toEqual(referenceReport('n', federation, context, config));
-    expect(report).not.toEqual(buildNetworkReport('n', federation, { knowledge }, config));
+    const report = buildNetworkReport('n', members, context, config);
+    expect(report).toEqual(referenceReport('n', members, context, config));
+    expect(report).not.toEqual(buildNetworkReport('n', members, { knowledge }, config));
   });
 
   it('equals the reference with a trained model, which replaces the weights for every pair', () => {
