@@ -212,7 +212,7 @@ export function createScoringJobs(
     return toScored(stored);
   };
   const answers = new Map<string, { generation: number; value: SuggestionsResult }>();
-  // A report is all pairs of a network (a minute at 1,000 members): kept per generation, and
+  // A report is all pairs of a network (seconds at 1,000 members, more for larger ones): kept per generation, and
   // shared while it is computed, so a client that retries after a 503 gets the same run.
   const reports = new Map<string, { generation: number; value: Promise<Omit<NetworkReportWithPolicy, 'policy'>> }>();
 

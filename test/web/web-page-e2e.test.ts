@@ -4,7 +4,8 @@
  * from the map and from the keyboard, conflicts, applicants uploaded as a file (small
  * batch answered at once, larger one as a job with progress), admission, recruit next,
  * a phone-width screen, a member key. Screenshots go to test-output/web/; with
- * UPDATE_DOCS_SCREENSHOTS=1 the map, member and applicant ones are copied to docs/screenshots/.
+ * UPDATE_DOCS_SCREENSHOTS=1 the map and applicant ones are copied to docs/screenshots/
+ * (the member view, with its give/take ledger, comes from member-ledger-e2e.test.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,8 +157,12 @@ describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
     await expect.poll(() => page.locator('#competitors [data-competitor="se-013"]').count(), { timeout: 60_000 }).toBe(1);
     expect(await page.locator('#competitors').textContent()).toMatch(/partial/);
     expect(await page.locator('#member-heading').textContent()).toBeTruthy();
+    // No activity ingested here: a sentence says so instead of an empty give/take table.
+    await expect.poll(() => page.locator('#ledger-empty').textContent(), { timeout: 60_000 }).toMatch(/^No activity recorded in this network yet/);
+    expect(await page.locator('#ledger table').count()).toBe(0);
     expect(problemsOf(page)).toEqual([]);
-    toDocs(await shot(page, 'member', true));
+    // docs/screenshots/member.png shows a member with activity (member-ledger-e2e.test.ts).
+    await shot(page, 'member-without-activity', true);
     await page.close();
   });
 

@@ -46,6 +46,33 @@ export interface NetworkReport {
   readonly conflicts: readonly { readonly a: string; readonly b: string; readonly competition: { readonly level: Level | 'none'; readonly score: number } }[];
   readonly withoutGoodPartner: readonly string[];
   readonly missingTrades: readonly { readonly concept: string; readonly value: number; readonly beneficiaries: readonly string[] }[];
+  /** The give/take ledger; null (or absent) when the network has no activity. */
+  readonly ledger?: NetworkLedger | null;
+}
+
+/** One member's give and take (src/core/activity/network-ledger.ts). */
+export interface MemberLedger {
+  readonly id: string;
+  readonly name: string;
+  readonly given: number;
+  readonly received: number;
+  readonly givenWon: number;
+  readonly receivedWon: number;
+  /** Value others closed from this member's referrals, EUR. */
+  readonly valueGivenEur: number;
+  /** Value this member closed from others' referrals, EUR. */
+  readonly valueReceivedEur: number;
+  readonly meetings: number;
+  readonly lastActivity: string | null;
+  readonly freeRider: boolean;
+  readonly goneQuiet: boolean;
+}
+
+export interface NetworkLedger {
+  readonly asOf: string | null;
+  readonly quietDays: number;
+  readonly activities: number;
+  readonly members: readonly MemberLedger[];
 }
 
 export interface CompetitorPair {

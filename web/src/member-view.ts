@@ -1,10 +1,12 @@
 /**
  * One member: their best partners with the five criteria as bars and the reasons in
- * words (the member's language, as the API writes them), and their competitors.
+ * words (the member's language, as the API writes them), and their competitors; for
+ * admins also the member's give and take (from the network report's ledger).
  */
 import { CRITERIA, type MemberProfile, type Suggestions } from './api-types.ts';
-import { h, scoreBar } from './dom.ts';
+import { append, h, scoreBar } from './dom.ts';
 import { t } from './i18n.ts';
+import { ledgerContent } from './ledger-view.ts';
 import type { NetworkData } from './network-data.ts';
 
 export function renderMember(container: HTMLElement, data: NetworkData, id: string, options: { readonly admin: boolean; readonly openMember: (id: string) => void }): () => void {
@@ -14,11 +16,15 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
   const details = h('p', { class: 'member-details' });
   const partners = h('ol', { class: 'partners', id: 'partners' });
   const competitors = h('ul', { class: 'competitors', id: 'competitors' });
+  // The ledger comes with the network report, which only admins may read.
+  const ledger = options.admin ? h('div', { class: 'ledger-card', id: 'ledger', 'aria-busy': 'true' }, h('p', { class: 'status' }, t('loading'))) : null;
   if (options.admin) container.append(h('p', {}, h('a', { href: '#/map' }, `← ${t('backToMap')}`)));
-  container.append(
+  append(
+    container,
     heading,
     details,
     status,
+    ledger ? h('section', { 'aria-labelledby': 'ledger-heading' }, h('h2', { id: 'ledger-heading' }, t('ledgerTitle')), ledger) : null,
     h('section', { 'aria-labelledby': 'partners-heading' }, h('h2', { id: 'partners-heading' }, t('bestPartners')), partners),
     h('section', { 'aria-labelledby': 'competitors-heading' }, h('h2', { id: 'competitors-heading' }, t('competitors')), competitors),
   );
@@ -26,6 +32,22 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
 
   const memberLink = (partner: string, name: string) =>
     options.admin ? h('a', { href: `#/member/${encodeURIComponent(partner)}` }, name) : h('span', {}, name);
+
+  if (ledger) {
+    // Apart from the partners: a large network's report can take a while the first time.
+    data.report().then(
+      (report) => {
+        if (disposed) return;
+        ledger.replaceChildren(...ledgerContent(report.ledger, id));
+        ledger.removeAttribute('aria-busy');
+      },
+      (error: Error) => {
+        if (disposed) return;
+        ledger.replaceChildren(h('p', { class: 'error' }, t('error', { message: error.message })));
+        ledger.removeAttribute('aria-busy');
+      },
+    );
+  }
 
   void (async () => {
     try {

@@ -7,9 +7,10 @@
 import type { ScoringContext } from '../criteria/criterion.ts';
 import type { ServiceConcept } from '../lexicon/lexicon-schema.ts';
 import { findCompetitorPairs, type CompetitorPair } from '../competition/competitor-pairs.ts';
-import { scorePair, type PairScore } from '../scoring/pair-scorer.ts';
+import type { PairScore } from '../scoring/pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
+import { findGoodPartnerships } from './good-partnerships.ts';
 
 export interface MemberSummary {
   readonly id: string;
@@ -54,16 +55,12 @@ export function buildNetworkReport(
   config: ScoringConfig,
 ): NetworkReport {
   const conflicts = findCompetitorPairs(members);
-  const partnerships: PairScore[] = [];
+  // In double-loop order: among equally good partners the first one found is the best.
+  const partnerships = findGoodPartnerships(members, context, config);
   const good = new Map<string, PairScore[]>(members.map((m) => [m.id, []]));
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const pair = scorePair(members[i]!, members[j]!, context, config);
-      if (pair.competition.level === 'direct' || pair.score < config.goodPartner) continue;
-      partnerships.push(pair);
-      good.get(pair.self)!.push(pair);
-      good.get(pair.other)!.push(pair);
-    }
+  for (const pair of partnerships) {
+    good.get(pair.self)!.push(pair);
+    good.get(pair.other)!.push(pair);
   }
   partnerships.sort((a, b) => b.score - a.score || a.self.localeCompare(b.self) || a.other.localeCompare(b.other));
   const summaries = members.map((m): MemberSummary => {
@@ -91,11 +88,12 @@ export function buildNetworkReport(
     partnerships,
     conflicts,
     withoutGoodPartner: summaries.filter((s) => s.goodPartners === 0).map((s) => s.id),
-    missingTrades: missingTrades(members, context, summaries),
+    missingTrades: findMissingTrades(members, context, summaries),
   };
 }
 
-function missingTrades(members: readonly ScoredMember[], { knowledge }: ScoringContext, summaries: readonly MemberSummary[]): MissingTrade[] {
+/** The trades no member offers that would add the most partner value, most first (at most 10). */
+export function findMissingTrades(members: readonly ScoredMember[], { knowledge }: ScoringContext, summaries: readonly MemberSummary[]): MissingTrade[] {
   const offered = new Set(members.flatMap((m) => m.vector.services.map((s) => s.id)));
   const lonely = new Set(summaries.filter((s) => s.goodPartners < 2).map((s) => s.id));
   const services = knowledge.lexicon.concepts.filter((c): c is ServiceConcept => c.kind === 'service');
