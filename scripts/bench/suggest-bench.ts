@@ -8,8 +8,11 @@
  *
  *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--recall-queries 20]
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     members: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '500' },
     'recall-queries': { type: 'string', default: '20' },
+    // Keep the generated, vectorised members in .bench/ (v8-serialised) and read them back next time: generating 1,000,000 takes minutes.
+    cache: { type: 'boolean', default: false },
   },
 });
 const n = Number(values.members);
@@ -35,12 +40,19 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 let t = performance.now();
-const members: ScoredMember[] = [];
-for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
-  const parsed = parseMemberProfile(record);
-  if (!parsed.success) continue;
-  const p = parsed.profile;
-  members.push({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) });
+const cacheFile = path.resolve(import.meta.dirname, `../../.bench/suggest-members-${n}-seed11.bin`);
+const members: ScoredMember[] = values.cache && existsSync(cacheFile) ? deserialize(readFileSync(cacheFile)) : [];
+if (members.length === 0) {
+  for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
+    const parsed = parseMemberProfile(record);
+    if (!parsed.success) continue;
+    const p = parsed.profile;
+    members.push({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) });
+  }
+  if (values.cache) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, serialize(members));
+  }
 }
 log(`generated and vectorised ${members.length} members in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
