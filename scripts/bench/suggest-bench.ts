@@ -12,7 +12,7 @@
  * - for `--reference-queries` members, `rankPartners` over every member (seconds
  *   each at 1,000,000) against the exact mode (identical rankings) and each budget.
  *
- *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 200,400,800] [--recall-queries 200] [--reference-queries 3] [--cache]
+ *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600] [--recall-queries 200] [--reference-queries 3] [--cache]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,7 +33,7 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '500' },
-    budgets: { type: 'string', default: '200,400,800' },
+    budgets: { type: 'string', default: '300,shared:300,shared:600' },
     'recall-queries': { type: 'string', default: '200' },
     'reference-queries': { type: 'string', default: '3' },
     // Keep the generated, vectorised members in .bench/ (v8-serialised) and read them back next time: generating 1,000,000 takes minutes.
@@ -41,7 +41,7 @@ const { values } = parseArgs({
   },
 });
 const n = Number(values.members);
-const budgets = values.budgets.split(',').filter(Boolean).map(Number);
+const budgets = values.budgets.split(',').filter(Boolean);
 const knowledge = loadKnowledge();
 const context = { knowledge };
 const config = DEFAULT_SCORING_CONFIG;
@@ -73,7 +73,15 @@ log(`built the partner index in ${buildSeconds.toFixed(1)} s (load ${load()})`);
 type Mode = { readonly name: string; readonly search: (self: ScoredMember) => ExactPartnerResult };
 const modes: Mode[] = [
   { name: 'exact', search: (self) => index.best(self, 10, config) },
-  ...budgets.map((budget) => ({ name: `approximate, budget ${budget}`, search: (self: ScoredMember) => index.approximate(self, 10, config, budget) })),
+  // "600" bounds every member, "shared:600" only those sharing an industry, role or interest with self.
+  ...budgets.map((spec) => {
+    const sharedOnly = spec.startsWith('shared:');
+    const budget = Number(spec.replace('shared:', ''));
+    return {
+      name: `approximate, budget ${budget}${sharedOnly ? ', shared only' : ''}`,
+      search: (self: ScoredMember) => index.approximate(self, 10, config, budget, { sharedOnly }),
+    };
+  }),
 ];
 const suggest = (mode: Mode, self: ScoredMember) => {
   const found = mode.search(self);
