@@ -12,14 +12,15 @@
  *
  * The approximate mode (`approximate`) spends a fixed budget instead: among all
  * members, or with `sharedOnly` among those sharing an industry, contact role or
- * interest with self (read from the posting lists; about a quarter of a linked trade,
- * and all but 1 in 600 of the exact top 10 at 100,000 members), it keeps the `budget` with the highest member bounds
- * (the same bounds: trades and area groups whose bound is under the budget's lowest
- * drop out unread), then scores only those, exactly. The bound ranks partners well
- * (at 100,000 members the true 10th best is on average within the first 120 by
- * bound), so a few hundred exact scores find nearly all of the top 10; and when the
+ * interest with self (read from the posting lists; about a quarter of a linked
+ * trade, and all but 1 in 600 of the exact top 10 at 100,000 members), it keeps the
+ * `budget` with the highest member bounds (the same bounds: trades whose bound is
+ * under the budget's lowest, and area groups not clearly above it, drop out unread),
+ * then scores only those, exactly. The bound ranks partners well (at 100,000 members
+ * the true 10th best is on average the 112th by bound), so a few hundred exact
+ * scores find nearly all of the top 10 there (about 1,000 at 1,000,000); when the
  * k-th best score found is above every bound left out, the answer is provably exact
- * (reported as `exact`). Pure.
+ * (reported as `exact`). Recall and latency: docs/benchmarks.md. Pure.
  */
 import type { EngineKnowledge } from '../knowledge.ts';
 import { MemberCompiler, type CompiledMember } from '../scoring/compiled-member.ts';
