@@ -1,19 +1,28 @@
 /**
  * Per-member suggestions at scale, in-process: a generated federation of N members
- * (all networks together, the hardest case: `suggest --all-networks`), the exact
- * partner index (src/core/retrieval/exact-partner-index.ts) finding the best 10, then
+ * (all networks together, the hardest case: `suggest --all-networks`), the partner
+ * index (src/core/retrieval/exact-partner-index.ts) finding the best 10, exactly
+ * (`best`) and in the approximate mode with each budget (`approximate`), then
  * `rankPartners` on those for their reasons, as `partnerfit suggest` does. Reports
- * build time, p50/p99 latency of one suggestion, how many members a search scores
- * exactly, and recall@10 against `rankPartners` over every member (the reference).
+ * build time, p50/p99 wall time of one suggestion and its mean CPU time (less
+ * sensitive to a shared machine), members bounded and scored per search, and:
+ * - recall@10 of each approximate budget against the exact mode over
+ *   `--recall-queries` members (the exact mode is the reference: it equals
+ *   `rankPartners` over every member, checked below and in test/core);
+ * - for `--reference-queries` members, `rankPartners` over every member (seconds
+ *   each at 1,000,000) against the exact mode (identical rankings) and each budget.
  *
- *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--recall-queries 20]
+ *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600] [--recall-queries 200] [--reference-queries 3] [--cache]
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
-import { buildExactPartnerIndex } from '../../src/core/retrieval/exact-partner-index.ts';
+import { buildExactPartnerIndex, type ExactPartnerResult } from '../../src/core/retrieval/exact-partner-index.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
 import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
@@ -24,10 +33,15 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '500' },
-    'recall-queries': { type: 'string', default: '20' },
+    budgets: { type: 'string', default: '300,shared:300,shared:600' },
+    'recall-queries': { type: 'string', default: '200' },
+    'reference-queries': { type: 'string', default: '3' },
+    // Keep the generated, vectorised members in .bench/ (v8-serialised) and read them back next time: generating 1,000,000 takes minutes.
+    cache: { type: 'boolean', default: false },
   },
 });
 const n = Number(values.members);
+const budgets = values.budgets.split(',').filter(Boolean);
 const knowledge = loadKnowledge();
 const context = { knowledge };
 const config = DEFAULT_SCORING_CONFIG;
@@ -35,60 +49,104 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 let t = performance.now();
-const members: ScoredMember[] = [];
-for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
-  const parsed = parseMemberProfile(record);
-  if (!parsed.success) continue;
-  const p = parsed.profile;
-  members.push({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) });
+const cacheFile = path.resolve(import.meta.dirname, `../../.bench/suggest-members-${n}-seed11.bin`);
+const members: ScoredMember[] = values.cache && existsSync(cacheFile) ? deserialize(readFileSync(cacheFile)) : [];
+if (members.length === 0) {
+  for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
+    const parsed = parseMemberProfile(record);
+    if (!parsed.success) continue;
+    const p = parsed.profile;
+    members.push({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) });
+  }
+  if (values.cache) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, serialize(members));
+  }
 }
-log(`generated and vectorised ${members.length} members in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+log(`${members.length} members ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 t = performance.now();
 const index = buildExactPartnerIndex(members, knowledge);
 const buildSeconds = (performance.now() - t) / 1000;
-log(`built the exact partner index in ${buildSeconds.toFixed(1)} s (load ${load()})`);
+log(`built the partner index in ${buildSeconds.toFixed(1)} s (load ${load()})`);
+
+type Mode = { readonly name: string; readonly search: (self: ScoredMember) => ExactPartnerResult };
+const modes: Mode[] = [
+  { name: 'exact', search: (self) => index.best(self, 10, config) },
+  // "600" bounds every member, "shared:600" only those sharing an industry, role or interest with self.
+  ...budgets.map((spec) => {
+    const sharedOnly = spec.startsWith('shared:');
+    const budget = Number(spec.replace('shared:', ''));
+    return {
+      name: `approximate, budget ${budget}${sharedOnly ? ', shared only' : ''}`,
+      search: (self: ScoredMember) => index.approximate(self, 10, config, budget, { sharedOnly }),
+    };
+  }),
+];
+const suggest = (mode: Mode, self: ScoredMember) => {
+  const found = mode.search(self);
+  return { found, ranked: rankPartners(self, found.partners.map((p) => p.member), context, config, { purpose: 'referral', top: 10 }) };
+};
+const ids = (ranked: readonly { pair: { other: string }; score: number }[]) => ranked.map((r) => [r.pair.other, r.score]);
+const recallOf = (found: ReturnType<typeof ids>, exact: ReturnType<typeof ids>) => {
+  const got = new Set(found.map(([id]) => id));
+  return exact.filter(([id]) => got.has(id)).length / Math.max(1, exact.length);
+};
 
 const random = createRandom(5);
-let scored = 0;
-const suggest = (self: ScoredMember) => {
-  const found = index.best(self, 10, config);
-  scored += found.scored;
-  return rankPartners(self, found.partners.map((p) => p.member), context, config, { purpose: 'referral', top: 10 });
-};
-// Warm up, then time.
-for (let i = 0; i < 50; i++) suggest(random.pick(members));
-scored = 0;
-const latencies: number[] = [];
 const queries = Number(values.queries);
-const loadBefore = load();
-for (let i = 0; i < queries; i++) {
-  const self = random.pick(members);
-  const start = performance.now();
-  suggest(self);
-  latencies.push(performance.now() - start);
-}
-const loadAfter = load();
-latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-const scoredPerQuery = scored / queries;
+const timedMembers = Array.from({ length: queries }, () => random.pick(members));
+const recallMembers = Array.from({ length: Number(values['recall-queries']) }, () => random.pick(members));
+const referenceMembers = Array.from({ length: Number(values['reference-queries']) }, () => random.pick(members));
 
-let recallSum = 0;
-let exactMs = 0;
+const rows: string[] = [];
+const exactAnswers = recallMembers.map((self) => ids(suggest(modes[0]!, self).ranked));
+for (const mode of modes) {
+  for (let i = 0; i < 50; i++) suggest(mode, random.pick(members));
+  const latencies: number[] = [];
+  let bounded = 0;
+  let scored = 0;
+  let provablyExact = 0;
+  const loadBefore = load();
+  const cpuBefore = process.cpuUsage();
+  for (const self of timedMembers) {
+    const start = performance.now();
+    const { found } = suggest(mode, self);
+    latencies.push(performance.now() - start);
+    bounded += found.bounded;
+    scored += found.scored;
+    if ('exact' in found && found.exact) provablyExact++;
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const loadAfter = load();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  const recall = recallMembers.reduce((sum, self, i) => sum + recallOf(ids(suggest(mode, self).ranked), exactAnswers[i]!), 0) / Math.max(1, recallMembers.length);
+  const exactShare = mode === modes[0] ? '' : `, ${provablyExact}/${queries} provably exact`;
+  log(`${mode.name}: load (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
+  rows.push(
+    `| ${n.toLocaleString('en')} | ${mode.name} | ${pct(0.5).toFixed(2)} ms | ${pct(0.99).toFixed(2)} ms | ${((cpu.user + cpu.system) / 1000 / queries).toFixed(2)} ms | ${Math.round(bounded / queries)} | ${Math.round(scored / queries)} | ${recall.toFixed(3)} (${recallMembers.length} members${exactShare}) | ${loadBefore} |`,
+  );
+}
+
+// The reference: rankPartners over every member.
+const referenceRecall = modes.map(() => 0);
 let identical = 0;
-const recallQueries = Number(values['recall-queries']);
-for (let i = 0; i < recallQueries; i++) {
-  const self = random.pick(members);
+let referenceMs = 0;
+for (const self of referenceMembers) {
   const start = performance.now();
-  const exact = rankPartners(self, members, context, config, { purpose: 'referral', top: 10 });
-  exactMs += performance.now() - start;
-  const found = suggest(self);
-  const ids = new Set(found.map((r) => r.pair.other));
-  recallSum += exact.filter((r) => ids.has(r.pair.other)).length / Math.max(1, exact.length);
-  if (JSON.stringify(found.map((r) => [r.pair.other, r.score])) === JSON.stringify(exact.map((r) => [r.pair.other, r.score]))) identical++;
+  const reference = ids(rankPartners(self, members, context, config, { purpose: 'referral', top: 10 }));
+  referenceMs += performance.now() - start;
+  modes.forEach((mode, m) => {
+    const found = ids(suggest(mode, self).ranked);
+    referenceRecall[m]! += recallOf(found, reference) / referenceMembers.length;
+    if (m === 0 && JSON.stringify(found) === JSON.stringify(reference)) identical++;
+  });
 }
 const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-log(`load average (1, 5, 15 min) before the timed queries ${loadBefore}, after ${loadAfter}; ${identical}/${recallQueries} rankings identical to the reference`);
-process.stdout.write(
-  `| ${n.toLocaleString('en')} | ${buildSeconds.toFixed(1)} s | ${pct(0.5).toFixed(2)} ms | ${pct(0.99).toFixed(2)} ms | ${Math.round(scoredPerQuery)} | ${(recallSum / Math.max(1, recallQueries)).toFixed(3)} | ${(exactMs / Math.max(1, recallQueries)).toFixed(0)} ms | ${rss} MB | ${loadBefore} |\n`,
+log(
+  `rankPartners over every member for ${referenceMembers.length} members: ${(referenceMs / Math.max(1, referenceMembers.length)).toFixed(0)} ms each; ` +
+    `exact mode identical ${identical}/${referenceMembers.length}; recall@10 against it ${modes.map((mode, m) => `${mode.name} ${referenceRecall[m]!.toFixed(3)}`).join(', ')}`,
 );
+log(`index build ${buildSeconds.toFixed(1)} s, RSS ${rss} MB, load now ${load()}`);
+process.stdout.write(`| members | mode | p50 | p99 | CPU per suggestion | bounded | scored | recall@10 against exact | load before the timed queries |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);

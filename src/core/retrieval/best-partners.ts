@@ -82,3 +82,63 @@ export class CandidateRescorer {
     return pair;
   }
 }
+
+/**
+ * The `capacity` largest bounds seen, with their member indices: a min-heap on two
+ * typed arrays (no object per entry; a search pushes tens of thousands). `push`
+ * returns the bound that was dropped to make room (or that did not enter), -∞ if none.
+ */
+export class BoundHeap {
+  readonly bounds: Float64Array;
+  readonly members: Int32Array;
+  size = 0;
+  constructor(readonly capacity: number) {
+    this.bounds = new Float64Array(capacity);
+    this.members = new Int32Array(capacity);
+  }
+
+  /** Below or at this a bound cannot enter (−∞ until the heap is full). */
+  get floor(): number {
+    return this.size < this.capacity ? -Infinity : this.bounds[0]!;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(bound: number, member: number): number {
+    const bounds = this.bounds;
+    const members = this.members;
+    if (this.size < this.capacity) {
+      // Sift up.
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (bounds[parent]! <= bound) break;
+        bounds[i] = bounds[parent]!;
+        members[i] = members[parent]!;
+        i = parent;
+      }
+      bounds[i] = bound;
+      members[i] = member;
+      return -Infinity;
+    }
+    const dropped = bounds[0]!;
+    if (bound <= dropped) return bound;
+    // Replace the root and sift down.
+    const n = this.size;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && bounds[child + 1]! < bounds[child]!) child++;
+      if (bounds[child]! >= bound) break;
+      bounds[i] = bounds[child]!;
+      members[i] = members[child]!;
+      i = child;
+    }
+    bounds[i] = bound;
+    members[i] = member;
+    return dropped;
+  }
+}

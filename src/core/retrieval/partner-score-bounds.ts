@@ -61,6 +61,8 @@ export class PartnerScoreBounds {
   readonly #linkWeight: Float64Array;
   readonly #w: Float64Array;
   readonly #selfUnitAreas: Float64Array;
+  /** The areas where self's unit vector is not 0: the trade dot product reads only these (adding 0 changes no sum). */
+  readonly #selfAreaSlots: Int32Array;
   readonly #selfAreasEmpty: boolean;
   readonly #selfServicesEmpty: boolean;
   readonly #sizeFit = new Float64Array(32);
@@ -103,6 +105,7 @@ export class PartnerScoreBounds {
     }
     const norm = Math.sqrt(self.trade.areas.norm2);
     this.#selfUnitAreas = self.trade.areas.dense.map((v) => (norm > 0 ? v / norm : 0));
+    this.#selfAreaSlots = Int32Array.from(this.#selfUnitAreas.keys()).filter((k) => this.#selfUnitAreas[k] !== 0);
     this.#selfAreasEmpty = self.trade.areasEmpty;
     this.#selfServicesEmpty = self.trade.services.length === 0;
     this.#selfFlags = memberFlags(self);
@@ -178,7 +181,8 @@ export class PartnerScoreBounds {
     this.linkStrength = strength;
     let dot = 0;
     const areas = table.unitAreas;
-    for (let k = 0, o = t * table.areaCount; k < table.areaCount; k++) dot += this.#selfUnitAreas[k]! * areas[o + k]!;
+    const slots = this.#selfAreaSlots;
+    for (let j = 0, o = t * table.areaCount; j < slots.length; j++) dot += this.#selfUnitAreas[slots[j]!]! * areas[o + slots[j]!]!;
     const flags = table.tradeFlags[t]!;
     const areasEmpty = (flags & AREAS_EMPTY) !== 0;
     const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
