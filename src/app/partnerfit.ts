@@ -161,7 +161,9 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     knowledge,
     ingest: async (file, ingestOptions) => {
       try {
-        return await ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions });
+        const report = await ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions });
+        if (report.accepted > report.unchanged) await members.refreshStatistics();
+        return report;
       } finally {
         // Even a failed ingest may have stored whole batches.
         generation++;

@@ -18,7 +18,7 @@ import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
 import { checkRosterColumns } from '../ingest/ingest-roster.ts';
 import { openRecordSource, type InputFormat } from '../ingest/record-source.ts';
-import { jobKey, type ApplicantJob, type ApplicantJobStore, type ApplicantRow, type BatchConflict, type RowRejection } from '../storage/applicant-job-store.ts';
+import { jobKey, type ApplicantJob, type ApplicantJobStore, type ApplicantRow, type BatchConflict, type PendingApplicant, type RowRejection } from '../storage/applicant-job-store.ts';
 import type { MemberReader, NetworkMembersReader } from '../storage/member-store.ts';
 import { defaultWorkerCount, inThreadScorer, workerScorerPool, type ApplicantScorer, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
 import type { NetworkStore } from '../storage/network-store.ts';
@@ -67,8 +67,11 @@ export interface ApplicantJobDeps {
 }
 
 const READ_BATCH = 500;
+/** Applicants scored per stored chunk (with the members of their networks: about 10,000 vectors in memory at most). */
 const SCORE_CHUNK = 1000;
 const WORKER_THRESHOLD = 500;
+/** A file this large holds some 500 applicants or more: read with workers understanding the rows. */
+const WORKER_THRESHOLD_BYTES = 150_000;
 
 export async function runApplicantJob(file: string, deps: ApplicantJobDeps, options: ApplicantJobOptions = {}): Promise<ApplicantJobOutcome> {
   const source = await openRecordSource(file, { format: options.format });
@@ -100,18 +103,20 @@ export async function runApplicantJob(file: string, deps: ApplicantJobDeps, opti
 
   options.onJob?.(job);
   const aborted = () => options.signal?.aborted === true;
-  if (job.status === 'reading') {
-    await readApplicants(job, source, headerWarnings, deps, options);
-    if (aborted()) return { job: (await deps.jobs.getJob(job.id))!, start, finished: false };
-    await deps.jobs.finishReading(job.id, [...headerWarnings, ...sourceWarnings(source)]);
-    job = (await deps.jobs.getJob(job.id))!;
-  }
   if (job.status === 'done') return { job, start, finished: true };
-  // Pairing and scoring run on worker threads for large batches (the event loop stays free).
+  // Understanding, pairing and scoring run on worker threads for large batches (the main
+  // thread reads and writes the database meanwhile; the event loop stays free).
   const counts = await deps.jobs.counts(job.id);
-  const workers = options.workers ?? (counts.rows - counts.scored >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
+  const large = job.status === 'reading' ? source.bytes >= WORKER_THRESHOLD_BYTES : counts.rows - counts.scored >= WORKER_THRESHOLD;
+  const workers = options.workers ?? (large ? defaultWorkerCount() : 0);
   const scorer = workers > 0 ? workerScorerPool(workers, deps.config) : inThreadScorer(deps.knowledge, deps.config);
   try {
+    if (job.status === 'reading') {
+      await readApplicants(job, source, headerWarnings, scorer, deps, options);
+      if (aborted()) return { job: (await deps.jobs.getJob(job.id))!, start, finished: false };
+      await deps.jobs.finishReading(job.id, [...headerWarnings, ...sourceWarnings(source)]);
+      job = (await deps.jobs.getJob(job.id))!;
+    }
     if (job.status === 'pairing') {
       await findRivals(job, scorer, deps, options);
       await deps.jobs.setStatus(job.id, 'scoring');
@@ -133,6 +138,7 @@ async function readApplicants(
   job: ApplicantJob,
   source: Awaited<ReturnType<typeof openRecordSource>>,
   _headerWarnings: readonly string[],
+  scorer: ApplicantScorer,
   deps: ApplicantJobDeps,
   options: ApplicantJobOptions,
 ): Promise<void> {
@@ -152,20 +158,40 @@ async function readApplicants(
   let rowsRead = job.rowsRead;
   let lastLine = job.readThroughLine;
 
+  // A batch is understood (vectorised) on a worker while the next is read; batches are
+  // stored in order, each with the line it reached, so a resumed job starts after the last stored.
+  let stored: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  const depth = Math.max(2, defaultWorkerCount());
   const flush = async () => {
     if (parsed.length === 0 && rejections.length === 0 && lastLine === job.readThroughLine) return;
-    const members = await deps.members.existingIds(parsed.map((p) => p.profile.id));
-    const rows: ApplicantRow[] = [];
-    for (const { line, profile } of parsed) {
-      if (members.has(profile.id)) {
-        rejections.push({ line, field: 'id', message: `"${profile.id}" is already a member's id; an applicant needs an id of their own` });
-      } else {
-        rows.push({ line, profile, vector: vectorizeMember(profile, deps.knowledge) });
-      }
-    }
-    await deps.jobs.saveReadBatch(job.id, rows, rejections, lastLine, rowsRead);
+    const batch = parsed;
+    const batchRejections = rejections;
+    const through = lastLine;
+    const read = rowsRead;
     parsed = [];
     rejections = [];
+    const vectors = scorer.vectorize(batch.map((p) => p.profile));
+    vectors.catch(() => {});
+    const previous = stored;
+    stored = (async () => {
+      await previous;
+      const members = await deps.members.existingIds(batch.map((p) => p.profile.id));
+      const understood = await vectors;
+      const rows: ApplicantRow[] = [];
+      batch.forEach(({ line, profile }, i) => {
+        if (members.has(profile.id)) {
+          batchRejections.push({ line, field: 'id', message: `"${profile.id}" is already a member's id; an applicant needs an id of their own` });
+        } else {
+          rows.push({ line, profile, vector: understood[i]! });
+        }
+      });
+      await deps.jobs.saveReadBatch(job.id, rows, batchRejections, through, read);
+    })();
+    // Failures surface where the chain is awaited (below, or at the end).
+    stored.catch(() => {});
+    inFlight.push(stored);
+    if (inFlight.length >= depth) await inFlight.shift();
   };
 
   for await (const item of source.records()) {
@@ -190,10 +216,11 @@ async function readApplicants(
     if (parsed.length + rejections.length >= batchSize) {
       await flush();
       options.onProgress?.({ phase: 'reading', done: source.bytesRead(), total: source.bytes });
-      if (options.signal?.aborted) return;
+      if (options.signal?.aborted) return await stored;
     }
   }
   await flush();
+  await stored;
   options.onProgress?.({ phase: 'reading', done: source.bytes, total: source.bytes });
 }
 
@@ -208,17 +235,17 @@ function sourceWarnings(source: Awaited<ReturnType<typeof openRecordSource>>): s
 async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
   const total = (await deps.jobs.counts(job.id)).rows;
   const pending: Promise<BatchConflict[]>[] = [];
-  let group: ApplicantRow[] = [];
+  let group: PendingApplicant[] = [];
   let done = 0;
   const pairGroup = () => {
     if (group.length > 1) {
-      const rowOf = new Map<string, ApplicantRow>(group.map((r) => [r.profile.id, r]));
+      const rowOf = new Map<string, PendingApplicant>(group.map((r) => [r.id, r]));
       pending.push(
-        scorer.pair(group.map(asTaskMember)).then((pairs) =>
+        scorer.pair(group.map((r) => ({ id: r.id, network: r.network, name: r.name, vectorJson: r.vectorJson }))).then((pairs) =>
           pairs.map((pair) => {
             const a = rowOf.get(pair.a)!;
             const b = rowOf.get(pair.b)!;
-            return { aLine: a.line, bLine: b.line, aId: pair.a, bId: pair.b, aName: a.profile.name, bName: b.profile.name, sharedServices: pair.sharedServices, level: pair.level, score: pair.score };
+            return { aLine: a.line, bLine: b.line, aId: pair.a, bId: pair.b, aName: a.name, bName: b.name, sharedServices: pair.sharedServices, level: pair.level, score: pair.score };
           }),
         ),
       );
@@ -229,7 +256,7 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
   };
   // One pass over the job's rows in network order; one network's applicants at a time go to a worker.
   for await (const row of deps.jobs.iterateRows(job.id)) {
-    if (group.length > 0 && group[0]!.profile.network !== row.profile.network) pairGroup();
+    if (group.length > 0 && group[0]!.network !== row.network) pairGroup();
     group.push(row);
   }
   pairGroup();
@@ -268,20 +295,32 @@ async function scoreApplicants(job: ApplicantJob, scorer: ApplicantScorer, deps:
     }));
   };
 
+  // Three chunks in motion: the next read, this one scored, the last one stored (in order).
   let next = fetchChunk();
+  let stored: Promise<void> = Promise.resolve();
   for (;;) {
     const tasks = await next;
-    if (tasks.length === 0) return true;
+    if (tasks.length === 0) {
+      await stored;
+      return true;
+    }
     const lastTask = tasks[tasks.length - 1]!;
     const last = lastTask.applicants[lastTask.applicants.length - 1]!;
     next = fetchChunk({ network: lastTask.network, line: last.line });
     // Marked as handled here; a failure surfaces where it is awaited.
     next.catch(() => {});
     const scored = (await Promise.all(tasks.map((t) => scorer.score(t)))).flat();
-    await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
-    done += scored.length;
-    options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
-    if (options.signal?.aborted) return false;
+    await stored;
+    stored = (async () => {
+      await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
+      done += scored.length;
+      options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
+    })();
+    stored.catch(() => {});
+    if (options.signal?.aborted) {
+      await stored;
+      return false;
+    }
   }
 }
 
@@ -299,10 +338,6 @@ function rivalsOf(line: number, conflicts: readonly BatchConflict[]): BatchRival
     else if (c.bLine === line) rivals.push({ applicant: c.aId, name: c.aName, line: c.aLine, level: c.level, score: c.score, sharedServices: c.sharedServices });
   }
   return rivals.sort((a, b) => (a.level === b.level ? 0 : a.level === 'direct' ? -1 : 1) || b.score - a.score || a.line - b.line);
-}
-
-function asTaskMember(row: ApplicantRow): TaskMember {
-  return { id: row.profile.id, network: row.profile.network, name: row.profile.name, vectorJson: JSON.stringify(row.vector) };
 }
 
 async function hashFile(file: string): Promise<string> {

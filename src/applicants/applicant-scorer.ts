@@ -13,6 +13,8 @@ import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import type { MemberVector } from '../core/vectors/member-vector.ts';
+import type { MemberProfile } from '../core/profile/member-profile.ts';
+import { vectorizeMember } from '../core/vectors/member-vectorizer.ts';
 
 /** Members and applicants cross threads with their vectors as JSON text: cheaper to send, parsed where they are scored. */
 export interface TaskMember {
@@ -44,6 +46,8 @@ export interface RivalPair {
 }
 
 export interface ApplicantScorer {
+  /** Understands applicants' profiles (what ingest does for members), on a worker when there are workers. */
+  vectorize(profiles: readonly MemberProfile[]): Promise<MemberVector[]>;
   score(task: NetworkTask): Promise<ScoredLine[]>;
   /** Competitor pairs among applicants to one network (two applicants for one seat). */
   pair(applicants: readonly TaskMember[]): Promise<RivalPair[]>;
@@ -72,6 +76,7 @@ export function pairApplicants(applicants: readonly TaskMember[]): RivalPair[] {
 
 export function inThreadScorer(knowledge: EngineKnowledge, config: ScoringConfig): ApplicantScorer {
   return {
+    vectorize: async (profiles) => profiles.map((p) => vectorizeMember(p, knowledge)),
     score: async (task) => scoreNetworkTask(task, knowledge, config),
     pair: async (applicants) => pairApplicants(applicants),
     close: async () => {},
@@ -86,6 +91,7 @@ export function defaultWorkerCount(): number {
 export function workerScorerPool(size: number, config: ScoringConfig): ApplicantScorer {
   const pool = createWorkerPool<null>(new URL('./applicant-worker-entry.mjs', import.meta.url), size, 'an applicant scoring', () => null, { config });
   return {
+    vectorize: (profiles) => pool.request<MemberVector[]>({ kind: 'vectorize', profiles }),
     score: (task) => pool.request<ScoredLine[]>({ kind: 'score', task }),
     pair: (applicants) => pool.request<RivalPair[]>({ kind: 'pair', applicants }),
     close: () => pool.close(),

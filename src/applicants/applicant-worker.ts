@@ -1,6 +1,8 @@
 /** Worker thread that scores applicants network by network (see applicant-scorer.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { MemberProfile } from '../core/profile/member-profile.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
+import { vectorizeMember } from '../core/vectors/member-vectorizer.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import { serveRequests } from '../workers/worker-pool.ts';
 import { pairApplicants, scoreNetworkTask, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
@@ -8,6 +10,16 @@ import { pairApplicants, scoreNetworkTask, type NetworkTask, type TaskMember } f
 const knowledge = loadKnowledge();
 const { config } = workerData as { config: ScoringConfig };
 serveRequests(parentPort!, (message) => {
-  const request = message as unknown as { kind: 'score'; task: NetworkTask } | { kind: 'pair'; applicants: TaskMember[] };
-  return request.kind === 'score' ? scoreNetworkTask(request.task, knowledge, config) : pairApplicants(request.applicants);
+  const request = message as unknown as
+    | { kind: 'score'; task: NetworkTask }
+    | { kind: 'pair'; applicants: TaskMember[] }
+    | { kind: 'vectorize'; profiles: MemberProfile[] };
+  switch (request.kind) {
+    case 'score':
+      return scoreNetworkTask(request.task, knowledge, config);
+    case 'pair':
+      return pairApplicants(request.applicants);
+    case 'vectorize':
+      return request.profiles.map((p) => vectorizeMember(p, knowledge));
+  }
 });

@@ -78,7 +78,7 @@ export interface ApplicantJobStore {
   finishReading(jobId: string, warnings: readonly string[]): Promise<void>;
   setStatus(jobId: string, status: JobStatus): Promise<void>;
   /** All rows of the job, network by network, in pages: memory stays flat. */
-  iterateRows(jobId: string, pageSize?: number): AsyncIterable<ApplicantRow>;
+  iterateRows(jobId: string, pageSize?: number): AsyncIterable<PendingApplicant>;
   replaceBatchConflicts(jobId: string, conflicts: readonly BatchConflict[]): Promise<void>;
   batchConflictsOf(jobId: string, lines: readonly number[]): Promise<BatchConflict[]>;
   /** Rows not scored yet, network by network (each network's members are then loaded once), after a (network, line) position. */
@@ -285,7 +285,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
       for (;;) {
         let query = db
           .selectFrom('applicant_rows')
-          .select(['network_id', 'line', 'profile', 'vector'])
+          .select(['line', 'applicant_id', 'network_id', sql<string>`profile->>'name'`.as('name'), 'vector'])
           .where('job_id', '=', jobId)
           .orderBy('network_id')
           .orderBy('line')
@@ -295,7 +295,7 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
           query = query.where((eb) => eb.or([eb('network_id', '>', network), eb.and([eb('network_id', '=', network), eb('line', '>', line)])]));
         }
         const rows = await query.execute();
-        for (const r of rows) yield { line: r.line, profile: r.profile, vector: JSON.parse(r.vector) as MemberVector };
+        for (const r of rows) yield { line: r.line, id: r.applicant_id, name: r.name, network: r.network_id, vectorJson: r.vector };
         if (rows.length < pageSize) return;
         const last = rows[rows.length - 1]!;
         after = { network: last.network_id, line: last.line };

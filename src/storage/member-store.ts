@@ -62,6 +62,12 @@ export interface NetworkMembersReader {
 
 /** What keeps vectors current when the lexicon or vectoriser changes. */
 export interface VectorMaintenance {
+  /**
+   * Brings the planner's row counts up to date after a bulk write. The embedded
+   * database has no autovacuum: without this it keeps the estimates of an empty table
+   * and scans every member to find one network's.
+   */
+  refreshStatistics(): Promise<void>;
   /** Profiles whose vector is missing or of another version, at most `limit`, by id after `afterId`. */
   staleProfiles(version: string, limit: number, afterId?: string): Promise<MemberProfile[]>;
   saveVectors(vectors: readonly { memberId: string; vector: MemberVector }[]): Promise<void>;
@@ -187,7 +193,7 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
 
     async membersOfNetworks(networks, version) {
       if (networks.length === 0) return [];
-      // The vector's JSON text as stored, parsed where it is scored (on a worker); each by its key (scalar subqueries): a join lets the planner scan and hash
+      // The vector's JSON text as stored (null when missing or of another version), parsed where it is scored (on a worker); each by its key (scalar subqueries): a join lets the planner scan and hash
       // every stored vector for a few networks' worth (seconds at 100,000 members).
       const rows = await db
         .selectFrom('members')
@@ -195,14 +201,22 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
           'members.id',
           'members.network_id',
           'members.name',
-          eb.selectFrom('member_vectors').select('member_vectors.version').whereRef('member_vectors.member_id', '=', 'members.id').as('version'),
-          eb.selectFrom('member_vectors').select('member_vectors.vector').whereRef('member_vectors.member_id', '=', 'members.id').as('vector'),
+          eb
+            .selectFrom('member_vectors')
+            .select('member_vectors.vector')
+            .whereRef('member_vectors.member_id', '=', 'members.id')
+            .where('member_vectors.version', '=', version)
+            .as('vector'),
         ])
         .where('members.network_id', 'in', [...networks])
         .orderBy('members.network_id')
         .orderBy('members.id')
         .execute();
-      return rows.map((r) => ({ id: r.id, network: r.network_id, name: r.name, vectorJson: r.version === version ? r.vector : null }));
+      return rows.map((r) => ({ id: r.id, network: r.network_id, name: r.name, vectorJson: r.vector }));
+    },
+
+    async refreshStatistics() {
+      await sql`analyze networks, members, member_vectors`.execute(db);
     },
 
     async staleProfiles(version, limit, afterId) {
