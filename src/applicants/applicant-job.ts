@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { BatchRival, NetworkPolicy } from '../core/applicants/applicant-assessment.ts';
+import type { BatchRival } from '../core/applicants/applicant-assessment.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { MemberProfile } from '../core/profile/member-profile.ts';

@@ -10,23 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
 import { buildExactPartnerIndex } from '../../src/core/retrieval/exact-partner-index.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
-import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
-import { generateRosterRecords } from '../../scripts/bench/roster-generator.ts';
-import { knowledge } from '../support/demo-members.ts';
+import { generatedMembers, knowledge } from '../support/demo-members.ts';
 
-function generated(count: number, seed: number): ScoredMember[] {
-  const out: ScoredMember[] = [];
-  for (const record of generateRosterRecords(knowledge, { members: count, networks: 10, seed })) {
-    const parsed = parseMemberProfile(record);
-    if (parsed.success) out.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-  }
-  return out;
-}
-
-const members = generated(4000, 47);
+const members = generatedMembers(4000, { networks: 10, seed: 47 });
 const index = buildExactPartnerIndex(members, knowledge, { postingMin: 8 });
 const config = DEFAULT_SCORING_CONFIG;
 const random = createRandom(9);

@@ -15,24 +15,12 @@ import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
 import { buildExactPartnerIndex } from '../../src/core/retrieval/exact-partner-index.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
-import { generateRosterRecords } from '../../scripts/bench/roster-generator.ts';
-import { demoMembers, knowledge, membersFromCsv } from '../support/demo-members.ts';
-
-function generated(count: number, seed: number): ScoredMember[] {
-  const out: ScoredMember[] = [];
-  for (const record of generateRosterRecords(knowledge, { members: count, networks: 5, seed })) {
-    const parsed = parseMemberProfile(record);
-    if (parsed.success) out.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-  }
-  return out;
-}
+import { demoMembers, generatedMembers, knowledge, membersFromCsv } from '../support/demo-members.ts';
 
 const populations: [string, ScoredMember[]][] = [
   ['the demo network', demoMembers()],
   ['the four-language fixture', membersFromCsv('../fixtures/four-languages.csv')],
-  ['a generated federation', generated(1500, 31)],
+  ['a generated federation', generatedMembers(1500, { networks: 5, seed: 31 })],
 ];
 const configs: ScoringConfig[] = [
   DEFAULT_SCORING_CONFIG,

@@ -9,23 +9,11 @@ import { assessApplicant, NetworkContext, type NetworkPolicy } from '../../src/c
 import { detectCompetition } from '../../src/core/competition/competitor-detector.ts';
 import { CompiledPool } from '../../src/core/ranking/compiled-pool.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { scorePair } from '../../src/core/scoring/pair-scorer.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
-import { generateRosterRecords } from '../../scripts/bench/roster-generator.ts';
 import { computeSuggestions } from '../../src/app/scoring-engine.ts';
-import { demoMembers, knowledge } from '../support/demo-members.ts';
-
-function generated(count: number, networks: number, seed: number, idPrefix?: string): ScoredMember[] {
-  const out: ScoredMember[] = [];
-  for (const record of generateRosterRecords(knowledge, { members: count, networks, seed, ...(idPrefix ? { idPrefix } : {}) })) {
-    const parsed = parseMemberProfile(record);
-    if (parsed.success) out.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-  }
-  return out;
-}
+import { demoMembers, generatedMembers, knowledge } from '../support/demo-members.ts';
 
 const context = { knowledge };
 const configs: ScoringConfig[] = [
@@ -39,7 +27,7 @@ const byNetwork = (members: readonly ScoredMember[]) => {
 };
 const populations: [string, ScoredMember[][]][] = [
   ['the demo network', byNetwork(demoMembers())],
-  ['a generated federation (chapters of ~40, and one pool of 300)', [...byNetwork(generated(1200, 30, 57)), generated(300, 1, 58)]],
+  ['a generated federation (chapters of ~40, and one pool of 300)', [...byNetwork(generatedMembers(1200, { networks: 30, seed: 57 })), generatedMembers(300, { networks: 1, seed: 58 })]],
 ];
 
 describe.each(populations)('on %s', (_, pools) => {
@@ -103,7 +91,7 @@ describe.each(populations)('on %s', (_, pools) => {
   });
 
   it('assesses applicants exactly as the full scorer does, under both policies', () => {
-    const applicants = generated(60, 1, 91, 'app');
+    const applicants = generatedMembers(60, { networks: 1, seed: 91, idPrefix: 'app' });
     let conflicts = 0;
     let strong = 0;
     for (const policy of ['exclusive', 'open'] as NetworkPolicy[]) {

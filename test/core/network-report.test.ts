@@ -17,14 +17,11 @@ import { buildActivityEvidence } from '../../src/core/activity/pair-evidence.ts'
 import { findCompetitorPairs } from '../../src/core/competition/competitor-pairs.ts';
 import type { ScoringContext } from '../../src/core/criteria/criterion.ts';
 import type { PairModel } from '../../src/core/learning/pair-model.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { buildNetworkReport, findMissingTrades, mainArea, type MemberSummary, type NetworkReport } from '../../src/core/report/network-report.ts';
 import { scorePair, type PairScore } from '../../src/core/scoring/pair-scorer.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
-import { generateRosterRecords } from '../../scripts/bench/roster-generator.ts';
-import { demoMembers, knowledge } from '../support/demo-members.ts';
+import { demoMembers, generatedMembers, knowledge } from '../support/demo-members.ts';
 
 /** The report as it was computed before the compiled scorer: `scorePair` on every pair. */
 function referenceReport(network: string, members: readonly ScoredMember[], context: ScoringContext, config: ScoringConfig): NetworkReport {
@@ -69,15 +66,6 @@ function referenceReport(network: string, members: readonly ScoredMember[], cont
   };
 }
 
-function generated(count: number, seed: number): ScoredMember[] {
-  const out: ScoredMember[] = [];
-  for (const record of generateRosterRecords(knowledge, { members: count, networks: 1, seed, idPrefix: 'gen' })) {
-    const parsed = parseMemberProfile(record);
-    if (parsed.success) out.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-  }
-  return out;
-}
-
 function demoActivity(): Activity[] {
   const file = fileURLToPath(new URL('../../data/demo/activity.csv', import.meta.url));
   const rows = parse(readFileSync(file), { columns: true }) as Record<string, string>[];
@@ -110,7 +98,7 @@ const chemistryModel: PairModel = { version: 'test-model', oneSided: (results) =
 
 const demo = demoMembers();
 const malmo = demo.filter((m) => m.network === 'malmo-bni');
-const federation = generated(300, 17);
+const federation = generatedMembers(300, { networks: 1, seed: 17, idPrefix: 'gen' });
 
 describe('the network report scored with the compiled scorer', () => {
   it.each([

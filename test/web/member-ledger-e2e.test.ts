@@ -6,19 +6,18 @@
  * gone-quiet flags, usable from the keyboard, in German, and at phone width. With
  * UPDATE_DOCS_SCREENSHOTS=1 the member view is copied to docs/screenshots/member.png.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, SCREENSHOTS, shot, toDocs } from '../support/browser.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type ServerProcess } from '../support/run-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT = path.join(ROOT, 'test-output/web');
 const ACTIVITY = path.join(ROOT, 'data/demo/activity.csv');
 const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-web-ledger-'));
 const env = { PARTNERFIT_DB: path.join(work, 'db') };
@@ -71,7 +70,7 @@ const field = (page: Page, name: string) => page.locator(`#ledger [data-field="$
 
 describe.skipIf(!browserAvailable)('the give/take ledger in the member view, in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     expect(runCli(['ingest', path.join(ROOT, 'data/demo/roster.csv'), '--quiet'], env).status).toBe(0);
     const ingested = runCli(['ingest-activity', ACTIVITY, '--quiet', '--json'], env);
     expect(ingested.status, ingested.stderr).toBe(0);
@@ -157,19 +156,8 @@ describe.skipIf(!browserAvailable)('the give/take ledger in the member view, in 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const box = (await page.locator('#ledger-table').boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    await page.locator('#ledger').screenshot({ path: path.join(OUTPUT, 'phone-ledger.png') });
+    await page.locator('#ledger').screenshot({ path: path.join(SCREENSHOTS, 'phone-ledger.png') });
     await page.close();
   });
 });
 
-async function shot(page: Page, name: string, fullPage = false): Promise<string> {
-  const file = path.join(OUTPUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
-  return file;
-}
-
-function toDocs(file: string): void {
-  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
-  mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
-  copyFileSync(file, path.join(ROOT, 'docs/screenshots', path.basename(file)));
-}

@@ -7,7 +7,7 @@
  * UPDATE_DOCS_SCREENSHOTS=1 the map and applicant ones are copied to docs/screenshots/
  * (the member view, with its give/take ledger, comes from member-ledger-e2e.test.ts).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRosterRows, ROSTER_HEADER } from '../../scripts/bench/roster-generator.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, SCREENSHOTS, shot, toDocs } from '../support/browser.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type ServerProcess } from '../support/run-server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT = path.join(ROOT, 'test-output/web');
 const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-web-'));
 const env = { PARTNERFIT_DB: path.join(work, 'db') };
 
@@ -32,18 +31,6 @@ function keyFor(args: string[]): string {
   const result = runCli(['keys', 'create', ...args, '--json'], env);
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout).key as string;
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<string> {
-  const file = path.join(OUTPUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
-  return file;
-}
-
-function toDocs(file: string): void {
-  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
-  mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
-  copyFileSync(file, path.join(ROOT, 'docs/screenshots', path.basename(file)));
 }
 
 async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
@@ -72,7 +59,7 @@ async function mapReady(page: Page): Promise<void> {
 
 describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     expect(runCli(['ingest', path.join(ROOT, 'data/demo/roster.csv'), '--quiet'], env).status).toBe(0);
     keys.admin = keyFor(['--role', 'admin', '--network', 'malmo-bni']);
     keys.member = keyFor(['--role', 'member', '--network', 'malmo-bni', '--member', 'se-012']);

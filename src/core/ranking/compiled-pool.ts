@@ -9,15 +9,14 @@
  */
 import type { ScoringContext } from '../criteria/criterion.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
-import { MemberCompiler, type CompiledMember, type Trade } from '../scoring/compiled-member.ts';
+import { MemberCompiler, type CompiledMember } from '../scoring/compiled-member.ts';
 import {
   compileConfig,
   competitorOverlap,
   DIRECT_COMPETITOR,
   scoreCompiledPair,
-  tradePairOf,
+  TradePairCache,
   type CompiledConfig,
-  type TradePair,
 } from '../scoring/compiled-pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
@@ -44,14 +43,15 @@ export class CompiledPool {
   readonly #compiler: MemberCompiler;
   readonly #compiled: CompiledMember[];
   readonly #byId: Map<string, CompiledMember>;
-  readonly #pairs = new Map<number, TradePair>();
+  readonly #pairs: TradePairCache;
   readonly #configs = new WeakMap<ScoringConfig, CompiledConfig>();
 
   constructor(
     readonly members: readonly ScoredMember[],
-    private readonly knowledge: EngineKnowledge,
+    knowledge: EngineKnowledge,
   ) {
     this.#compiler = new MemberCompiler(knowledge);
+    this.#pairs = new TradePairCache(knowledge);
     this.#compiled = members.map((m) => this.#compiler.compile(m));
     this.#byId = new Map(this.#compiled.map((c) => [c.id, c]));
   }
@@ -72,7 +72,7 @@ export class CompiledPool {
     for (const other of this.#compiled) {
       if (other.id === me.id) continue;
       const overlap = competitorOverlap(me, other);
-      visit(other.member, scoreCompiledPair(me, other, this.#pair(me.trade, other.trade), overlap, compiledConfig), overlap);
+      visit(other.member, scoreCompiledPair(me, other, this.#pairs.get(me.trade, other.trade), overlap, compiledConfig), overlap);
     }
   }
 
@@ -93,7 +93,7 @@ export class CompiledPool {
     const me = this.#compile(member);
     for (const other of this.#compiled) {
       if (other.id === me.id) continue;
-      const pair = this.#pair(me.trade, other.trade);
+      const pair = this.#pairs.get(me.trade, other.trade);
       // With overlap 0 the score is an upper bound: most pairs are settled without the word comparison.
       if (scoreCompiledPair(me, other, pair, 0, compiledConfig) < threshold) continue;
       const score = scoreCompiledPair(me, other, pair, competitorOverlap(me, other), compiledConfig);
@@ -111,15 +111,5 @@ export class CompiledPool {
     let compiled = this.#configs.get(config);
     if (!compiled) this.#configs.set(config, (compiled = compileConfig(config, this.#compiler)));
     return compiled;
-  }
-
-  #pair(a: Trade, b: Trade): TradePair {
-    const key = a.id * 4_194_304 + b.id;
-    let pair = this.#pairs.get(key);
-    if (!pair) {
-      pair = tradePairOf(a, b, this.knowledge);
-      this.#pairs.set(key, pair);
-    }
-    return pair;
   }
 }

@@ -16,9 +16,8 @@
  * Pure.
  */
 import type { ScoringContext } from '../criteria/criterion.ts';
-import type { EngineKnowledge } from '../knowledge.ts';
-import { MemberCompiler, type Trade } from '../scoring/compiled-member.ts';
-import { compileConfig, competitorOverlap, DIRECT_COMPETITOR, scoreCompiledPair, tradePairOf, type TradePair } from '../scoring/compiled-pair-scorer.ts';
+import { MemberCompiler } from '../scoring/compiled-member.ts';
+import { compileConfig, competitorOverlap, DIRECT_COMPETITOR, scoreCompiledPair, TradePairCache } from '../scoring/compiled-pair-scorer.ts';
 import { scorePair, type PairScore } from '../scoring/pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
@@ -59,22 +58,3 @@ export function findGoodPartnerships(members: readonly ScoredMember[], context: 
   return found;
 }
 
-/** Enough for every trade pair of a large network; beyond, the cache starts over. */
-const MAX_CACHED_TRADE_PAIRS = 1 << 20;
-
-/** Trade pairs (ordered: `a` plays self), computed once: members of one trade repeat them. */
-class TradePairCache {
-  readonly #pairs = new Map<number, TradePair>();
-  constructor(private readonly knowledge: EngineKnowledge) {}
-
-  get(a: Trade, b: Trade): TradePair {
-    const key = a.id * 4_194_304 + b.id;
-    let pair = this.#pairs.get(key);
-    if (!pair) {
-      pair = tradePairOf(a, b, this.knowledge);
-      if (this.#pairs.size >= MAX_CACHED_TRADE_PAIRS) this.#pairs.clear();
-      this.#pairs.set(key, pair);
-    }
-    return pair;
-  }
-}

@@ -4,14 +4,13 @@
  * such as the all-pairs embedding product). Pure.
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import type { CompiledMember, Trade } from '../scoring/compiled-member.ts';
+import type { CompiledMember } from '../scoring/compiled-member.ts';
 import {
   competitorOverlap,
   DIRECT_COMPETITOR,
   scoreCompiledPair,
-  tradePairOf,
+  TradePairCache,
   type CompiledConfig,
-  type TradePair,
 } from '../scoring/compiled-pair-scorer.ts';
 
 /** The best k (score, member) seen, ordered as `compareRanked`: higher score, then smaller id. */
@@ -49,19 +48,19 @@ export class BestK {
   }
 }
 
-const MAX_CACHED_TRADE_PAIRS = 1 << 20;
-
 /** Exact referral scoring of candidate lists; trade pairs cached (they repeat across rows). */
 export class CandidateRescorer {
-  readonly #pairs = new Map<number, TradePair>();
-  constructor(private readonly knowledge: EngineKnowledge) {}
+  readonly #pairs: TradePairCache;
+  constructor(knowledge: EngineKnowledge) {
+    this.#pairs = new TradePairCache(knowledge);
+  }
 
   /** The best `top` of `candidates` for `self`, exactly as `rankPartners` would rank that list. */
   best(self: CompiledMember, candidates: Iterable<CompiledMember>, top: number, config: CompiledConfig): [number, CompiledMember][] {
     const best = new BestK(top);
     for (const other of candidates) {
       if (other.id === self.id) continue;
-      const pair = this.#pair(self.trade, other.trade);
+      const pair = this.#pairs.get(self.trade, other.trade);
       const upper = scoreCompiledPair(self, other, pair, 0, config);
       if (!best.admits(upper, other.id)) continue;
       const overlap = competitorOverlap(self, other);
@@ -69,17 +68,6 @@ export class CandidateRescorer {
       if (score !== DIRECT_COMPETITOR) best.push(score, other);
     }
     return best.sorted();
-  }
-
-  #pair(a: Trade, b: Trade): TradePair {
-    const key = a.id * 4_194_304 + b.id;
-    let pair = this.#pairs.get(key);
-    if (!pair) {
-      pair = tradePairOf(a, b, this.knowledge);
-      if (this.#pairs.size >= MAX_CACHED_TRADE_PAIRS) this.#pairs.clear();
-      this.#pairs.set(key, pair);
-    }
-    return pair;
   }
 }
 

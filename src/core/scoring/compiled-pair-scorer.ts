@@ -43,6 +43,26 @@ export function tradePairOf(a: Trade, b: Trade, knowledge: EngineKnowledge): Tra
   return tradePair(a, b, link ? link.strength : -1);
 }
 
+/** Enough for every trade pair of a large network; beyond, the cache starts over. */
+const MAX_CACHED_TRADE_PAIRS = 1 << 20;
+
+/** Trade pairs (ordered: `a` plays self), computed once: members of one trade repeat them. */
+export class TradePairCache {
+  readonly #pairs = new Map<number, TradePair>();
+  constructor(private readonly knowledge: EngineKnowledge) {}
+
+  get(a: Trade, b: Trade): TradePair {
+    const key = a.id * 4_194_304 + b.id;
+    let pair = this.#pairs.get(key);
+    if (!pair) {
+      pair = tradePairOf(a, b, this.knowledge);
+      if (this.#pairs.size >= MAX_CACHED_TRADE_PAIRS) this.#pairs.clear();
+      this.#pairs.set(key, pair);
+    }
+    return pair;
+  }
+}
+
 /** A scoring config flattened for the hot loop. */
 export interface CompiledConfig {
   readonly config: ScoringConfig;
