@@ -9,7 +9,7 @@
  * repairer and a car maker, do different work with the same things.
  */
 import type { WeightedWord } from '../lexicon/business-vocabulary.ts';
-import { diceSimilarity, wordTrigrams } from '../text/char-ngrams.ts';
+import { diceSimilarity, fnv1a, wordTrigrams } from '../text/char-ngrams.ts';
 
 const GENERIC = new Set([
   'tillverkning', 'framstallning', 'fremstilling', 'herstellung', 'manufacture', 'manufacturing', 'production', 'produktion',
@@ -27,6 +27,15 @@ const wordIds = new Map<string, number>();
 const words: string[] = [];
 /** Trigram sets by word id, made when a word is first compared (a word meets many others). */
 const trigrams: (Set<string> | undefined)[] = [];
+/**
+ * Per word id: its trigrams hashed into 64 bits (two halves) and their count, made
+ * when the word is interned. Two words whose bits do not meet share no trigram, and a
+ * count too unequal caps the Dice below `SIMILAR`: both are 0 without a set compared.
+ */
+const gramBitsLow: number[] = [];
+const gramBitsHigh: number[] = [];
+const gramCounts: number[] = [];
+const inVocabulary: boolean[] = [];
 const similarityCache = new Map<number, number>();
 const MAX_WORDS = 1 << 20;
 /** Activities that go together: trade covers both wholesale and retail. */
@@ -41,11 +50,27 @@ function intern(word: string): number {
       wordIds.clear();
       words.length = 0;
       trigrams.length = 0;
+      gramBitsLow.length = 0;
+      gramBitsHigh.length = 0;
+      gramCounts.length = 0;
+      inVocabulary.length = 0;
       similarityCache.clear();
     }
     id = words.length;
     words.push(word);
     wordIds.set(word, id);
+    const grams = trigramsOf(id);
+    let low = 0;
+    let high = 0;
+    for (const gram of grams) {
+      const bit = fnv1a(gram) & 63;
+      if (bit < 32) low |= 1 << bit;
+      else high |= 1 << (bit - 32);
+    }
+    gramBitsLow.push(low);
+    gramBitsHigh.push(high);
+    gramCounts.push(grams.size);
+    inVocabulary.push(word.startsWith('='));
   }
   return id;
 }
@@ -74,21 +99,22 @@ function content(list: readonly WeightedWord[]): Content {
 
 function wordSimilarity(a: number, b: number): number {
   if (a === b) return 1;
+  // Two different words of the vocabulary are different things.
+  if (inVocabulary[a]! && inVocabulary[b]!) return 0;
+  // No trigram in common, or too unequal in length for a Dice of SIMILAR: 0, as the sets would say.
+  if ((gramBitsLow[a]! & gramBitsLow[b]!) === 0 && (gramBitsHigh[a]! & gramBitsHigh[b]!) === 0) return 0;
+  const na = gramCounts[a]!;
+  const nb = gramCounts[b]!;
+  if ((2 * Math.min(na, nb)) / (na + nb) < SIMILAR) return 0;
   const key = a < b ? a * MAX_WORDS + b : b * MAX_WORDS + a;
   let value = similarityCache.get(key);
   if (value === undefined) {
-    value = computeWordSimilarity(a, b);
+    const d = diceSimilarity(trigramsOf(a), trigramsOf(b));
+    value = d >= SIMILAR ? d : 0;
     if (similarityCache.size > 2_000_000) similarityCache.clear();
     similarityCache.set(key, value);
   }
   return value;
-}
-
-function computeWordSimilarity(a: number, b: number): number {
-  // Two different words of the vocabulary are different things.
-  if (words[a]!.startsWith('=') && words[b]!.startsWith('=')) return 0;
-  const d = diceSimilarity(trigramsOf(a), trigramsOf(b));
-  return d >= SIMILAR ? d : 0;
 }
 
 function trigramsOf(id: number): Set<string> {
@@ -111,22 +137,40 @@ export function serviceTextSimilarity(wordsA: readonly WeightedWord[], wordsB: r
   const a = content(wordsA);
   const b = content(wordsB);
   if (a.ids.length === 0 || b.ids.length === 0) return { similarity: 0, sharedWords: [] };
+  // Each word's best match on the other side, both ways, from one pass over the word pairs.
+  const rowBest = scratch(0, a.ids.length);
+  const columnBest = scratch(1, b.ids.length);
+  for (let i = 0; i < a.ids.length; i++) {
+    const x = a.ids[i]!;
+    let best = 0;
+    for (let j = 0; j < b.ids.length; j++) {
+      const s = wordSimilarity(x, b.ids[j]!);
+      if (s > best) best = s;
+      if (s > columnBest[j]!) columnBest[j] = s;
+    }
+    rowBest[i] = best;
+  }
   let sum = 0;
   let total = 0;
   const sharedWords: string[] = [];
   for (let i = 0; i < a.ids.length; i++) {
-    let best = 0;
-    for (const y of b.ids) best = Math.max(best, wordSimilarity(a.ids[i]!, y));
-    sum += a.weights[i]! * best;
+    sum += a.weights[i]! * rowBest[i]!;
     total += a.weights[i]!;
-    if (best >= 0.85 && a.weights[i]! >= 0.5) sharedWords.push(words[a.ids[i]!]!.replace(/^=/, ''));
+    if (rowBest[i]! >= 0.85 && a.weights[i]! >= 0.5) sharedWords.push(words[a.ids[i]!]!.replace(/^=/, ''));
   }
   for (let j = 0; j < b.ids.length; j++) {
-    let best = 0;
-    for (const x of a.ids) best = Math.max(best, wordSimilarity(x, b.ids[j]!));
-    sum += b.weights[j]! * best;
+    sum += b.weights[j]! * columnBest[j]!;
     total += b.weights[j]!;
   }
   const similarity = (sum / total) * (activitiesMatch(a.activities, b.activities) ? 1 : OTHER_ACTIVITY);
   return { similarity, sharedWords };
+}
+
+/** Two zeroed scratch rows of at least `length` (a pair's word lists are short; no allocation per pair). */
+const scratchRows: Float64Array[] = [new Float64Array(16), new Float64Array(16)];
+function scratch(which: 0 | 1, length: number): Float64Array {
+  if (scratchRows[which]!.length < length) scratchRows[which] = new Float64Array(length * 2);
+  const row = scratchRows[which]!;
+  row.fill(0, 0, length);
+  return row;
 }
