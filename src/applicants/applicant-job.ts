@@ -69,6 +69,8 @@ export interface ApplicantJobDeps {
 const READ_BATCH = 500;
 /** Applicants scored per stored chunk (with the members of their networks: about 10,000 vectors in memory at most). */
 const SCORE_CHUNK = 1000;
+/** Networks being paired at once in the pairing phase. */
+const PAIRING_IN_FLIGHT = 16;
 const WORKER_THRESHOLD = 500;
 /** A file this large holds some 500 applicants or more: read with workers understanding the rows. */
 const WORKER_THRESHOLD_BYTES = 150_000;
@@ -231,17 +233,24 @@ function sourceWarnings(source: Awaited<ReturnType<typeof openRecordSource>>): s
   return [`${legacy.length} line(s) are not UTF-8 and were read as Windows-1252 (Latin-1): line ${shown}`];
 }
 
-/** Conflicts among the batch's own applicants, network by network (two applicants for one seat). */
+/**
+ * Conflicts among the batch's own applicants, network by network (two applicants for
+ * one seat), stored as each network is paired: memory does not grow with the batch.
+ * A pairing phase cut short starts over (its conflicts are dropped first); they are
+ * read only once the job has moved on to scoring.
+ */
 async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
   const total = (await deps.jobs.counts(job.id)).rows;
-  const pending: Promise<BatchConflict[]>[] = [];
+  await deps.jobs.clearBatchConflicts(job.id);
+  const inFlight: Promise<void>[] = [];
   let group: PendingApplicant[] = [];
   let done = 0;
-  const pairGroup = () => {
+  const pairGroup = async () => {
     if (group.length > 1) {
       const rowOf = new Map<string, PendingApplicant>(group.map((r) => [r.id, r]));
-      pending.push(
-        scorer.pair(group.map((r) => ({ id: r.id, network: r.network, name: r.name, vectorJson: r.vectorJson }))).then((pairs) =>
+      const paired = scorer.pair(group.map((r) => ({ id: r.id, network: r.network, name: r.name, vectorJson: r.vectorJson }))).then((pairs) =>
+        deps.jobs.addBatchConflicts(
+          job.id,
           pairs.map((pair) => {
             const a = rowOf.get(pair.a)!;
             const b = rowOf.get(pair.b)!;
@@ -249,6 +258,11 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
           }),
         ),
       );
+      // Marked as handled here; a failure surfaces where it is awaited.
+      paired.catch(() => {});
+      inFlight.push(paired);
+      // A few networks in flight keep the workers busy; more would only hold memory.
+      if (inFlight.length >= PAIRING_IN_FLIGHT) await inFlight.shift();
     }
     done += group.length;
     group = [];
@@ -256,11 +270,11 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
   };
   // One pass over the job's rows in network order; one network's applicants at a time go to a worker.
   for await (const row of deps.jobs.iterateRows(job.id)) {
-    if (group.length > 0 && group[0]!.network !== row.network) pairGroup();
+    if (group.length > 0 && group[0]!.network !== row.network) await pairGroup();
     group.push(row);
   }
-  pairGroup();
-  await deps.jobs.replaceBatchConflicts(job.id, (await Promise.all(pending)).flat());
+  await pairGroup();
+  await Promise.all(inFlight);
 }
 
 /** Scores the job's remaining applicants; false when stopped by the signal. */

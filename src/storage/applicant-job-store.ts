@@ -79,7 +79,10 @@ export interface ApplicantJobStore {
   setStatus(jobId: string, status: JobStatus): Promise<void>;
   /** All rows of the job, network by network, in pages: memory stays flat. */
   iterateRows(jobId: string, pageSize?: number): AsyncIterable<PendingApplicant>;
-  replaceBatchConflicts(jobId: string, conflicts: readonly BatchConflict[]): Promise<void>;
+  /** Drops the job's conflicts among applicants (a pairing phase cut short starts over). */
+  clearBatchConflicts(jobId: string): Promise<void>;
+  /** Adds conflicts among applicants, as the pairing phase finds them (one network at a time). */
+  addBatchConflicts(jobId: string, conflicts: readonly BatchConflict[]): Promise<void>;
   batchConflictsOf(jobId: string, lines: readonly number[]): Promise<BatchConflict[]>;
   /** Rows not scored yet, network by network (each network's members are then loaded once), after a (network, line) position. */
   unscoredRows(jobId: string, limit: number, after?: { readonly network: string; readonly line: number }): Promise<PendingApplicant[]>;
@@ -228,9 +231,13 @@ export function createApplicantJobStore(db: Kysely<DatabaseSchema>): ApplicantJo
         .execute();
     },
 
-    async replaceBatchConflicts(jobId, conflicts) {
+    async clearBatchConflicts(jobId) {
+      await db.deleteFrom('applicant_batch_conflicts').where('job_id', '=', jobId).execute();
+    },
+
+    async addBatchConflicts(jobId, conflicts) {
+      if (conflicts.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('applicant_batch_conflicts').where('job_id', '=', jobId).execute();
         for (let i = 0; i < conflicts.length; i += INSERT_CHUNK) {
           await trx
             .insertInto('applicant_batch_conflicts')

@@ -37,7 +37,13 @@ const gramBitsHigh: number[] = [];
 const gramCounts: number[] = [];
 const inVocabulary: boolean[] = [];
 const similarityCache = new Map<number, number>();
+/** Word ids are below this (pair keys are `a * MAX_WORDS + b`). */
 const MAX_WORDS = 1 << 20;
+/** Beyond this many words, or cached pairs, the tables start over: memory stays bounded on any batch. */
+const WORD_LIMIT = 200_000;
+const PAIR_LIMIT = 500_000;
+/** Bumped when the word table starts over: word lists turned into ids before then are turned again. */
+let generation = 0;
 /** Activities that go together: trade covers both wholesale and retail. */
 const COMPATIBLE_ACTIVITIES: Record<string, readonly string[]> = { '~trade': ['~wholesale', '~retail'], '~wholesale': ['~trade'], '~retail': ['~trade'] };
 /** How much alike things count when the two do different things with them. */
@@ -46,7 +52,8 @@ const OTHER_ACTIVITY = 0.25;
 function intern(word: string): number {
   let id = wordIds.get(word);
   if (id === undefined) {
-    if (words.length >= MAX_WORDS) {
+    if (words.length >= WORD_LIMIT) {
+      generation++;
       wordIds.clear();
       words.length = 0;
       trigrams.length = 0;
@@ -76,6 +83,7 @@ function intern(word: string): number {
 }
 
 interface Content {
+  readonly generation: number;
   readonly ids: Int32Array;
   readonly weights: Float64Array;
   readonly activities: readonly string[];
@@ -85,10 +93,15 @@ const contentCache = new WeakMap<readonly WeightedWord[], Content>();
 
 function content(list: readonly WeightedWord[]): Content {
   let found = contentCache.get(list);
-  if (!found) {
+  if (!found || found.generation !== generation) {
     const kept = list.filter(({ word, weight }) => weight > 0 && !word.startsWith('~') && (word.startsWith('=') || (word.length >= 3 && !GENERIC.has(word))));
+    const before = generation;
+    let ids = Int32Array.from(kept.map((w) => intern(w.word)));
+    // Interning started the table over midway: once more, all in the new table.
+    if (generation !== before) ids = Int32Array.from(kept.map((w) => intern(w.word)));
     found = {
-      ids: Int32Array.from(kept.map((w) => intern(w.word))),
+      generation,
+      ids,
       weights: Float64Array.from(kept.map((w) => w.weight)),
       activities: list.filter((w) => w.word.startsWith('~')).map((w) => w.word),
     };
@@ -111,7 +124,7 @@ function wordSimilarity(a: number, b: number): number {
   if (value === undefined) {
     const d = diceSimilarity(trigramsOf(a), trigramsOf(b));
     value = d >= SIMILAR ? d : 0;
-    if (similarityCache.size > 2_000_000) similarityCache.clear();
+    if (similarityCache.size >= PAIR_LIMIT) similarityCache.clear();
     similarityCache.set(key, value);
   }
   return value;
@@ -134,8 +147,10 @@ export interface TextSimilarity {
 }
 
 export function serviceTextSimilarity(wordsA: readonly WeightedWord[], wordsB: readonly WeightedWord[]): TextSimilarity {
-  const a = content(wordsA);
+  let a = content(wordsA);
   const b = content(wordsB);
+  // b's words started the table over: a's ids are of the old one.
+  if (a.generation !== generation) a = content(wordsA);
   if (a.ids.length === 0 || b.ids.length === 0) return { similarity: 0, sharedWords: [] };
   // Each word's best match on the other side, both ways, from one pass over the word pairs.
   const rowBest = scratch(0, a.ids.length);

@@ -64,6 +64,8 @@ interface TokenCandidate {
   readonly modifier: boolean;
 }
 
+/** Memo tables start over beyond this many entries: memory stays bounded however many profiles are read. */
+const MEMO_LIMIT = 200_000;
 const MIN_PREFIX = 5;
 const MIN_SUFFIX = 6;
 /** Shortest known word that makes the rest of a compound its tail. */
@@ -205,7 +207,7 @@ export class ConceptLexicon {
     let found = this.#itemMemo.get(key);
     if (!found) {
       found = this.#matchItem(item, kind);
-      if (this.#itemMemo.size >= 200_000) this.#itemMemo.clear();
+      if (this.#itemMemo.size >= MEMO_LIMIT) this.#itemMemo.clear();
       this.#itemMemo.set(key, found);
     }
     return found;
@@ -289,6 +291,7 @@ export class ConceptLexicon {
       const stems = new Set(TEXT_LANGUAGES.map((language) => foldWord(stem(raw, language))));
       stems.delete(folded);
       forms = { folded, stems };
+      if (this.#formsMemo.size >= MEMO_LIMIT) this.#formsMemo.clear();
       this.#formsMemo.set(raw, forms);
     }
     return forms;
@@ -313,6 +316,7 @@ export class ConceptLexicon {
       const cognate = this.#bestCognate(token);
       if (cognate) add(cognate.key, 0.8 * cognate.similarity, 'cognate');
     }
+    if (this.#tokenMemo.size >= MEMO_LIMIT) this.#tokenMemo.clear();
     this.#tokenMemo.set(memoKey, found);
     return found;
   }
