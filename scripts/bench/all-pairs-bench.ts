@@ -6,14 +6,14 @@
  * cosine top-10 of the same N and vector width (the system Python with OpenBLAS) on
  * the same embeddings. Wall time and peak RSS of each, and the load average.
  *
- *   node --import tsx scripts/bench/all-pairs-bench.ts [--members 16384] [--candidates 40] [--skip-embedding]
+ *   node --import tsx scripts/bench/all-pairs-bench.ts [--members 16384] [--candidates 40] [--seed-budget 60] [--skip-embedding]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
-import { allPairsTopK, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
+import { allPairsTopK, DEFAULT_SEED_BUDGET, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createPartnerEmbedder } from '../../src/core/retrieval/partner-embedding.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '16384' },
     candidates: { type: 'string', default: '40' },
+    'seed-budget': { type: 'string', default: String(DEFAULT_SEED_BUDGET) },
     backend: { type: 'string', default: 'wasm' },
     python: { type: 'string', default: '/usr/bin/python3' },
     'skip-embedding': { type: 'boolean', default: false },
@@ -51,6 +52,7 @@ async function run(mode: AllPairsMode): Promise<{ seconds: number; peakMb: numbe
     top: 10,
     mode,
     candidates: Number(values.candidates),
+    seedBudget: Number(values['seed-budget']),
     workers: 2,
     backend: values.backend as 'auto' | 'wasm' | 'cpu',
     onResult: (index, partners) => (rows[index] = partners.map((p) => p.id)),

@@ -12,11 +12,16 @@ import type { BackendChoice } from './tensorflow-backend.ts';
 
 export type AllPairsMode = 'exact' | 'embedding';
 
+/** Seeds each exact row with the approximate mode's best of this many members (see docs/benchmarks.md). */
+export const DEFAULT_SEED_BUDGET = 60;
+
 export interface AllPairsOptions {
   readonly top?: number;
   readonly mode?: AllPairsMode;
   /** `embedding` mode: candidates per member from the embedding product, scored exactly. */
   readonly candidates?: number;
+  /** `exact` mode: members the approximate mode scores first to seed each row's exact search (0: none). */
+  readonly seedBudget?: number;
   readonly workers?: number;
   readonly tileRows?: number;
   /** `auto`: tfjs-node's native backend when it installed, else WASM. */
@@ -34,7 +39,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, backend: options.backend ?? 'auto' },
+        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, seedBudget: options.seedBudget ?? DEFAULT_SEED_BUDGET, backend: options.backend ?? 'auto' },
       });
       const next = () => {
         const tile = tiles.shift();

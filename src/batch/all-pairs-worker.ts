@@ -1,6 +1,7 @@
 /**
  * One worker of the all-pairs batch. `exact` (the default): each row's best partners
- * from the exact partner index, the same as `rankPartners` over every member.
+ * from the exact partner index, the same as `rankPartners` over every member, each
+ * search seeded by the approximate mode (`seedBudget` members scored first).
  * `embedding`: its own TensorFlow.js WASM backend (tfjs-wasm runs single-threaded
  * under Node, so parallelism is one backend per worker thread) multiplies each tile's
  * query embeddings with the pre-transposed item embeddings, keeps the best candidates
@@ -26,12 +27,13 @@ interface Job {
   readonly candidates: number;
   readonly backend: BackendChoice;
   readonly mode: AllPairsMode;
+  readonly seedBudget: number;
 }
 
 type Tile = { kind: 'tile'; start: number; end: number };
 type Row = { index: number; partners: { id: string; score: number }[] };
 
-const { members, top, candidates, backend, mode } = workerData as Job;
+const { members, top, candidates, backend, mode, seedBudget } = workerData as Job;
 const knowledge = loadKnowledge();
 const rowsOf = mode === 'exact' ? exactRows() : await embeddingRows();
 parentPort!.postMessage({ kind: 'ready' });
@@ -46,7 +48,7 @@ function exactRows(): (tile: Tile) => Row[] {
   return ({ start, end }) => {
     const results: Row[] = [];
     for (let i = start; i < end; i++) {
-      const found = index.best(members[i]!, top, DEFAULT_SCORING_CONFIG);
+      const found = index.best(members[i]!, top, DEFAULT_SCORING_CONFIG, { seedBudget });
       results.push({ index: i, partners: found.partners.map((p) => ({ id: p.member.id, score: p.score })) });
     }
     return results;

@@ -66,6 +66,11 @@ describe.each(populations)('on %s', (_, members) => {
         const result = index.best(self, top, config);
         postingsUsed += result.postingSearches;
         expect(result.partners.map((p) => [p.member.id, p.score]), self.id).toEqual(expected);
+        // Seeded by the approximate mode (small budgets are rarely provably exact: the seed is then merged into the search).
+        for (const seedBudget of [top, 4 * top, 60]) {
+          const seeded = index.best(self, top, config, { seedBudget });
+          expect(seeded.partners.map((p) => [p.member.id, p.score]), `${self.id} seeded with ${seedBudget}`).toEqual(expected);
+        }
       }
     }
     if (members.length > 1000) expect(postingsUsed).toBeGreaterThan(0);

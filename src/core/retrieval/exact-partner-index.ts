@@ -66,10 +66,21 @@ export interface ApproximateOptions {
   readonly sharedOnly?: boolean;
 }
 
+export interface ExactOptions {
+  /** Members the approximate mode scores first to seed the search (default 0: no seed). */
+  readonly seedBudget?: number;
+}
+
 export interface ExactPartnerIndex {
   readonly size: number;
-  /** The best `top` referral partners of `self` among the indexed members (self excluded). */
-  best(self: ScoredMember, top: number, config: ScoringConfig): ExactPartnerResult;
+  /**
+   * The best `top` referral partners of `self` among the indexed members (self
+   * excluded). With `seedBudget`, the approximate mode runs first with that budget:
+   * when its answer is provably exact it is the answer, else its partners (exact
+   * scores of real members) start the exact search with a high threshold, so far
+   * fewer members are bounded and scored. The answer is the same either way.
+   */
+  best(self: ScoredMember, top: number, config: ScoringConfig, options?: ExactOptions): ExactPartnerResult;
   /**
    * The approximate mode: the best `top` among the `budget` members with the highest
    * score bounds, each scored exactly (scores are exact; a partner may be missing).
@@ -180,14 +191,21 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
 
   return {
     size: members.length,
-    best(selfMember, top, config) {
+    best(selfMember, top, config, options = {}) {
+      const seedBudget = options.seedBudget ?? 0;
+      let seed: Seed | null = null;
+      if (seedBudget > 0) {
+        seed = approximateSearch(selfMember, top, config, Math.max(top, seedBudget), false);
+        if (seed.exact) return seed.result;
+      }
       const { self, compiledConfig, bounds, search, entries, entryBounds, order } = prepare(selfMember, config);
-      const best = new BestK(top);
+      const best = seed?.best ?? new BestK(top);
+      const seeded = seed ? new Set(seed.best.sorted().map(([, m]) => m.id)) : null;
       const directCompetitors: ScoredMember[] = [];
-      let bounded = 0;
-      let scored = 0;
-      let overlaps = 0;
-      let postingSearches = 0;
+      let bounded = seed?.result.bounded ?? 0;
+      let scored = seed?.result.scored ?? 0;
+      let overlaps = seed?.result.overlaps ?? 0;
+      let postingSearches = seed?.result.postingSearches ?? 0;
 
       const scan = (t: number) => {
         let pair: TradePair | null = null;
@@ -208,7 +226,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         for (let k = 0; k < count; k++) {
           if (memberBounds[k]! + BOUND_SLACK < best.threshold) continue;
           const other = table.members[list ? list[k]! : start + k]!;
-          if (other.id === self.id) continue;
+          if (other.id === self.id || seeded?.has(other.id)) continue;
           pair ??= tradePair(self.trade, other.trade, strength);
           const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
           scored++;
@@ -234,121 +252,135 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           scan(t);
         }
       }
+      if (seed) {
+        const met = new Set(directCompetitors.map((m) => m.id));
+        for (const m of seed.result.directCompetitors) if (!met.has(m.id)) directCompetitors.push(m);
+      }
       return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches };
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
-      const sharedOnly = options.sharedOnly ?? false;
-      const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config, false);
-      let heap = heaps.get(budget);
-      if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
-      heap.clear();
-      // The largest bound of any member left out (not kept, or never read): below the k-th best score, the answer is exact.
-      let leftOut = -Infinity;
-      let bounded = 0;
-      let postingSearches = 0;
+      return approximateSearch(selfMember, top, config, budget, options.sharedOnly ?? false).result;
+    },
+  };
 
-      // Stage 1: the `budget` members with the highest bounds. Nothing needs the slack here: a bound at or
-      // below the heap's floor could not enter it anyway; slack only matters for the exactness test.
-      const keep = (t: number) => {
-        ensureScratch(table.memberStart[t + 1]! - table.memberStart[t]!);
-        const start = table.memberStart[t]!;
-        const end = table.memberStart[t + 1]!;
-        let count = end - start;
-        let list: Int32Array | null = null;
-        // Only members sharing an industry, contact role or interest with self: always with
-        // `sharedOnly` (about 3 in 4 members of the linked trades share none of them, and 1 in 600 of
-        // the exact top 10 at 100,000 members; more in small pools), else once those sharing none
-        // cannot enter the heap.
-        const apart = bounds.apart();
-        if (sharedOnly || apart <= heap.floor) {
-          if (apart > leftOut) leftOut = apart;
-          count = sharingMembers(t, ++stamp);
-          list = sharing;
-          postingSearches++;
+  function approximateSearch(selfMember: ScoredMember, top: number, config: ScoringConfig, budget: number, sharedOnly: boolean): Seed {
+    const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config, false);
+    let heap = heaps.get(budget);
+    if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
+    heap.clear();
+    // The largest bound of any member left out (not kept, or never read): below the k-th best score, the answer is exact.
+    let leftOut = -Infinity;
+    let bounded = 0;
+    let postingSearches = 0;
+
+    // Stage 1: the `budget` members with the highest bounds. Nothing needs the slack here: a bound at or
+    // below the heap's floor could not enter it anyway; slack only matters for the exactness test.
+    const keep = (t: number) => {
+      ensureScratch(table.memberStart[t + 1]! - table.memberStart[t]!);
+      const start = table.memberStart[t]!;
+      const end = table.memberStart[t + 1]!;
+      let count = end - start;
+      let list: Int32Array | null = null;
+      // Only members sharing an industry, contact role or interest with self: always with
+      // `sharedOnly` (about 3 in 4 members of the linked trades share none of them, and 1 in 600 of
+      // the exact top 10 at 100,000 members; more in small pools), else once those sharing none
+      // cannot enter the heap.
+      const apart = bounds.apart();
+      if (sharedOnly || apart <= heap.floor) {
+        if (apart > leftOut) leftOut = apart;
+        count = sharingMembers(t, ++stamp);
+        list = sharing;
+        postingSearches++;
+      }
+      bounded += count;
+      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
+      let floor = heap.floor;
+      for (let k = 0; k < count; k++) {
+        const bound = memberBounds[k]!;
+        if (bound <= floor) {
+          if (bound > leftOut) leftOut = bound;
+          continue;
         }
-        bounded += count;
-        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
-        let floor = heap.floor;
-        for (let k = 0; k < count; k++) {
-          const bound = memberBounds[k]!;
-          if (bound <= floor) {
-            if (bound > leftOut) leftOut = bound;
-            continue;
-          }
-          const i = list ? list[k]! : start + k;
-          if (table.members[i]!.id === self.id) continue;
-          const dropped = heap.push(bound, i);
-          if (dropped > leftOut) leftOut = dropped;
-          floor = heap.floor;
-        }
-      };
-      // Linked trades first, then the area groups, each in no particular order: which members the heap
-      // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
-      // floor is then as high as it gets before the loosely bounded area groups are read.
-      for (const t of linked) {
+        const i = list ? list[k]! : start + k;
+        if (table.members[i]!.id === self.id) continue;
+        const dropped = heap.push(bound, i);
+        if (dropped > leftOut) leftOut = dropped;
+        floor = heap.floor;
+      }
+    };
+    // Linked trades first, then the area groups, each in no particular order: which members the heap
+    // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
+    // floor is then as high as it gets before the loosely bounded area groups are read.
+    for (const t of linked) {
+      const tradeBound = bounds.trade(t);
+      if (tradeBound <= heap.floor) {
+        if (tradeBound > leftOut) leftOut = tradeBound;
+        continue;
+      }
+      keep(t);
+    }
+    for (const group of table.areaGroups) {
+      const groupBound = bounds.group(group);
+      if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
+        if (groupBound > leftOut) leftOut = groupBound;
+        continue;
+      }
+      for (const t of group.trades) {
+        if (linkedMark[t] === search) continue;
         const tradeBound = bounds.trade(t);
-        if (tradeBound <= heap.floor) {
+        if (tradeBound <= heap.floor + AREA_GROUP_MARGIN) {
           if (tradeBound > leftOut) leftOut = tradeBound;
           continue;
         }
         keep(t);
       }
-      for (const group of table.areaGroups) {
-        const groupBound = bounds.group(group);
-        if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
-          if (groupBound > leftOut) leftOut = groupBound;
-          continue;
-        }
-        for (const t of group.trades) {
-          if (linkedMark[t] === search) continue;
-          const tradeBound = bounds.trade(t);
-          if (tradeBound <= heap.floor + AREA_GROUP_MARGIN) {
-            if (tradeBound > leftOut) leftOut = tradeBound;
-            continue;
-          }
-          keep(t);
-        }
-      }
+    }
 
-      // Stage 2: score those exactly, in memory (trade) order, one trade pair per trade; first without
-      // the competitor overlap (an upper bound), then the overlap, the costly part, best first and only
-      // while the upper bound can still enter.
-      const kept = heap.members.subarray(0, heap.size).slice().sort();
-      const pairs: TradePair[] = [];
-      const uppers = new Float64Array(kept.length);
-      let pair: TradePair | null = null;
-      let pairTrade = -1;
-      for (let k = 0; k < kept.length; k++) {
-        const i = kept[k]!;
-        const other = table.members[i]!;
-        const t = memberTrade[i]!;
-        if (t !== pairTrade) {
-          bounds.trade(t);
-          pair = tradePair(self.trade, other.trade, bounds.linkStrength);
-          pairTrade = t;
-        }
-        pairs.push(pair!);
-        uppers[k] = scoreCompiledPair(self, other, pair!, 0, compiledConfig);
+    // Stage 2: score those exactly, in memory (trade) order, one trade pair per trade; first without
+    // the competitor overlap (an upper bound), then the overlap, the costly part, best first and only
+    // while the upper bound can still enter.
+    const kept = heap.members.subarray(0, heap.size).slice().sort();
+    const pairs: TradePair[] = [];
+    const uppers = new Float64Array(kept.length);
+    let pair: TradePair | null = null;
+    let pairTrade = -1;
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
+      const other = table.members[i]!;
+      const t = memberTrade[i]!;
+      if (t !== pairTrade) {
+        bounds.trade(t);
+        pair = tradePair(self.trade, other.trade, bounds.linkStrength);
+        pairTrade = t;
       }
-      const byUpper = new Uint32Array(kept.length).map((_, k) => k).sort((x, y) => uppers[y]! - uppers[x]!);
-      const best = new BestK(top);
-      const directCompetitors: ScoredMember[] = [];
-      let overlaps = 0;
-      for (const k of byUpper) {
-        const upper = uppers[k]!;
-        if (upper < best.threshold) break;
-        const other = table.members[kept[k]!]!;
-        if (!best.admits(upper, other.id)) continue;
-        overlaps++;
-        const overlap = competitorOverlap(self, other);
-        const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pairs[k]!, overlap, compiledConfig);
-        if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
-        else best.push(score, other);
-      }
-      const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
-      const exact = leftOut + BOUND_SLACK < best.threshold;
-      return { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, exact };
-    },
-  };
+      pairs.push(pair!);
+      uppers[k] = scoreCompiledPair(self, other, pair!, 0, compiledConfig);
+    }
+    const byUpper = new Uint32Array(kept.length).map((_, k) => k).sort((x, y) => uppers[y]! - uppers[x]!);
+    const best = new BestK(top);
+    const directCompetitors: ScoredMember[] = [];
+    let overlaps = 0;
+    for (const k of byUpper) {
+      const upper = uppers[k]!;
+      if (upper < best.threshold) break;
+      const other = table.members[kept[k]!]!;
+      if (!best.admits(upper, other.id)) continue;
+      overlaps++;
+      const overlap = competitorOverlap(self, other);
+      const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pairs[k]!, overlap, compiledConfig);
+      if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
+      else best.push(score, other);
+    }
+    const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
+    const exact = leftOut + BOUND_SLACK < best.threshold;
+    return { best, exact, result: { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, exact } };
+  }
+}
+
+/** The approximate mode's answer, with its best-k kept (it seeds the exact search). */
+interface Seed {
+  readonly best: BestK;
+  readonly exact: boolean;
+  readonly result: ApproximatePartnerResult;
 }
