@@ -6,7 +6,11 @@
  * batch is scored again as a new job, killed with SIGKILL at K random moments and
  * resumed; the resumed output must equal the uninterrupted one byte for byte.
  *
- *   node --import tsx scripts/bench/applicants-bench.ts --members 100000 --applicants 10000 [--db pglite|postgres] [--kills 3] [--profile DIR]
+ *   node --import tsx scripts/bench/applicants-bench.ts --members 100000 --applicants 10000 [--db pglite|postgres] [--kills 3] [--profile DIR] [--heap]
+ *
+ * With `--heap` the batch is scored once more as a new job with `--expose-gc` and
+ * PARTNERFIT_HEAP_LOG=1: the live heap of the main thread (every 10,000 applicants)
+ * and of each worker (every 25 networks) after a full collection, first and last.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     /** Write CPU profiles of the timed run into this directory (node --cpu-prof). */
     profile: { type: 'string' },
+    /** After the timed run, the same batch once more as a new job with the live heap logged (src/applicants/live-heap-log.ts). */
+    heap: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -60,6 +66,20 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   `| ${members.toLocaleString('en')} | ${networks.toLocaleString('en')} | ${applicants.toLocaleString('en')} | ${values.db} | ${straight.seconds.toFixed(1)} s | ${Math.round(applicants / straight.seconds).toLocaleString('en')} | ${straight.peakRssMb} MB | sha256 ${sha(straightOut)} |`,
 ];
+
+if (values.heap) {
+  const run = timedCli(['applicants', batch, '--out', path.join(benchDir, `applicants-out-${applicants}-heap.json`), '--quiet', '--fresh'], { ...env, PARTNERFIT_HEAP_LOG: '1' }, ['--expose-gc']);
+  const byThread = new Map<string, number[]>();
+  for (const [, where, mb] of run.stderr.matchAll(/live heap (main thread|worker \d+)[^:]*: (\d+) MB/g)) {
+    const list = byThread.get(where!) ?? [];
+    list.push(Number(mb));
+    byThread.set(where!, list);
+  }
+  lines.push('', `live heap after a full collection (a new job of the same batch, --expose-gc; peak RSS of that run ${run.peakRssMb} MB):`);
+  for (const [where, list] of byThread) {
+    lines.push(`- ${where}: ${list.length} samples, first ${list[0]} MB, last ${list.at(-1)} MB, min ${Math.min(...list)} MB, max ${Math.max(...list)} MB`);
+  }
+}
 
 const kills = Number(values.kills);
 if (kills > 0) {

@@ -20,6 +20,7 @@ import { checkRosterColumns } from '../ingest/ingest-roster.ts';
 import { openRecordSource, type InputFormat } from '../ingest/record-source.ts';
 import { jobKey, type ApplicantJob, type ApplicantJobStore, type ApplicantRow, type BatchConflict, type PendingApplicant, type RowRejection } from '../storage/applicant-job-store.ts';
 import type { MemberReader, NetworkMembersReader } from '../storage/member-store.ts';
+import { logLiveHeap } from './live-heap-log.ts';
 import { defaultWorkerCount, inThreadScorer, workerScorerPool, type ApplicantScorer, type NetworkTask, type TaskMember } from './applicant-scorer.ts';
 import type { NetworkStore } from '../storage/network-store.ts';
 
@@ -71,6 +72,8 @@ const READ_BATCH = 500;
 const SCORE_CHUNK = 1000;
 /** Networks being paired at once in the pairing phase. */
 const PAIRING_IN_FLIGHT = 16;
+/** Conflicts among applicants stored per write in the pairing phase. */
+const CONFLICTS_PER_WRITE = 5000;
 const WORKER_THRESHOLD = 500;
 /** A file this large holds some 500 applicants or more: read with workers understanding the rows. */
 const WORKER_THRESHOLD_BYTES = 150_000;
@@ -235,34 +238,41 @@ function sourceWarnings(source: Awaited<ReturnType<typeof openRecordSource>>): s
 
 /**
  * Conflicts among the batch's own applicants, network by network (two applicants for
- * one seat), stored as each network is paired: memory does not grow with the batch.
+ * one seat), stored as they are found: memory does not grow with the batch.
  * A pairing phase cut short starts over (its conflicts are dropped first); they are
  * read only once the job has moved on to scoring.
  */
 async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: ApplicantJobDeps, options: ApplicantJobOptions): Promise<void> {
   const total = (await deps.jobs.counts(job.id)).rows;
   await deps.jobs.clearBatchConflicts(job.id);
-  const inFlight: Promise<void>[] = [];
+  const inFlight: Promise<BatchConflict[]>[] = [];
+  let found: BatchConflict[] = [];
+  // Stored a few thousand at a time: few transactions, and memory bounded.
+  const collect = async (conflicts: BatchConflict[]) => {
+    found.push(...conflicts);
+    if (found.length >= CONFLICTS_PER_WRITE) {
+      const batch = found;
+      found = [];
+      await deps.jobs.addBatchConflicts(job.id, batch);
+    }
+  };
   let group: PendingApplicant[] = [];
   let done = 0;
   const pairGroup = async () => {
     if (group.length > 1) {
       const rowOf = new Map<string, PendingApplicant>(group.map((r) => [r.id, r]));
       const paired = scorer.pair(group.map((r) => ({ id: r.id, network: r.network, name: r.name, vectorJson: r.vectorJson }))).then((pairs) =>
-        deps.jobs.addBatchConflicts(
-          job.id,
-          pairs.map((pair) => {
-            const a = rowOf.get(pair.a)!;
-            const b = rowOf.get(pair.b)!;
-            return { aLine: a.line, bLine: b.line, aId: pair.a, bId: pair.b, aName: a.name, bName: b.name, sharedServices: pair.sharedServices, level: pair.level, score: pair.score };
-          }),
-        ),
+        pairs.map((pair) => {
+          const a = rowOf.get(pair.a)!;
+          const b = rowOf.get(pair.b)!;
+          return { aLine: a.line, bLine: b.line, aId: pair.a, bId: pair.b, aName: a.name, bName: b.name, sharedServices: pair.sharedServices, level: pair.level, score: pair.score };
+        }),
       );
       // Marked as handled here; a failure surfaces where it is awaited.
       paired.catch(() => {});
       inFlight.push(paired);
       // A few networks in flight keep the workers busy; more would only hold memory.
-      if (inFlight.length >= PAIRING_IN_FLIGHT) await inFlight.shift();
+      if (inFlight.length >= PAIRING_IN_FLIGHT) await collect(await inFlight.shift()!);
     }
     done += group.length;
     group = [];
@@ -274,7 +284,8 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
     group.push(row);
   }
   await pairGroup();
-  await Promise.all(inFlight);
+  for (const paired of inFlight) found.push(...(await paired));
+  await deps.jobs.addBatchConflicts(job.id, found);
 }
 
 /** Scores the job's remaining applicants; false when stopped by the signal. */
@@ -327,7 +338,9 @@ async function scoreApplicants(job: ApplicantJob, scorer: ApplicantScorer, deps:
     await stored;
     stored = (async () => {
       await deps.jobs.saveResults(job.id, scored.map(({ line, result }) => ({ line, verdict: result.verdict, result })));
+      const before = done;
       done += scored.length;
+      if (Math.floor(done / 10_000) > Math.floor(before / 10_000)) logLiveHeap(`main thread, ${done} scored`);
       options.onProgress?.({ phase: 'scoring', done, total: counts.rows });
     })();
     stored.catch(() => {});
