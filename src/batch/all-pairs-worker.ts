@@ -9,8 +9,7 @@
  * approximate (recall measured by scripts/bench/all-pairs-bench.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs';
-import { useBackend, type BackendChoice } from './tensorflow-backend.ts';
+import type { BackendChoice } from './tensorflow-backend.ts';
 import { CandidateRescorer } from '../core/retrieval/best-partners.ts';
 import { buildExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 import { createPartnerEmbedder } from '../core/retrieval/partner-embedding.ts';
@@ -56,6 +55,9 @@ function exactRows(): (tile: Tile) => Row[] {
 }
 
 async function embeddingRows(): Promise<(tile: Tile) => Row[]> {
+  // TensorFlow.js only for this mode: loading it takes a second or more per worker.
+  const tf = await import('@tensorflow/tfjs');
+  const { useBackend } = await import('./tensorflow-backend.ts');
   const embedder = createPartnerEmbedder(knowledge);
   const n = members.length;
   const d = embedder.dimensions;
