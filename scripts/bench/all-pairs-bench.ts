@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
-import { allPairsTopK, DEFAULT_SEED_BUDGET, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
+import { allPairsTopK, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
+import { SEED_BUDGET } from '../../src/core/retrieval/exact-partner-index.ts';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createPartnerEmbedder } from '../../src/core/retrieval/partner-embedding.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '16384' },
     candidates: { type: 'string', default: '40' },
-    'seed-budget': { type: 'string', default: String(DEFAULT_SEED_BUDGET) },
+    'seed-budget': { type: 'string', default: String(SEED_BUDGET) },
     backend: { type: 'string', default: 'wasm' },
     python: { type: 'string', default: '/usr/bin/python3' },
     'skip-embedding': { type: 'boolean', default: false },

@@ -16,7 +16,7 @@ import { competitorPairView, type CompetitorPairView, type SuggestionsView } fro
 import { computeSuggestions, trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { NetworkLedger } from '../core/activity/network-ledger.ts';
-import { buildExactPartnerIndex, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
+import { buildExactPartnerIndex, SEED_BUDGET, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 
 /**
  * Above this many candidates, referral suggestions search an exact partner index
@@ -34,12 +34,6 @@ const INDEX_THRESHOLD = 20_000;
 const APPROXIMATE_THRESHOLD = 200_000;
 const APPROXIMATE_BUDGET = 1200;
 const APPROXIMATE_MAX_TOP = 20;
-/**
- * Below the approximate threshold the exact search is seeded by the approximate mode
- * with this budget: the same answers, found sooner (at 100,000 members p99 10.9 ms
- * instead of 14.7 ms; docs/benchmarks.md).
- */
-const EXACT_SEED_BUDGET = 60;
 
 export interface SuggestOptions {
   readonly top?: number;
@@ -220,7 +214,7 @@ export function createScoringJobs(
     const found =
       all.length > APPROXIMATE_THRESHOLD && top <= APPROXIMATE_MAX_TOP
         ? cached.index.approximate(self, top, suggestConfig, APPROXIMATE_BUDGET, { sharedOnly: true })
-        : cached.index.best(self, top, suggestConfig, { seedBudget: EXACT_SEED_BUDGET });
+        : cached.index.best(self, top, suggestConfig, { seedBudget: SEED_BUDGET }); // seeded: the same answers, sooner
     return [...found.partners.map((p) => p.member.id), ...found.directCompetitors.map((m) => m.id)];
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {

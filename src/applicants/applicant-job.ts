@@ -249,7 +249,8 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
   let found: BatchConflict[] = [];
   // Stored a few thousand at a time: few transactions, and memory bounded.
   const collect = async (conflicts: BatchConflict[]) => {
-    found.push(...conflicts);
+    // A loop, not a spread: a large network's conflicts can outnumber a call's arguments.
+    for (const conflict of conflicts) found.push(conflict);
     if (found.length >= CONFLICTS_PER_WRITE) {
       const batch = found;
       found = [];
@@ -284,7 +285,7 @@ async function findRivals(job: ApplicantJob, scorer: ApplicantScorer, deps: Appl
     group.push(row);
   }
   await pairGroup();
-  for (const paired of inFlight) found.push(...(await paired));
+  for (const paired of inFlight) await collect(await paired);
   await deps.jobs.addBatchConflicts(job.id, found);
 }
 

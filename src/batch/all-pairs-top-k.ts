@@ -8,12 +8,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import { SEED_BUDGET } from '../core/retrieval/exact-partner-index.ts';
 import type { BackendChoice } from './tensorflow-backend.ts';
 
 export type AllPairsMode = 'exact' | 'embedding';
-
-/** Seeds each exact row with the approximate mode's best of this many members (see docs/benchmarks.md). */
-export const DEFAULT_SEED_BUDGET = 60;
 
 export interface AllPairsOptions {
   readonly top?: number;
@@ -39,7 +37,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, seedBudget: options.seedBudget ?? DEFAULT_SEED_BUDGET, backend: options.backend ?? 'auto' },
+        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, seedBudget: options.seedBudget ?? SEED_BUDGET, backend: options.backend ?? 'auto' },
       });
       const next = () => {
         const tile = tiles.shift();

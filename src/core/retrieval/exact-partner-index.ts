@@ -67,9 +67,16 @@ export interface ApproximateOptions {
 }
 
 export interface ExactOptions {
-  /** Members the approximate mode scores first to seed the search (default 0: no seed). */
+  /** Members the approximate mode scores first to seed the search (default 0: no seed; `SEED_BUDGET` is what the product uses). */
   readonly seedBudget?: number;
 }
+
+/**
+ * The seed budget the product's exact searches use (suggestions in pools of
+ * 20,000–200,000, the all-pairs batch): at 16,384 and 100,000 members budgets of 30–300
+ * made the exact search fastest around 60 (docs/benchmarks.md).
+ */
+export const SEED_BUDGET = 60;
 
 export interface ExactPartnerIndex {
   readonly size: number;
@@ -142,13 +149,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   for (let t = 0; t < table.trades.length; t++) memberTrade.fill(t, table.memberStart[t]!, table.memberStart[t + 1]!);
   const heaps = new Map<number, BoundHeap>();
 
-  /**
-   * What both modes start from: self compiled, its bounds, the trades linked to
-   * self's services and, for the exact mode (`ordered`), the entries (those trades,
-   * index ≥ 0, and area groups of the rest, -1 - group) in order of their bound, best
-   * first.
-   */
-  const prepare = (selfMember: ScoredMember, config: ScoringConfig, ordered = true) => {
+  /** What both modes start from: self compiled, its bounds, and the trades linked to self's services. */
+  const prepare = (selfMember: ScoredMember, config: ScoringConfig) => {
     let compiledConfig = configs.get(config);
     if (!compiledConfig) configs.set(config, (compiledConfig = compileConfig(config, compiler)));
     const indexed = compiledById.get(selfMember.id);
@@ -166,21 +168,23 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         linked.push(t);
       }
     }
+    return { self, compiledConfig, bounds, search, linked };
+  };
+  type Prepared = ReturnType<typeof prepare>;
+  /** The exact mode's entries (linked trades, index ≥ 0, and area groups of the rest, -1 - group) in order of their bound, best first. */
+  const entryOrder = ({ bounds, linked }: Prepared) => {
     const entries: number[] = [];
     const entryBounds: number[] = [];
-    let order = new Uint32Array(0);
-    if (ordered) {
-      for (const t of linked) {
-        entries.push(t);
-        entryBounds.push(bounds.trade(t));
-      }
-      table.areaGroups.forEach((group, g) => {
-        entries.push(-1 - g);
-        entryBounds.push(bounds.group(group));
-      });
-      order = new Uint32Array(entries.length).map((_, i) => i).sort((a, b) => entryBounds[b]! - entryBounds[a]!);
+    for (const t of linked) {
+      entries.push(t);
+      entryBounds.push(bounds.trade(t));
     }
-    return { self, compiledConfig, bounds, search, linked, entries, entryBounds, order };
+    table.areaGroups.forEach((group, g) => {
+      entries.push(-1 - g);
+      entryBounds.push(bounds.group(group));
+    });
+    const order = new Uint32Array(entries.length).map((_, i) => i).sort((a, b) => entryBounds[b]! - entryBounds[a]!);
+    return { entries, entryBounds, order };
   };
   const ensureScratch = (size: number) => {
     if (memberBounds.length < size) {
@@ -193,12 +197,14 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     size: members.length,
     best(selfMember, top, config, options = {}) {
       const seedBudget = options.seedBudget ?? 0;
+      const prepared = prepare(selfMember, config);
       let seed: Seed | null = null;
       if (seedBudget > 0) {
-        seed = approximateSearch(selfMember, top, config, Math.max(top, seedBudget), false);
+        seed = approximateSearch(prepared, top, Math.max(top, seedBudget), false);
         if (seed.exact) return seed.result;
       }
-      const { self, compiledConfig, bounds, search, entries, entryBounds, order } = prepare(selfMember, config);
+      const { self, compiledConfig, bounds, search } = prepared;
+      const { entries, entryBounds, order } = entryOrder(prepared);
       const best = seed?.best ?? new BestK(top);
       const seeded = seed ? new Set(seed.best.sorted().map(([, m]) => m.id)) : null;
       const directCompetitors: ScoredMember[] = [];
@@ -260,12 +266,12 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
-      return approximateSearch(selfMember, top, config, budget, options.sharedOnly ?? false).result;
+      return approximateSearch(prepare(selfMember, config), top, budget, options.sharedOnly ?? false).result;
     },
   };
 
-  function approximateSearch(selfMember: ScoredMember, top: number, config: ScoringConfig, budget: number, sharedOnly: boolean): Seed {
-    const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config, false);
+  function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): Seed {
+    const { self, compiledConfig, bounds, search, linked } = prepared;
     let heap = heaps.get(budget);
     if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
     heap.clear();
