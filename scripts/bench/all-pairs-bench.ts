@@ -1,12 +1,13 @@
 /**
- * All-pairs top-10 on all five criteria for N members (default 16,384), in two
- * worker threads: partnerfit's exact batch (the exact partner index per row), and the
+ * All-pairs top-10 on all five criteria for N members (default 16,384) on two
+ * threads: partnerfit's exact batch (the exact partner index per row, this thread and
+ * one worker thread), and the
  * embedding batch (TensorFlow.js WASM product, `--candidates` per row scored exactly)
  * with its recall@10 against the exact one; in the same run NumPy + argpartition
  * cosine top-10 of the same N and vector width (the system Python with OpenBLAS) on
  * the same embeddings. Wall time and peak RSS of each, and the load average.
  *
- *   node --import tsx scripts/bench/all-pairs-bench.ts [--members 16384] [--candidates 40] [--seed-budget 60] [--skip-embedding]
+ *   node --import tsx scripts/bench/all-pairs-bench.ts [--members 16384] [--candidates 40] [--skip-embedding]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { allPairsTopK, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
-import { SEED_BUDGET } from '../../src/core/retrieval/exact-partner-index.ts';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createPartnerEmbedder } from '../../src/core/retrieval/partner-embedding.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
@@ -26,7 +26,6 @@ const { values } = parseArgs({
   options: {
     members: { type: 'string', default: '16384' },
     candidates: { type: 'string', default: '40' },
-    'seed-budget': { type: 'string', default: String(SEED_BUDGET) },
     backend: { type: 'string', default: 'wasm' },
     python: { type: 'string', default: '/usr/bin/python3' },
     'skip-embedding': { type: 'boolean', default: false },
@@ -53,8 +52,7 @@ async function run(mode: AllPairsMode): Promise<{ seconds: number; peakMb: numbe
     top: 10,
     mode,
     candidates: Number(values.candidates),
-    seedBudget: Number(values['seed-budget']),
-    workers: 2,
+    threads: 2,
     backend: values.backend as 'auto' | 'wasm' | 'cpu',
     onResult: (index, partners) => (rows[index] = partners.map((p) => p.id)),
   });
@@ -90,9 +88,9 @@ const numpyRss = /RSS (\d+)/.exec(numpy.stderr)?.[1];
 process.stdout.write(
   [
     `all-pairs top-10, N = ${n.toLocaleString('en')}, width ${embedder.dimensions}, ${exact.rows.filter(Boolean).length} members ranked`,
-    `| partnerfit exact (exact partner index, 2 workers) | ${exact.seconds.toFixed(2)} s | ${exact.peakMb} MB | recall@10 1 (exact) | load ${exact.load} |`,
+    `| partnerfit exact (exact partner index, this thread + 1 worker) | ${exact.seconds.toFixed(2)} s | ${exact.peakMb} MB | recall@10 1 (exact) | load ${exact.load} |`,
     embedding
-      ? `| partnerfit embedding (tfjs ${values.backend}, 2 workers, ${values.candidates} candidates scored exactly) | ${embedding.seconds.toFixed(2)} s | ${embedding.peakMb} MB | recall@10 ${recall.toFixed(3)} | load ${embedding.load} |`
+      ? `| partnerfit embedding (tfjs ${values.backend}, 2 worker threads, ${values.candidates} candidates scored exactly) | ${embedding.seconds.toFixed(2)} s | ${embedding.peakMb} MB | recall@10 ${recall.toFixed(3)} | load ${embedding.load} |`
       : '',
     numpy.status === 0
       ? `| NumPy cosine top-10 (argpartition), numpy ${JSON.parse(numpyLine).numpy} | ${JSON.parse(numpyLine).seconds.toFixed(2)} s | ${Math.round(Number(numpyRss) / 1024)} MB | (cosine, not the five criteria) | load ${numpyLoad} |`

@@ -12,7 +12,7 @@
  * - for `--reference-queries` members, `rankPartners` over every member (seconds
  *   each at 1,000,000) against the exact mode (identical rankings) and each budget.
  *
- *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600,seeded:120] [--recall-queries 200] [--reference-queries 3] [--cache]
+ *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600] [--recall-queries 200] [--reference-queries 3] [--cache]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -75,11 +75,6 @@ const modes: Mode[] = [
   { name: 'exact', search: (self) => index.best(self, 10, config) },
   // "600" bounds every member, "shared:600" only those sharing an industry, role or interest with self.
   ...budgets.map((spec) => {
-    // "seeded:120": the exact mode seeded by the approximate mode with that budget (the same answers).
-    if (spec.startsWith('seeded:')) {
-      const seedBudget = Number(spec.replace('seeded:', ''));
-      return { name: `exact, seeded with budget ${seedBudget}`, search: (self: ScoredMember) => index.best(self, 10, config, { seedBudget }) };
-    }
     const sharedOnly = spec.startsWith('shared:');
     const budget = Number(spec.replace('shared:', ''));
     return {

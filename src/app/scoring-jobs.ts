@@ -16,7 +16,7 @@ import { competitorPairView, type CompetitorPairView, type SuggestionsView } fro
 import { computeSuggestions, trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { NetworkLedger } from '../core/activity/network-ledger.ts';
-import { buildExactPartnerIndex, SEED_BUDGET, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
+import { buildExactPartnerIndex, type ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 
 /**
  * Above this many candidates, referral suggestions search an exact partner index
@@ -214,7 +214,7 @@ export function createScoringJobs(
     const found =
       all.length > APPROXIMATE_THRESHOLD && top <= APPROXIMATE_MAX_TOP
         ? cached.index.approximate(self, top, suggestConfig, APPROXIMATE_BUDGET, { sharedOnly: true })
-        : cached.index.best(self, top, suggestConfig, { seedBudget: SEED_BUDGET }); // seeded: the same answers, sooner
+        : cached.index.best(self, top, suggestConfig);
     return [...found.partners.map((p) => p.member.id), ...found.directCompetitors.map((m) => m.id)];
   };
   const requireMember = async (id: string): Promise<ScoredMember> => {

@@ -1,14 +1,20 @@
 /**
  * Network-wide all-pairs work: for every member, the top-k referral partners among
- * all others, on all five criteria. Rows are processed in tiles by one worker thread
- * per core, never holding an N×N matrix; results stream out through `onResult` as
- * tiles finish. `exact` (default): each row from the exact partner index, the same as
- * scoring every pair. `embedding`: candidates from a tiled embedding product on
- * TensorFlow.js (one WASM backend per worker), scored exactly; approximate.
+ * all others, on all five criteria. Rows are processed in tiles, never holding an
+ * N×N matrix; every thread claims the next tile from one shared counter, and results
+ * stream out through `onResult` as tiles finish. `exact` (default): each row from the
+ * exact partner index, the same as scoring every pair; the calling thread works from
+ * the start while the worker threads start up (a worker needs a couple of seconds to
+ * load its modules, copy the members and build its index), so on a small network it
+ * is done before they are and they are stopped unused. `embedding`: candidates from a
+ * tiled embedding product on TensorFlow.js (one WASM backend per worker thread),
+ * scored exactly; approximate.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
-import { SEED_BUDGET } from '../core/retrieval/exact-partner-index.ts';
+import { loadKnowledge } from '../knowledge/knowledge-files.ts';
+import { exactRows, type Row, type Tile } from './exact-rows.ts';
 import type { BackendChoice } from './tensorflow-backend.ts';
 
 export type AllPairsMode = 'exact' | 'embedding';
@@ -18,9 +24,19 @@ export interface AllPairsOptions {
   readonly mode?: AllPairsMode;
   /** `embedding` mode: candidates per member from the embedding product, scored exactly. */
   readonly candidates?: number;
-  /** `exact` mode: members the approximate mode scores first to seed each row's exact search (0: none). */
-  readonly seedBudget?: number;
-  readonly workers?: number;
+  /**
+   * Threads computing rows (default 2, one per core here): in the exact mode the
+   * calling thread and `threads - 1` worker threads; in the embedding mode, or with
+   * `onCallingThread` false, `threads` worker threads (each loads TensorFlow.js in the
+   * embedding mode).
+   */
+  readonly threads?: number;
+  /**
+   * Exact mode: compute rows on the calling thread too (default true). False keeps its
+   * event loop free (a server answering requests meanwhile) at the cost of waiting for
+   * the workers to start.
+   */
+  readonly onCallingThread?: boolean;
   readonly tileRows?: number;
   /** `auto`: tfjs-node's native backend when it installed, else WASM. */
   readonly backend?: BackendChoice;
@@ -28,32 +44,55 @@ export interface AllPairsOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+type TileResult = Tile & { readonly results: Row[] };
+
 export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<void> {
-  const workers = options.workers ?? 2;
-  const tileRows = options.tileRows ?? (options.mode === 'embedding' ? 512 : 128);
-  const tiles: [number, number][] = [];
-  for (let start = 0; start < members.length; start += tileRows) tiles.push([start, Math.min(members.length, start + tileRows)]);
+  const mode = options.mode ?? 'exact';
+  const threads = Math.max(1, options.threads ?? 2);
+  const top = options.top ?? 10;
+  const tileRows = options.tileRows ?? (mode === 'embedding' ? 512 : 128);
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const onCallingThread = mode === 'exact' && options.onCallingThread !== false;
   let done = 0;
-  const run = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-        workerData: { members, top: options.top ?? 10, mode: options.mode ?? 'exact', candidates: options.candidates ?? 40, seedBudget: options.seedBudget ?? SEED_BUDGET, backend: options.backend ?? 'auto' },
-      });
-      const next = () => {
-        const tile = tiles.shift();
-        if (tile) worker.postMessage({ kind: 'tile', start: tile[0], end: tile[1] });
-        else worker.postMessage({ kind: 'stop' });
-      };
-      worker.on('message', (message: { kind: 'ready' } | { kind: 'tile'; start: number; end: number; results: { index: number; partners: { id: string; score: number }[] }[] }) => {
-        if (message.kind === 'tile') {
-          for (const r of message.results) options.onResult?.(r.index, r.partners);
-          done += message.end - message.start;
-          options.onProgress?.(done, members.length);
-        }
-        next();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`all-pairs worker stopped with exit code ${code}`))));
+  let failure: Error | null = null;
+  let finished: () => void = () => {};
+  const allDone = new Promise<void>((resolve) => (finished = resolve));
+  const deliver = ({ start, end, results }: TileResult) => {
+    for (const r of results) options.onResult?.(r.index, r.partners);
+    done += end - start;
+    options.onProgress?.(done, members.length);
+    if (done === members.length) finished();
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    finished();
+  };
+  if (members.length === 0) finished();
+
+  const workers = Array.from({ length: onCallingThread ? threads - 1 : threads }, () => {
+    const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
+      workerData: { members, top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
     });
-  await Promise.all(Array.from({ length: workers }, run));
+    worker.on('message', deliver);
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0 && done < members.length) fail(new Error(`all-pairs worker stopped with exit code ${code}`));
+    });
+    return worker;
+  });
+  if (onCallingThread) {
+    const rowsOf = exactRows(members, loadKnowledge(), top);
+    for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {
+      const start = tile * tileRows;
+      const end = Math.min(members.length, start + tileRows);
+      deliver({ start, end, results: rowsOf({ start, end }) });
+      // Lets the workers' finished tiles in between two tiles here.
+      await nextTurn();
+    }
+  }
+  // Every tile is claimed; wait for those still being computed, then stop the workers (one that has
+  // not started yet would only find nothing left to do).
+  await allDone;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  if (failure) throw failure;
 }

@@ -1,7 +1,7 @@
 /**
  * One worker of the all-pairs batch. `exact` (the default): each row's best partners
- * from the exact partner index, the same as `rankPartners` over every member, each
- * search seeded by the approximate mode (`seedBudget` members scored first).
+ * from the exact partner index (`exact-rows.ts`), the same as `rankPartners` over
+ * every member.
  * `embedding`: its own TensorFlow.js WASM backend (tfjs-wasm runs single-threaded
  * under Node, so parallelism is one backend per worker thread) multiplies each tile's
  * query embeddings with the pre-transposed item embeddings, keeps the best candidates
@@ -11,7 +11,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackendChoice } from './tensorflow-backend.ts';
 import { CandidateRescorer } from '../core/retrieval/best-partners.ts';
-import { buildExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 import { createPartnerEmbedder } from '../core/retrieval/partner-embedding.ts';
 import { MemberCompiler } from '../core/scoring/compiled-member.ts';
 import { compileConfig } from '../core/scoring/compiled-pair-scorer.ts';
@@ -19,6 +18,7 @@ import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../core/scoring/scoring-config.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import type { AllPairsMode } from './all-pairs-top-k.ts';
+import { exactRows, type Row, type Tile } from './exact-rows.ts';
 
 interface Job {
   readonly members: ScoredMember[];
@@ -26,32 +26,20 @@ interface Job {
   readonly candidates: number;
   readonly backend: BackendChoice;
   readonly mode: AllPairsMode;
-  readonly seedBudget: number;
+  /** The next tile to claim (shared by every thread of the batch), and rows per tile. */
+  readonly claim: Int32Array;
+  readonly tileRows: number;
 }
 
-type Tile = { kind: 'tile'; start: number; end: number };
-type Row = { index: number; partners: { id: string; score: number }[] };
-
-const { members, top, candidates, backend, mode, seedBudget } = workerData as Job;
+const { members, top, candidates, backend, mode, claim, tileRows } = workerData as Job;
 const knowledge = loadKnowledge();
-const rowsOf = mode === 'exact' ? exactRows() : await embeddingRows();
-parentPort!.postMessage({ kind: 'ready' });
-
-parentPort!.on('message', (message: Tile | { kind: 'stop' }) => {
-  if (message.kind === 'stop') process.exit(0);
-  parentPort!.postMessage({ kind: 'tile', start: message.start, end: message.end, results: rowsOf(message) });
-});
-
-function exactRows(): (tile: Tile) => Row[] {
-  const index = buildExactPartnerIndex(members, knowledge);
-  return ({ start, end }) => {
-    const results: Row[] = [];
-    for (let i = start; i < end; i++) {
-      const found = index.best(members[i]!, top, DEFAULT_SCORING_CONFIG, { seedBudget });
-      results.push({ index: i, partners: found.partners.map((p) => ({ id: p.member.id, score: p.score })) });
-    }
-    return results;
-  };
+const rowsOf = mode === 'exact' ? exactRows(members, knowledge, top) : await embeddingRows();
+// Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
+// worker ends (exit code 0) when none is left.
+for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length; tile = Atomics.add(claim, 0, 1)) {
+  const start = tile * tileRows;
+  const end = Math.min(members.length, start + tileRows);
+  parentPort!.postMessage({ start, end, results: rowsOf({ start, end }) });
 }
 
 async function embeddingRows(): Promise<(tile: Tile) => Row[]> {

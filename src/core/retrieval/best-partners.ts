@@ -130,3 +130,128 @@ export class BoundHeap {
     return dropped;
   }
 }
+
+/**
+ * A max-heap of (key, value) on two typed arrays that grow as needed: the best-first
+ * exact search keeps trades, area groups and members in one queue, best bound first.
+ */
+export class BestFirstQueue {
+  keys = new Float64Array(256);
+  values = new Int32Array(256);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** The largest key, −∞ when empty. */
+  get top(): number {
+    return this.size > 0 ? this.keys[0]! : -Infinity;
+  }
+
+  push(key: number, value: number): void {
+    if (this.size === this.keys.length) this.#grow();
+    const keysOf = this.keys;
+    const valuesOf = this.values;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keysOf[parent]! >= key) break;
+      keysOf[i] = keysOf[parent]!;
+      valuesOf[i] = valuesOf[parent]!;
+      i = parent;
+    }
+    keysOf[i] = key;
+    valuesOf[i] = value;
+  }
+
+  #grow(): void {
+    const keys = new Float64Array(this.size * 2);
+    keys.set(this.keys);
+    const values = new Int32Array(this.size * 2);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
+  }
+
+  /** Removes the entry with the largest key and returns its value (the key is `top` before the call). */
+  pop(): number {
+    const keysOf = this.keys;
+    const valuesOf = this.values;
+    const value = valuesOf[0]!;
+    const n = --this.size;
+    const key = keysOf[n]!;
+    const last = valuesOf[n]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keysOf[child + 1]! > keysOf[child]!) child++;
+      if (keysOf[child]! <= key) break;
+      keysOf[i] = keysOf[child]!;
+      valuesOf[i] = valuesOf[child]!;
+      i = child;
+    }
+    keysOf[i] = key;
+    valuesOf[i] = last;
+    return value;
+  }
+}
+
+/**
+ * Blocks of (bound, member) for the best-first search: `add` appends, `close` ends
+ * the block of the entries added since `from` and moves its best to the front;
+ * `advance(p)`, after the entry at p is taken, moves the best of the rest to p + 1
+ * (false when none is left). A selection, not a sort: most members of a block are
+ * never taken, so ordering them all would be wasted.
+ */
+export class MemberBlocks {
+  keys = new Float64Array(1024);
+  members = new Int32Array(1024);
+  end = new Int32Array(1024);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  add(key: number, member: number): void {
+    if (this.size === this.keys.length) this.#grow();
+    this.keys[this.size] = key;
+    this.members[this.size++] = member;
+  }
+
+  #grow(): void {
+    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+    this.keys = grow(this.keys, new Float64Array(this.size * 2));
+    this.members = grow(this.members, new Int32Array(this.size * 2));
+    this.end = grow(this.end, new Int32Array(this.size * 2));
+  }
+
+  /** Ends the block begun at `from`; its best entry is then at `from`. */
+  close(from: number): void {
+    this.end.fill(this.size, from, this.size);
+    this.#selectBest(from, this.size);
+  }
+
+  /** Moves the best of the entries after p in its block to p + 1; false when there are none. */
+  advance(p: number): boolean {
+    const end = this.end[p]!;
+    if (p + 1 >= end) return false;
+    this.#selectBest(p + 1, end);
+    return true;
+  }
+
+  #selectBest(from: number, to: number): void {
+    const keys = this.keys;
+    let best = from;
+    for (let i = from + 1; i < to; i++) if (keys[i]! > keys[best]!) best = i;
+    if (best === from) return;
+    const key = keys[from]!;
+    keys[from] = keys[best]!;
+    keys[best] = key;
+    const member = this.members[from]!;
+    this.members[from] = this.members[best]!;
+    this.members[best] = member;
+  }
+}

@@ -3,12 +3,17 @@
  * grouped by trade (service concepts and business areas). For one member (self),
  * trades linked to self's services, and groups of the other trades by main business
  * area, get an upper bound of the referral score any of their members can reach
- * (`partner-score-bounds.ts`); they are visited best bound first, and the search
- * stops when nothing left can beat the current k-th best. Within a trade, a cheap
- * member bound skips most members; the rest are scored exactly
- * (`compiled-pair-scorer.ts`, the competitor overlap only when the score without it
- * could still enter). The result is the exact top-k: the same members, scores and
- * order as `rankPartners` over every member.
+ * (`partner-score-bounds.ts`). The search is best first: one queue holds area groups,
+ * trades, members under their member bound (a few dozen operations on packed arrays)
+ * and members under their exact score without the competitor overlap (an upper
+ * bound), and always opens the entry with the largest bound: a group yields its
+ * trades, a trade its members' bounds, a member bound its score without the overlap
+ * (`compiled-pair-scorer.ts`), that score the overlap and the final score. When the
+ * largest bound left is below the k-th best score, nothing left can enter. So a
+ * member is scored only when no trade or member left could beat it, and the overlap,
+ * the costly part, is computed only for members whose other criteria could make it.
+ * The result is the exact top-k: the same members, scores and order as
+ * `rankPartners` over every member.
  *
  * The approximate mode (`approximate`) spends a fixed budget instead: among all
  * members, or with `sharedOnly` among those sharing an industry, contact role or
@@ -35,7 +40,7 @@ import {
 } from '../scoring/compiled-pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
-import { BestK, BoundHeap } from './best-partners.ts';
+import { BestFirstQueue, BestK, BoundHeap, MemberBlocks } from './best-partners.ts';
 import { MaskBits, PackedTrades, POSTING_SLOTS } from './packed-trades.ts';
 import { PartnerScoreBounds } from './partner-score-bounds.ts';
 
@@ -66,28 +71,13 @@ export interface ApproximateOptions {
   readonly sharedOnly?: boolean;
 }
 
-export interface ExactOptions {
-  /** Members the approximate mode scores first to seed the search (default 0: no seed; `SEED_BUDGET` is what the product uses). */
-  readonly seedBudget?: number;
-}
-
-/**
- * The seed budget the product's exact searches use (suggestions in pools of
- * 20,000–200,000, the all-pairs batch): at 16,384 and 100,000 members budgets of 30–300
- * made the exact search fastest around 60 (docs/benchmarks.md).
- */
-export const SEED_BUDGET = 60;
-
 export interface ExactPartnerIndex {
   readonly size: number;
   /**
    * The best `top` referral partners of `self` among the indexed members (self
-   * excluded). With `seedBudget`, the approximate mode runs first with that budget:
-   * when its answer is provably exact it is the answer, else its partners (exact
-   * scores of real members) start the exact search with a high threshold, so far
-   * fewer members are bounded and scored. The answer is the same either way.
+   * excluded), exactly.
    */
-  best(self: ScoredMember, top: number, config: ScoringConfig, options?: ExactOptions): ExactPartnerResult;
+  best(self: ScoredMember, top: number, config: ScoringConfig): ExactPartnerResult;
   /**
    * The approximate mode: the best `top` among the `budget` members with the highest
    * score bounds, each scored exactly (scores are exact; a partner may be missing).
@@ -106,6 +96,16 @@ export interface ExactPartnerIndex {
 const AREA_GROUP_MARGIN = 0.03;
 /** Scores are rounded to 0.001, and each criterion too: bounds get this much slack. */
 const BOUND_SLACK = 0.004;
+/** Kinds of entries in the best-first queue (the low two bits of a value). */
+/** A trade's members that could enter, best bound first (the id is a position in the block pool: the next member to open). */
+const BLOCK = 0;
+const UPPER = 1;
+const TRADE = 2;
+const GROUP = 3;
+/** The members of a large trade not yet bounded (those sharing nothing with self). */
+const REST = 4;
+const KIND_BITS = 3;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 export interface ExactPartnerIndexOptions {
   /** Trades with at least this many members use their posting lists when they can (default 24; tests lower it). */
   readonly postingMin?: number;
@@ -171,21 +171,6 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     return { self, compiledConfig, bounds, search, linked };
   };
   type Prepared = ReturnType<typeof prepare>;
-  /** The exact mode's entries (linked trades, index ≥ 0, and area groups of the rest, -1 - group) in order of their bound, best first. */
-  const entryOrder = ({ bounds, linked }: Prepared) => {
-    const entries: number[] = [];
-    const entryBounds: number[] = [];
-    for (const t of linked) {
-      entries.push(t);
-      entryBounds.push(bounds.trade(t));
-    }
-    table.areaGroups.forEach((group, g) => {
-      entries.push(-1 - g);
-      entryBounds.push(bounds.group(group));
-    });
-    const order = new Uint32Array(entries.length).map((_, i) => i).sort((a, b) => entryBounds[b]! - entryBounds[a]!);
-    return { entries, entryBounds, order };
-  };
   const ensureScratch = (size: number) => {
     if (memberBounds.length < size) {
       memberBounds = new Float64Array(size);
@@ -193,84 +178,128 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     }
   };
 
+  // The best-first queue, and each trade's link strength and trade pair (for the search stamped in `pairSearch`).
+  const searchQueue = new BestFirstQueue();
+  const blocks = new MemberBlocks();
+  const tradeStrength = new Float64Array(table.trades.length);
+  const pairSearch = new Uint32Array(table.trades.length);
+  const tradePairs: (TradePair | null)[] = new Array(table.trades.length).fill(null);
+  /** Members of a large trade bounded in its first step (stamped with the search). */
+  const sharedMark = new Uint32Array(table.members.length);
+
   return {
     size: members.length,
-    best(selfMember, top, config, options = {}) {
-      const seedBudget = options.seedBudget ?? 0;
-      const prepared = prepare(selfMember, config);
-      let seed: Seed | null = null;
-      if (seedBudget > 0) {
-        seed = approximateSearch(prepared, top, Math.max(top, seedBudget), false);
-        if (seed.exact) return seed.result;
-      }
-      const { self, compiledConfig, bounds, search } = prepared;
-      const { entries, entryBounds, order } = entryOrder(prepared);
-      const best = seed?.best ?? new BestK(top);
-      const seeded = seed ? new Set(seed.best.sorted().map(([, m]) => m.id)) : null;
+    best(selfMember, top, config) {
+      const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
+      const best = new BestK(top);
       const directCompetitors: ScoredMember[] = [];
-      let bounded = seed?.result.bounded ?? 0;
-      let scored = seed?.result.scored ?? 0;
-      let overlaps = seed?.result.overlaps ?? 0;
-      let postingSearches = seed?.result.postingSearches ?? 0;
+      let bounded = 0;
+      let scored = 0;
+      let overlaps = 0;
+      let postingSearches = 0;
+      const queue = searchQueue;
+      queue.clear();
+      blocks.clear();
+      for (const t of linked) {
+        bounds.trade(t);
+        queue.push(bounds.bound + BOUND_SLACK, (t << KIND_BITS) | TRADE);
+      }
+      for (let g = 0; g < table.areaGroups.length; g++) {
+        bounds.group(table.areaGroups[g]!);
+        queue.push(bounds.bound + BOUND_SLACK, (g << KIND_BITS) | GROUP);
+      }
 
-      const scan = (t: number) => {
-        let pair: TradePair | null = null;
-        const strength = bounds.linkStrength;
+      /**
+       * Bounds trade t's members and queues those that could enter. A large trade is opened in two
+       * steps: first the members sharing an industry, contact role or interest with self (from the
+       * posting lists), with the rest queued as one entry under their common bound (`apart`); the
+       * rest are bounded only if that entry comes up before the search ends.
+       */
+      const expand = (t: number, rest: boolean) => {
+        bounds.trade(t);
+        tradeStrength[t] = bounds.linkStrength;
+        pairSearch[t] = search;
+        tradePairs[t] = null;
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
         ensureScratch(end - start);
-        // In a large trade, when members sharing nothing with self cannot make it, only those sharing something are bounded.
         let count = end - start;
         let list: Int32Array | null = null;
-        if (count >= postingMin && bounds.apart() + BOUND_SLACK < best.threshold) {
+        const threshold = best.threshold;
+        if (rest) {
+          count = 0;
+          for (let i = start; i < end; i++) if (sharedMark[i] !== search) sharing[count++] = i;
+          list = sharing;
+        } else if (count >= postingMin) {
           count = sharingMembers(t, ++stamp);
           list = sharing;
+          for (let k = 0; k < count; k++) sharedMark[sharing[k]!] = search;
           postingSearches++;
+          bounds.apart();
+          const restKey = bounds.bound + BOUND_SLACK;
+          if (restKey >= threshold && count < end - start) queue.push(restKey, (t << KIND_BITS) | REST);
         }
         bounded += count;
-        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
+        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds, threshold - BOUND_SLACK);
+        // Those that could enter go to the block pool, and only the best of them into the queue (the next
+        // one when it is taken): most are never opened, and a queue entry costs more than a place in a block.
+        const from = blocks.size;
         for (let k = 0; k < count; k++) {
-          if (memberBounds[k]! + BOUND_SLACK < best.threshold) continue;
-          const other = table.members[list ? list[k]! : start + k]!;
-          if (other.id === self.id || seeded?.has(other.id)) continue;
-          pair ??= tradePair(self.trade, other.trade, strength);
-          const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
-          scored++;
-          if (!best.admits(upper, other.id)) continue;
-          overlaps++;
-          const overlap = competitorOverlap(self, other);
-          const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pair, overlap, compiledConfig);
-          if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
-          else best.push(score, other);
+          const key = memberBounds[k]! + BOUND_SLACK;
+          if (key >= threshold) blocks.add(key, list ? list[k]! : start + k);
+        }
+        if (blocks.size > from) {
+          blocks.close(from);
+          queue.push(blocks.keys[from]!, (from << KIND_BITS) | BLOCK);
         }
       };
-      for (const e of order) {
-        if (entryBounds[e]! + BOUND_SLACK < best.threshold) break;
-        const entry = entries[e]!;
-        if (entry >= 0) {
-          bounds.trade(entry);
-          scan(entry);
-          continue;
+      // Best first: whatever has the largest bound (an area group, a trade, a member's bound, a member's
+      // score without the competitor overlap) is opened next; when the largest is below the k-th best
+      // score, nothing left can enter. Members are scored only when no trade left could hold a better one.
+      while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
+        const key = queue.keys[0]!;
+        const value = queue.pop();
+        const kind = value & KIND_MASK;
+        const id = value >> KIND_BITS;
+        if (kind === BLOCK) {
+          if (blocks.advance(id)) queue.push(blocks.keys[id + 1]!, ((id + 1) << KIND_BITS) | BLOCK);
+          const member = blocks.members[id]!;
+          const other = table.members[member]!;
+          if (other.id === self.id) continue;
+          const t = memberTrade[member]!;
+          let pair = pairSearch[t] === search ? tradePairs[t] : null;
+          if (!pair) tradePairs[t] = pair = tradePair(self.trade, other.trade, tradeStrength[t]!);
+          const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
+          scored++;
+          if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
+        } else if (kind === UPPER) {
+          const other = table.members[id]!;
+          if (!best.admits(key, other.id)) continue;
+          overlaps++;
+          const overlap = competitorOverlap(self, other);
+          const score = overlap === 0 ? key : scoreCompiledPair(self, other, tradePairs[memberTrade[id]!]!, overlap, compiledConfig);
+          if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
+          else best.push(score, other);
+        } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
+        else {
+          const threshold = best.threshold;
+          for (const t of table.areaGroups[id]!.trades) {
+            if (linkedMark[t] === search) continue;
+            bounds.trade(t);
+            const tradeKey = bounds.bound + BOUND_SLACK;
+            if (tradeKey >= threshold) queue.push(tradeKey, (t << KIND_BITS) | TRADE);
+          }
         }
-        for (const t of table.areaGroups[-1 - entry]!.trades) {
-          if (linkedMark[t] === search) continue;
-          if (bounds.trade(t) + BOUND_SLACK < best.threshold) continue;
-          scan(t);
-        }
-      }
-      if (seed) {
-        const met = new Set(directCompetitors.map((m) => m.id));
-        for (const m of seed.result.directCompetitors) if (!met.has(m.id)) directCompetitors.push(m);
       }
       return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches };
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
-      return approximateSearch(prepare(selfMember, config), top, budget, options.sharedOnly ?? false).result;
+      return approximateSearch(prepare(selfMember, config), top, budget, options.sharedOnly ?? false);
     },
   };
 
-  function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): Seed {
+  function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): ApproximatePartnerResult {
     const { self, compiledConfig, bounds, search, linked } = prepared;
     let heap = heaps.get(budget);
     if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
@@ -292,7 +321,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       // `sharedOnly` (about 3 in 4 members of the linked trades share none of them, and 1 in 600 of
       // the exact top 10 at 100,000 members; more in small pools), else once those sharing none
       // cannot enter the heap.
-      const apart = bounds.apart();
+      bounds.apart();
+      const apart = bounds.bound;
       if (sharedOnly || apart <= heap.floor) {
         if (apart > leftOut) leftOut = apart;
         count = sharingMembers(t, ++stamp);
@@ -300,7 +330,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         postingSearches++;
       }
       bounded += count;
-      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
+      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds, heap.floor);
       let floor = heap.floor;
       for (let k = 0; k < count; k++) {
         const bound = memberBounds[k]!;
@@ -319,7 +349,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
     // floor is then as high as it gets before the loosely bounded area groups are read.
     for (const t of linked) {
-      const tradeBound = bounds.trade(t);
+      bounds.trade(t);
+      const tradeBound = bounds.bound;
       if (tradeBound <= heap.floor) {
         if (tradeBound > leftOut) leftOut = tradeBound;
         continue;
@@ -327,14 +358,16 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       keep(t);
     }
     for (const group of table.areaGroups) {
-      const groupBound = bounds.group(group);
+      bounds.group(group);
+      const groupBound = bounds.bound;
       if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
         if (groupBound > leftOut) leftOut = groupBound;
         continue;
       }
       for (const t of group.trades) {
         if (linkedMark[t] === search) continue;
-        const tradeBound = bounds.trade(t);
+        bounds.trade(t);
+        const tradeBound = bounds.bound;
         if (tradeBound <= heap.floor + AREA_GROUP_MARGIN) {
           if (tradeBound > leftOut) leftOut = tradeBound;
           continue;
@@ -380,13 +413,6 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     }
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
     const exact = leftOut + BOUND_SLACK < best.threshold;
-    return { best, exact, result: { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, exact } };
+    return { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, exact };
   }
-}
-
-/** The approximate mode's answer, with its best-k kept (it seeds the exact search). */
-interface Seed {
-  readonly best: BestK;
-  readonly exact: boolean;
-  readonly result: ApproximatePartnerResult;
 }

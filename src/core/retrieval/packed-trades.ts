@@ -5,7 +5,8 @@
  * read is a cache miss; read from a few flat arrays in trade order, they stream.
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import type { CompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
+import { CUSTOMER_STAGES, FUNCTIONS, SENIORITIES } from '../lexicon/lexicon-schema.ts';
+import type { CompiledMember, MemberCompiler, SparseWeights, Trade } from '../scoring/compiled-member.ts';
 
 /** Member flags. */
 export const HAS_INDUSTRIES = 1;
@@ -20,7 +21,7 @@ export const POSTING_SLOTS = 96;
 export const AREAS_EMPTY = 1;
 export const SERVICES_EMPTY = 2;
 
-/** Trades of one main business area, bounded together when none links to a member's services. */
+/** Trades with the same business areas (the same areas above 0), bounded together when none links to a member's services. */
 export interface AreaGroup {
   /** The largest share of each area among the trades' unit-length area vectors (bounds every cosine). */
   readonly unitAreas: Float64Array;
@@ -55,6 +56,24 @@ export function contactMask(member: CompiledMember): number {
   const f = member.functions;
   for (let i = 0; i < f.keys.length; i++) if (f.values[i]! > 0) mask |= 1 << (10 + f.keys[i]!);
   return mask;
+}
+
+/** Where each contact vector starts in a member's row of `contactUnits`, and the row's width. */
+export const SENIORITY_SLOT = 0;
+export const FUNCTION_SLOT = SENIORITIES.length;
+export const STAGE_SLOT = FUNCTION_SLOT + FUNCTIONS.length;
+export const CONTACT_WIDTH = STAGE_SLOT + CUSTOMER_STAGES.length;
+/**
+ * How far a dot product of two rows of `contactUnits` (float32) may be from the
+ * cosine `sparseCosine` computes in doubles: a few float32 roundings of values ≤ 1.
+ */
+export const CONTACT_COSINE_SLACK = 1e-5;
+
+/** A sparse weight vector scaled to unit length, into `row` from `slot` (zeros when its norm is 0, as `sparseCosine` gives 0 then). */
+export function writeUnit(weights: SparseWeights, row: Float32Array | Float64Array, slot: number): void {
+  if (weights.norm2 <= 0) return;
+  const norm = Math.sqrt(weights.norm2);
+  for (let k = 0; k < weights.keys.length; k++) row[slot + weights.keys[k]!] = weights.values[k]! / norm;
 }
 
 export function memberFlags(member: CompiledMember): number {
@@ -94,6 +113,12 @@ export class PackedTrades {
   readonly industryMasks: Int32Array;
   readonly roleMasks: Int32Array;
   readonly interestMasks: Int32Array;
+  /**
+   * Per member, its seniority, function and customer-stage weights as unit vectors
+   * (`CONTACT_WIDTH` floats a member): the member bound takes their cosines with
+   * self's from these instead of "anything in common" (`CONTACT_COSINE_SLACK`).
+   */
+  readonly contactUnits: Float32Array;
   readonly contactMasks: Int32Array;
   readonly languages: Int32Array;
   readonly dealFactors: Float64Array;
@@ -141,14 +166,16 @@ export class PackedTrades {
     });
 
     const postings: number[][] = [];
-    const byArea = new Map<number, number[]>();
+    const byArea = new Map<string, number[]>();
     this.trades.forEach((trade, i) => {
       for (const id of new Set(this.serviceIds.subarray(this.serviceStart[i], this.serviceStart[i + 1]))) (postings[id] ??= []).push(i);
       const areas = trade.areas.dense;
-      const main = trade.areasEmpty ? -1 : areas.indexOf(Math.max(...areas));
-      const list = byArea.get(main);
+      // Grouped by which areas a trade has: most trades have one or two, so a group's bound (the largest
+      // share of each area in it) is close to each of its trades' and rules most of them out at once.
+      const key = trade.areasEmpty ? '' : areas.reduce((k, v, a) => (v > 0 ? `${k}${a},` : k), '');
+      const list = byArea.get(key);
       if (list) list.push(i);
-      else byArea.set(main, [i]);
+      else byArea.set(key, [i]);
     });
     this.postings = postings.map((list) => (list ? Int32Array.from(list) : undefined));
     this.areaGroups = [...byArea.values()].map((list) => {
@@ -171,6 +198,13 @@ export class PackedTrades {
     this.roleMasks = Int32Array.from(members, (m) => masks.mask('role', m.roles.ids));
     this.interestMasks = Int32Array.from(members, (m) => masks.mask('interest', m.interests));
     this.contactMasks = Int32Array.from(members, contactMask);
+    this.contactUnits = new Float32Array(members.length * CONTACT_WIDTH);
+    members.forEach((m, i) => {
+      const row = this.contactUnits.subarray(i * CONTACT_WIDTH, (i + 1) * CONTACT_WIDTH);
+      writeUnit(m.seniority, row, SENIORITY_SLOT);
+      writeUnit(m.functions, row, FUNCTION_SLOT);
+      writeUnit(m.stages, row, STAGE_SLOT);
+    });
     this.languages = Int32Array.from(members, (m) => m.language);
     this.dealFactors = Float64Array.from(members, (m) => m.dealFactor);
     this.links = complementLinks(knowledge, compiler);

@@ -5,9 +5,10 @@
  * (complement link and area similarity exact, every other criterion at 1), and a
  * member bound, a few dozen operations on packed arrays that decides whether a
  * member is worth scoring exactly. The member bound is exact for region, customer
- * sizes, which criteria are known and deal values, and bounds the rest from what the
- * two have in common at all (industries, contact roles, seniorities, functions,
- * interests, as bit masks): nothing in common means that part scores 0.
+ * sizes, which criteria are known and deal values, takes the seniority and function
+ * cosines (and whether customers are met at different stages) from unit vectors,
+ * and bounds the rest from what the two have in common at all (industries, contact
+ * roles, interests, as bit masks): nothing in common means that part scores 0.
  *
  * Why these are upper bounds: every criterion is bounded from above, competitor
  * overlap is taken as 0 (it only lowers complementarity), and the weighted mean and
@@ -22,7 +23,13 @@ import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts
 import { combineReciprocal } from '../scoring/scoring-config.ts';
 import {
   AREAS_EMPTY,
+  CONTACT_COSINE_SLACK,
   contactMask,
+  CONTACT_WIDTH,
+  FUNCTION_SLOT,
+  SENIORITY_SLOT,
+  STAGE_SLOT,
+  writeUnit,
   DEAL_KNOWN,
   HAS_INDUSTRIES,
   HAS_INTERESTS,
@@ -73,10 +80,22 @@ export class PartnerScoreBounds {
   readonly #roles: number;
   readonly #interests: number;
   readonly #contacts: number;
+  /** Self's row of `contactUnits` (in doubles), and the slots where each of its three vectors is not 0. */
+  readonly #contactUnits = new Float64Array(CONTACT_WIDTH);
+  readonly #senioritySlots: Int32Array;
+  readonly #functionSlots: Int32Array;
+  readonly #stageSlots: Int32Array;
   /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
   readonly #free: number;
   readonly #apartMean: number;
-  readonly #apartWeights: [number, number];
+  readonly #apartLow: number;
+  readonly #apartHigh: number;
+  /** The last bound asked for (`group`, `trade`, `apart`). */
+  bound = 0.5;
+  #unitDot = 0.5;
+  #sum = 0.5;
+  #weight = 0.5;
+  #dealFactor = 0.5;
   #tradeMaxDeal = 1;
   #comp = 0;
   #compKnown = false;
@@ -116,6 +135,13 @@ export class PartnerScoreBounds {
     this.#roles = masks.mask('role', self.roles.ids);
     this.#interests = masks.mask('interest', self.interests);
     this.#contacts = contactMask(self);
+    writeUnit(self.seniority, this.#contactUnits, SENIORITY_SLOT);
+    writeUnit(self.functions, this.#contactUnits, FUNCTION_SLOT);
+    writeUnit(self.stages, this.#contactUnits, STAGE_SLOT);
+    const slots = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, k) => from + k).filter((k) => this.#contactUnits[k] !== 0);
+    this.#senioritySlots = slots(SENIORITY_SLOT, FUNCTION_SLOT);
+    this.#functionSlots = slots(FUNCTION_SLOT, STAGE_SLOT);
+    this.#stageSlots = slots(STAGE_SLOT, CONTACT_WIDTH);
     this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
 
     // Members sharing nothing: every pattern of known criteria, as (weight, weighted sum) choices per criterion.
@@ -157,25 +183,31 @@ export class PartnerScoreBounds {
       }
     }
     this.#apartMean = mean;
-    this.#apartWeights = [low, high];
+    this.#apartLow = low;
+    this.#apartHigh = high;
   }
 
-  /** The bound for any trade of an area group none of whose trades links to self's services. */
-  group(group: AreaGroup): number {
+  /** Sets `bound` to the bound for any trade of an area group none of whose trades links to self's services. */
+  group(group: AreaGroup): void {
     let dot = 0;
     for (let k = 0; k < group.unitAreas.length; k++) dot += this.#selfUnitAreas[k]! * group.unitAreas[k]!;
     const areasEmpty = (group.flags & AREAS_EMPTY) !== 0;
     const profitUnknown = (this.#selfServicesEmpty || (group.flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
-    this.#prepare(-1, dot, areasEmpty, profitUnknown ? EITHER : KNOWN);
-    return this.#finish(this.#free, this.#free, group.maxDealFactor, EITHER);
+    this.linkStrength = -1;
+    this.#unitDot = dot;
+    this.#prepare(areasEmpty, profitUnknown ? EITHER : KNOWN);
+    this.#sum = this.#free;
+    this.#weight = this.#free;
+    this.#dealFactor = group.maxDealFactor;
+    this.#finish(EITHER);
   }
 
-  /** Prepares trade `t`'s part (and `linkStrength`) and returns the bound for any of its members. */
-  trade(t: number): number {
+  /** Prepares trade `t`'s part (and `linkStrength`) and sets `bound` to the bound for any of its members. */
+  trade(t: number): void {
     const table = this.table;
     let strength = -1;
     for (let k = table.serviceStart[t]!, end = table.serviceStart[t + 1]!; k < end; k++) {
-      const w = this.#linkWeight[table.serviceIds[k]!] ?? 0;
+      const w = this.#linkWeight[table.serviceIds[k]!]!;
       if (w > 0) strength = Math.max(strength, Math.sqrt(w * table.serviceWeights[k]!));
     }
     this.linkStrength = strength;
@@ -186,9 +218,13 @@ export class PartnerScoreBounds {
     const flags = table.tradeFlags[t]!;
     const areasEmpty = (flags & AREAS_EMPTY) !== 0;
     const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
-    this.#prepare(strength, dot, areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
+    this.#unitDot = dot;
+    this.#prepare(areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
     this.#tradeMaxDeal = table.tradeMaxDeal[t]!;
-    return this.#finish(this.#free, this.#free, this.#tradeMaxDeal, EITHER);
+    this.#sum = this.#free;
+    this.#weight = this.#free;
+    this.#dealFactor = this.#tradeMaxDeal;
+    this.#finish(EITHER);
   }
 
   /**
@@ -198,13 +234,24 @@ export class PartnerScoreBounds {
    * part (chemistry, customers, contacts) has mean at most `#apartMean` and weight in
    * `#apartWeights`; a weighted mean is monotone in that weight, so the ends bound it.
    */
-  apart(): number {
-    const [low, high] = this.#apartWeights;
+  apart(): void {
     const m = this.#apartMean;
-    return Math.max(this.#finish(low * m, low, this.#tradeMaxDeal, EITHER), this.#finish(high * m, high, this.#tradeMaxDeal, EITHER));
+    this.#dealFactor = this.#tradeMaxDeal;
+    this.#sum = this.#apartLow * m;
+    this.#weight = this.#apartLow;
+    this.#finish(EITHER);
+    const low = this.bound;
+    this.#sum = this.#apartHigh * m;
+    this.#weight = this.#apartHigh;
+    this.#finish(EITHER);
+    this.bound = Math.max(low, this.bound);
   }
 
-  #prepare(strength: number, unitDot: number, areasEmpty: boolean, profit: Known): void {
+  // Arguments of #prepare and #finish travel in fields, results in `bound`: a double passed to or
+  // returned from a call that is not inlined is boxed on the heap, and these run thousands of times a search.
+  #prepare(areasEmpty: boolean, profit: Known): void {
+    const strength = this.linkStrength;
+    const unitDot = this.#unitDot;
     const areaSimilarity = this.#selfAreasEmpty || areasEmpty ? 0 : Math.min(1, unitDot + 1e-9);
     this.#compKnown = !this.#selfAreasEmpty && !areasEmpty;
     this.#comp = Math.max(strength >= 0 ? 0.55 + 0.45 * strength : 0, 0.75 * areaSimilarity);
@@ -218,9 +265,11 @@ export class PartnerScoreBounds {
    * The bounds of members of the trade last passed to `trade`, into `out[0 .. end -
    * start]`: members `start .. end` (indices into `table.members`), or with `list`
    * the members `list[start .. end]`. One loop over packed arrays (`#finish`
-   * inlined): this is the hot loop of a search.
+   * inlined): this is the hot loop of a search. Bounds under `threshold` may be
+   * looser (still under it): the contact cosines are only read for members whose
+   * looser bound reaches it.
    */
-  members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
+  members(list: Int32Array | null, start: number, end: number, out: Float64Array, threshold = -Infinity): void {
     const table = this.table;
     const w = this.#w;
     const flagsOf = table.flags;
@@ -232,6 +281,12 @@ export class PartnerScoreBounds {
     const regionAreas = table.regionAreas;
     const regionCountries = table.regionCountries;
     const contactMasks = table.contactMasks;
+    const selfContacts = this.#contacts;
+    const contactUnits = table.contactUnits;
+    const selfUnits = this.#contactUnits;
+    const senioritySlots = this.#senioritySlots;
+    const functionSlots = this.#functionSlots;
+    const stageSlots = this.#stageSlots;
     const roleMasks = table.roleMasks;
     const dealFactors = table.dealFactors;
     const chemistryApart = this.#chemistryApart;
@@ -239,7 +294,6 @@ export class PartnerScoreBounds {
     const selfFlags = this.#selfFlags;
     const selfInterests = this.#interests;
     const selfIndustries = this.#industries;
-    const selfContacts = this.#contacts;
     const selfRoles = this.#roles;
     const selfRegion = this.self.regionKey;
     const selfArea = this.self.regionArea;
@@ -288,27 +342,60 @@ export class PartnerScoreBounds {
         sum += x * (partSum / parts);
         weight += x;
       }
-      if (both & HAS_SENIORITY) {
-        const contacts = contactMasks[i]! & selfContacts;
-        const shared = ((contacts & 0x3ff) !== 0 ? 0.35 : 0) + (contacts >>> 10 !== 0 ? 0.35 : 0) + ((roleMasks[i]! & selfRoles) !== 0 ? 0.3 : 0);
-        const staged = (both & HAS_STAGE) !== 0;
-        const x = contactsWeight * (staged ? 0.95 : 0.85);
-        sum += x * (0.85 * shared + (staged ? 0.15 : 0.075));
-        weight += x;
+      // Contacts, first loosely (seniority, function and role each at 1 when any is in common); where that
+      // bound reaches the threshold, again with the seniority and function cosines from the unit rows.
+      const contacts = (both & HAS_SENIORITY) !== 0;
+      const staged = (both & HAS_STAGE) !== 0;
+      const contactsX = contacts ? contactsWeight * (staged ? 0.95 : 0.85) : 0;
+      const rolesShared = (roleMasks[i]! & selfRoles) !== 0 ? 0.3 : 0;
+      const common = contactMasks[i]! & selfContacts;
+      const without = sum;
+      if (contacts) {
+        const shared = ((common & 0x3ff) !== 0 ? 0.35 : 0) + (common >>> 10 !== 0 ? 0.35 : 0) + rolesShared;
+        sum += contactsX * (0.85 * shared + (staged ? 0.15 : 0.075));
+        weight += contactsX;
       }
+      const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
+      const theirProfit = theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!);
       let forSelf = weight > 0 ? sum / weight : 0;
       let forOther = forSelf;
       if (profitKnown) {
         forSelf = (sum + profitSelf) / (weight + mine);
-        const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
-        forOther = (sum + theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!)) / (weight + theirs);
+        forOther = (sum + theirProfit) / (weight + theirs);
       }
-      out[k - start] = combineReciprocal(forSelf, forOther, rule);
+      let bound = combineReciprocal(forSelf, forOther, rule);
+      if (contacts && bound >= threshold) {
+        const row = i * CONTACT_WIDTH;
+        let seniority = CONTACT_COSINE_SLACK;
+        for (let j = 0; j < senioritySlots.length; j++) seniority += selfUnits[senioritySlots[j]!]! * contactUnits[row + senioritySlots[j]!]!;
+        let functions = CONTACT_COSINE_SLACK;
+        for (let j = 0; j < functionSlots.length; j++) functions += selfUnits[functionSlots[j]!]! * contactUnits[row + functionSlots[j]!]!;
+        const shared = 0.35 * Math.min(1, seniority) + 0.35 * Math.min(1, functions) + rolesShared;
+        // The stage bonus is 1 for customers met at different stages (cosine under 0.5), else 0.5.
+        let stageBonus = 0.075;
+        if (staged) {
+          let stages = -CONTACT_COSINE_SLACK;
+          for (let j = 0; j < stageSlots.length; j++) stages += selfUnits[stageSlots[j]!]! * contactUnits[row + stageSlots[j]!]!;
+          stageBonus = stages >= 0.5 ? 0.075 : 0.15;
+        }
+        sum = without + contactsX * (0.85 * shared + stageBonus);
+        forSelf = weight > 0 ? sum / weight : 0;
+        forOther = forSelf;
+        if (profitKnown) {
+          forSelf = (sum + profitSelf) / (weight + mine);
+          forOther = (sum + theirProfit) / (weight + theirs);
+        }
+        bound = combineReciprocal(forSelf, forOther, rule);
+      }
+      out[k - start] = bound;
     }
   }
 
-  /** Adds complementarity and mutual profit (both ways) to a partial sum and combines. */
-  #finish(sum: number, weight: number, dealFactor: number, deal: Known): number {
+  /** Adds complementarity and mutual profit (both ways) to the partial sum `#sum` / `#weight` and combines, into `bound`. */
+  #finish(deal: Known): void {
+    let sum = this.#sum;
+    let weight = this.#weight;
+    const dealFactor = this.#dealFactor;
     const w = this.#w;
     if (this.#compKnown) {
       const x = w[COMPLEMENTARITY]! * 0.9;
@@ -333,6 +420,6 @@ export class PartnerScoreBounds {
         forOther = Math.max(forOther, without);
       }
     }
-    return combineReciprocal(forSelf, forOther, this.config.config.combination);
+    this.bound = combineReciprocal(forSelf, forOther, this.config.config.combination);
   }
 }

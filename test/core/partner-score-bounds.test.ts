@@ -1,0 +1,85 @@
+/**
+ * The bounds the exact partner search prunes with must never be below a score: a
+ * member bound under a member's exact score (without the competitor overlap, which
+ * only lowers it) would drop a true partner silently. Checked for every pair of a
+ * generated federation for several selves and configs: member bounds (with and
+ * without a threshold, which lets bounds under it be looser), trade bounds, area
+ * group bounds, and the bound for members sharing nothing with self.
+ */
+import { describe, expect, it } from 'vitest';
+import { MemberCompiler } from '../../src/core/scoring/compiled-member.ts';
+import { compileConfig, scoreCompiledPair, tradePairOf } from '../../src/core/scoring/compiled-pair-scorer.ts';
+import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
+import { MaskBits, PackedTrades } from '../../src/core/retrieval/packed-trades.ts';
+import { PartnerScoreBounds } from '../../src/core/retrieval/partner-score-bounds.ts';
+import { createRandom } from '../../src/core/random/seeded-random.ts';
+import { generatedMembers, knowledge } from '../support/demo-members.ts';
+
+/** Scores and criteria are rounded to 0.001: the search gives bounds this much slack (BOUND_SLACK). */
+const SLACK = 0.004;
+
+const configs: ScoringConfig[] = [
+  DEFAULT_SCORING_CONFIG,
+  { ...DEFAULT_SCORING_CONFIG, version: 'test-contacts', combination: 'geometric', weights: { chemistry: 0.1, complementarity: 0.1, sharedCustomers: 0.1, sharedContacts: 0.6, mutualProfit: 0.1 } },
+  { ...DEFAULT_SCORING_CONFIG, version: 'test-minimum', combination: 'minimum', weights: { chemistry: 0.4, complementarity: 0.1, sharedCustomers: 0.2, sharedContacts: 0.2, mutualProfit: 0.1 } },
+];
+
+describe('partner score bounds', () => {
+  const members = generatedMembers(900, { networks: 4, seed: 77 });
+  const compiler = new MemberCompiler(knowledge);
+  const masks = new MaskBits();
+  const table = new PackedTrades(
+    members.map((m) => compiler.compile(m)),
+    compiler,
+    masks,
+    knowledge,
+  );
+  const random = createRandom(9);
+
+  it.each(configs.map((c) => [c.version, c] as const))('never fall below an exact score (%s)', (_, config) => {
+    const compiled = compileConfig(config, compiler);
+    const out = new Float64Array(table.members.length);
+    const loose = new Float64Array(table.members.length);
+    let refinedBelowLoose = 0;
+    for (let n = 0; n < 12; n++) {
+      const self = table.members[random.int(table.members.length)]!;
+      const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks);
+      const selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)];
+      for (let t = 0; t < table.trades.length; t++) {
+        bounds.trade(t);
+        const tradeBound = bounds.bound;
+        bounds.apart();
+        const apart = bounds.bound;
+        const start = table.memberStart[t]!;
+        const end = table.memberStart[t + 1]!;
+        bounds.members(null, start, end, out);
+        // A threshold in the middle of the range: bounds under it may be looser, never lower.
+        bounds.members(null, start, end, loose, 0.6);
+        for (let i = start; i < end; i++) {
+          const other = table.members[i]!;
+          if (other.id === self.id) continue;
+          const upper = scoreCompiledPair(self, other, tradePairOf(self.trade, other.trade, knowledge), 0, compiled);
+          const label = `${self.id} → ${other.id}`;
+          expect(out[i - start]! + SLACK, label).toBeGreaterThanOrEqual(upper);
+          expect(loose[i - start]! + SLACK, label).toBeGreaterThanOrEqual(upper);
+          if (out[i - start]! >= 0.6) expect(loose[i - start], label).toBe(out[i - start]);
+          if (out[i - start]! < loose[i - start]!) refinedBelowLoose++;
+          expect(tradeBound + 1e-9, label).toBeGreaterThanOrEqual(out[i - start]!);
+          const sharesNothing = [table.industryMasks[i]!, table.roleMasks[i]!, table.interestMasks[i]!].every((mask, kind) => (mask & selfBits[kind]!) === 0);
+          if (sharesNothing) expect(apart + SLACK, label).toBeGreaterThanOrEqual(upper);
+        }
+      }
+      for (const group of table.areaGroups) {
+        bounds.group(group);
+        const groupBound = bounds.bound;
+        for (const t of group.trades) {
+          bounds.trade(t);
+          // Linked trades are bounded one by one; the group bound covers the others.
+          if (bounds.linkStrength < 0) expect(groupBound + 1e-9).toBeGreaterThanOrEqual(bounds.bound);
+        }
+      }
+    }
+    // The threshold did make some bounds looser (the test would not notice a threshold that is ignored otherwise).
+    expect(refinedBelowLoose).toBeGreaterThan(0);
+  });
+});
