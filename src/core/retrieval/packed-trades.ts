@@ -58,6 +58,24 @@ export function contactMask(member: CompiledMember): number {
   return mask;
 }
 
+/**
+ * The member record: what the member bound reads of one member, in `RECORD_INTS`
+ * consecutive ints of `records` (48 bytes), so that bounding a trade's members reads
+ * a few consecutive cache lines instead of one from each of ten arrays.
+ */
+export const RECORD_INTS = 12;
+/** Int 0: flags (bits 0–7), size mask (8–15), interned language + 1 (16–31). */
+export const RECORD_HEAD = 0;
+export const RECORD_INTERESTS = 1;
+export const RECORD_INDUSTRIES = 2;
+export const RECORD_ROLES = 3;
+export const RECORD_CONTACTS = 4;
+export const RECORD_REGION = 5;
+export const RECORD_REGION_AREA = 6;
+export const RECORD_REGION_COUNTRY = 7;
+/** Ints 8–9: the deal factor, a double: `recordDeals[i * RECORD_INTS / 2 + RECORD_DEAL]`. */
+export const RECORD_DEAL = 4;
+
 /** Where each contact vector starts in a member's row of `contactUnits`, and the row's width. */
 export const SENIORITY_SLOT = 0;
 export const FUNCTION_SLOT = SENIORITIES.length;
@@ -120,6 +138,9 @@ export class PackedTrades {
    */
   readonly contactUnits: Float32Array;
   readonly contactMasks: Int32Array;
+  /** The member records (`RECORD_INTS` a member), and the same memory read as doubles for the deal factors. */
+  readonly records: Int32Array;
+  readonly recordDeals: Float64Array;
   readonly languages: Int32Array;
   readonly dealFactors: Float64Array;
   /** For each interned service concept, the concepts it lists as complements or is listed by. */
@@ -207,6 +228,21 @@ export class PackedTrades {
     });
     this.languages = Int32Array.from(members, (m) => m.language);
     this.dealFactors = Float64Array.from(members, (m) => m.dealFactor);
+    const buffer = new ArrayBuffer(members.length * RECORD_INTS * 4);
+    this.records = new Int32Array(buffer);
+    this.recordDeals = new Float64Array(buffer);
+    for (let i = 0; i < members.length; i++) {
+      const r = i * RECORD_INTS;
+      this.records[r + RECORD_HEAD] = this.flags[i]! | (this.sizes[i]! << 8) | ((this.languages[i]! + 1) << 16);
+      this.records[r + RECORD_INTERESTS] = this.interestMasks[i]!;
+      this.records[r + RECORD_INDUSTRIES] = this.industryMasks[i]!;
+      this.records[r + RECORD_ROLES] = this.roleMasks[i]!;
+      this.records[r + RECORD_CONTACTS] = this.contactMasks[i]!;
+      this.records[r + RECORD_REGION] = this.regions[i]!;
+      this.records[r + RECORD_REGION_AREA] = this.regionAreas[i]!;
+      this.records[r + RECORD_REGION_COUNTRY] = this.regionCountries[i]!;
+      this.recordDeals[r / 2 + RECORD_DEAL] = this.dealFactors[i]!;
+    }
     this.links = complementLinks(knowledge, compiler);
 
     // Counting sort of (trade, slot) pairs: count, prefix sums, fill.

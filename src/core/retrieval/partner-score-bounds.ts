@@ -24,6 +24,16 @@ import { combineReciprocal } from '../scoring/scoring-config.ts';
 import {
   AREAS_EMPTY,
   CONTACT_COSINE_SLACK,
+  RECORD_CONTACTS,
+  RECORD_DEAL,
+  RECORD_HEAD,
+  RECORD_INDUSTRIES,
+  RECORD_INTERESTS,
+  RECORD_INTS,
+  RECORD_REGION,
+  RECORD_REGION_AREA,
+  RECORD_REGION_COUNTRY,
+  RECORD_ROLES,
   contactMask,
   CONTACT_WIDTH,
   FUNCTION_SLOT,
@@ -272,23 +282,14 @@ export class PartnerScoreBounds {
   members(list: Int32Array | null, start: number, end: number, out: Float64Array, threshold = -Infinity): void {
     const table = this.table;
     const w = this.#w;
-    const flagsOf = table.flags;
-    const languages = table.languages;
-    const interestMasks = table.interestMasks;
-    const industryMasks = table.industryMasks;
-    const sizes = table.sizes;
-    const regions = table.regions;
-    const regionAreas = table.regionAreas;
-    const regionCountries = table.regionCountries;
-    const contactMasks = table.contactMasks;
+    const records = table.records;
+    const deals = table.recordDeals;
     const selfContacts = this.#contacts;
     const contactUnits = table.contactUnits;
     const selfUnits = this.#contactUnits;
     const senioritySlots = this.#senioritySlots;
     const functionSlots = this.#functionSlots;
     const stageSlots = this.#stageSlots;
-    const roleMasks = table.roleMasks;
-    const dealFactors = table.dealFactors;
     const chemistryApart = this.#chemistryApart;
     const sizeFits = this.#sizeFit;
     const selfFlags = this.#selfFlags;
@@ -311,31 +312,40 @@ export class PartnerScoreBounds {
     const rule = this.config.config.combination;
     for (let k = start; k < end; k++) {
       const i = list === null ? k : list[k]!;
-      const flags = flagsOf[i]!;
+      const r = i * RECORD_INTS;
+      const head = records[r + RECORD_HEAD]!;
+      const flags = head & 0xff;
       const both = flags & selfFlags;
       let sum = compSum;
       let weight = compWeight;
       if (both & HAS_INTERESTS) {
         // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
-        const apart = chemistryApart[languages[i]! + 1]!;
-        sum += chemistryWeight * ((interestMasks[i]! & selfInterests) !== 0 ? apart + 0.55 : apart);
+        const apart = chemistryApart[head >>> 16]!;
+        sum += chemistryWeight * ((records[r + RECORD_INTERESTS]! & selfInterests) !== 0 ? apart + 0.55 : apart);
         weight += chemistryWeight;
       }
       let parts = 0;
       let partSum = 0;
       if (both & HAS_INDUSTRIES) {
         parts += 0.45;
-        if ((industryMasks[i]! & selfIndustries) !== 0) partSum += 0.45;
+        if ((records[r + RECORD_INDUSTRIES]! & selfIndustries) !== 0) partSum += 0.45;
       }
       if (both & HAS_SIZES) {
         parts += 0.35;
-        partSum += 0.35 * sizeFits[sizes[i]!]!;
+        partSum += 0.35 * sizeFits[(head >>> 8) & 0xff]!;
       }
-      const region = regions[i]!;
+      const region = records[r + RECORD_REGION]!;
       if (selfRegion >= 0 && region >= 0) {
         parts += 0.2;
         partSum +=
-          0.2 * (region === selfRegion ? 1 : regionAreas[i] === selfArea ? 0.85 : selfCountry >= 0 && regionCountries[i] === selfCountry ? 0.4 : 0);
+          0.2 *
+          (region === selfRegion
+            ? 1
+            : records[r + RECORD_REGION_AREA] === selfArea
+              ? 0.85
+              : selfCountry >= 0 && records[r + RECORD_REGION_COUNTRY] === selfCountry
+                ? 0.4
+                : 0);
       }
       if (parts > 0) {
         const x = customersWeight * (0.5 + 0.5 * parts);
@@ -347,8 +357,8 @@ export class PartnerScoreBounds {
       const contacts = (both & HAS_SENIORITY) !== 0;
       const staged = (both & HAS_STAGE) !== 0;
       const contactsX = contacts ? contactsWeight * (staged ? 0.95 : 0.85) : 0;
-      const rolesShared = (roleMasks[i]! & selfRoles) !== 0 ? 0.3 : 0;
-      const common = contactMasks[i]! & selfContacts;
+      const rolesShared = (records[r + RECORD_ROLES]! & selfRoles) !== 0 ? 0.3 : 0;
+      const common = records[r + RECORD_CONTACTS]! & selfContacts;
       const without = sum;
       if (contacts) {
         const shared = ((common & 0x3ff) !== 0 ? 0.35 : 0) + (common >>> 10 !== 0 ? 0.35 : 0) + rolesShared;
@@ -356,7 +366,7 @@ export class PartnerScoreBounds {
         weight += contactsX;
       }
       const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
-      const theirProfit = theirs * demandOther * (0.6 + 0.4 * dealFactors[i]!);
+      const theirProfit = theirs * demandOther * (0.6 + 0.4 * deals[(r >> 1) + RECORD_DEAL]!);
       let forSelf = weight > 0 ? sum / weight : 0;
       let forOther = forSelf;
       if (profitKnown) {
