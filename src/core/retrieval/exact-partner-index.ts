@@ -74,6 +74,12 @@ export interface ApproximateOptions {
 export interface ExactPartnerIndex {
   readonly size: number;
   /**
+   * The members' indices in the index's memory order (grouped by trade). A batch that
+   * searches for every member goes faster in this order: members of one trade visit
+   * the same trades, which are then still in the processor's caches.
+   */
+  readonly memberOrder: Int32Array;
+  /**
    * The best `top` referral partners of `self` among the indexed members (self
    * excluded), exactly.
    */
@@ -189,6 +195,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
 
   return {
     size: members.length,
+    memberOrder: Int32Array.from(byTrade),
     best(selfMember, top, config) {
       const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
       const best = new BestK(top);
@@ -217,9 +224,12 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
        */
       const expand = (t: number, rest: boolean) => {
         bounds.trade(t);
-        tradeStrength[t] = bounds.linkStrength;
-        pairSearch[t] = search;
-        tradePairs[t] = null;
+        if (pairSearch[t] !== search) {
+          // The trade pair is made when a member of t is first scored (it stays for the search).
+          pairSearch[t] = search;
+          tradeStrength[t] = bounds.linkStrength;
+          tradePairs[t] = null;
+        }
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
         ensureScratch(end - start);
@@ -267,8 +277,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           const other = table.members[member]!;
           if (other.id === self.id) continue;
           const t = memberTrade[member]!;
-          let pair = pairSearch[t] === search ? tradePairs[t] : null;
-          if (!pair) tradePairs[t] = pair = tradePair(self.trade, other.trade, tradeStrength[t]!);
+          const pair = (tradePairs[t] ??= tradePair(self.trade, other.trade, tradeStrength[t]!));
           const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
           scored++;
           if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
