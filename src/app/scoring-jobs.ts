@@ -28,11 +28,13 @@ const INDEX_THRESHOLD = 20_000;
  * Above this many candidates, and for up to `APPROXIMATE_MAX_TOP` partners, the index's
  * approximate mode answers instead (members sharing an industry, role or interest,
  * the best `APPROXIMATE_BUDGET` by score bound scored exactly): the exact search grows
- * with the pool (p99 106 ms at 1,000,000 members against 39 ms for this mode, whose
- * recall@10 against the exact one was 0.994 there; docs/benchmarks.md).
+ * with the pool (at 1,000,000 members p50 45 ms against 14 ms for this mode, whose
+ * recall@10 against the exact one was 0.990 there, 0.998 at budget 600; with the
+ * contact cosines in the member bound a budget of 300 does what 1,200 did before;
+ * docs/benchmarks.md).
  */
 const APPROXIMATE_THRESHOLD = 200_000;
-const APPROXIMATE_BUDGET = 1200;
+const APPROXIMATE_BUDGET = 300;
 const APPROXIMATE_MAX_TOP = 20;
 
 export interface SuggestOptions {
