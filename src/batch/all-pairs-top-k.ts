@@ -80,19 +80,23 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     });
     return worker;
   });
-  if (onCallingThread) {
-    const rowsOf = exactRows(members, loadKnowledge(), top);
-    for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {
-      const start = tile * tileRows;
-      const end = Math.min(members.length, start + tileRows);
-      deliver({ start, end, results: rowsOf({ start, end }) });
-      // Lets the workers' finished tiles in between two tiles here.
-      await nextTurn();
+  try {
+    if (onCallingThread) {
+      const rowsOf = exactRows(members, loadKnowledge(), top);
+      for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {
+        const start = tile * tileRows;
+        const end = Math.min(members.length, start + tileRows);
+        deliver({ start, end, results: rowsOf({ start, end }) });
+        // Lets the workers' finished tiles in between two tiles here.
+        await nextTurn();
+      }
     }
+    // Every tile is claimed; wait for those still being computed.
+    await allDone;
+  } finally {
+    // Stops the workers: one that has not started yet would only find nothing left to do, and after
+    // an error here (or in a callback) the others would go on computing rows nobody reads.
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  // Every tile is claimed; wait for those still being computed, then stop the workers (one that has
-  // not started yet would only find nothing left to do).
-  await allDone;
-  await Promise.all(workers.map((worker) => worker.terminate()));
   if (failure) throw failure;
 }

@@ -35,6 +35,19 @@ describe('all-pairs top-k', () => {
     }
   }, 120_000);
 
+  it('rejects when a result cannot be taken (and stops its workers)', async () => {
+    await expect(
+      allPairsTopK(members, {
+        top: 5,
+        threads: 2,
+        tileRows: 8,
+        onResult: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+  }, 60_000);
+
   it('embedding mode: real partners with their exact scores, best first', async () => {
     const found = await rows({ top: 5, mode: 'embedding', threads: 1, candidates: 40, backend: 'wasm' });
     const byId = new Map(members.map((m) => [m.id, m]));
