@@ -4,6 +4,7 @@
  * the OpenAPI document validates; auth, validation, size limits, logs, SIGTERM.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,31 @@ async function call(method: string, url: string, options: { key?: string; body?:
     json = null;
   }
   return { status: response.status, json, text, headers: response.headers };
+}
+
+/**
+ * A POST that announces a body over the limit and waits for the answer before sending
+ * it: the server answers 413 from the Content-Length and closes the connection, so a
+ * client still writing the body (as fetch does) can get EPIPE instead of the answer.
+ */
+function announceHugeBody(url: string, key: string, length: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${server.url}${url}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv', 'content-length': String(length) },
+    });
+    request.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, text });
+        request.destroy();
+      });
+    });
+    request.on('error', reject);
+    request.flushHeaders();
+  });
 }
 
 describe('partnerfit serve', () => {
@@ -143,8 +169,9 @@ describe('partnerfit serve', () => {
     expect((await call('GET', '/members/nobody', { key: keys.admin })).status).toBe(404);
     expect((await call('GET', '/no/such/route')).status).toBe(404);
     expect((await call('POST', '/members', { key: keys.admin, type: 'text/plain', body: 'hello' })).status).toBe(415);
-    const huge = await call('POST', '/members', { key: keys.admin, type: 'text/csv', body: `id,name,services\n${'x,y,z\n'.repeat(300_000)}` });
+    const huge = await announceHugeBody('/members', keys.admin!, 1_800_000);
     expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.text).error).toBe('the request body is too large');
     for (const r of [bad, policy, huge]) expect(r.text).not.toMatch(/\n\s+at /);
   });
 
