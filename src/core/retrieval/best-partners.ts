@@ -72,61 +72,42 @@ export class CandidateRescorer {
 }
 
 /**
- * The `capacity` largest bounds seen, with their member indices: a min-heap on two
- * typed arrays (no object per entry; a search pushes tens of thousands). `push`
- * returns the bound that was dropped to make room (or that did not enter), -∞ if none.
+ * The `capacity` largest bounds seen, with their member indices: a min-heap (the
+ * `BestFirstQueue` of the negated bounds; no object per entry, a search pushes tens
+ * of thousands). `push` returns the bound that was dropped to make room (or that did
+ * not enter), -∞ if none.
  */
 export class BoundHeap {
-  readonly bounds: Float64Array;
-  readonly members: Int32Array;
-  size = 0;
-  constructor(readonly capacity: number) {
-    this.bounds = new Float64Array(capacity);
-    this.members = new Int32Array(capacity);
+  readonly #queue = new BestFirstQueue();
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.#queue.size;
+  }
+
+  /** The members kept, in `members[0 .. size)`. */
+  get members(): Int32Array {
+    return this.#queue.values;
   }
 
   /** Below or at this a bound cannot enter (−∞ until the heap is full). */
   get floor(): number {
-    return this.size < this.capacity ? -Infinity : this.bounds[0]!;
+    return this.#queue.size < this.capacity ? -Infinity : -this.#queue.keys[0]!;
   }
 
   clear(): void {
-    this.size = 0;
+    this.#queue.clear();
   }
 
   push(bound: number, member: number): number {
-    const bounds = this.bounds;
-    const members = this.members;
-    if (this.size < this.capacity) {
-      // Sift up.
-      let i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (bounds[parent]! <= bound) break;
-        bounds[i] = bounds[parent]!;
-        members[i] = members[parent]!;
-        i = parent;
-      }
-      bounds[i] = bound;
-      members[i] = member;
+    const queue = this.#queue;
+    if (queue.size < this.capacity) {
+      queue.push(-bound, member);
       return -Infinity;
     }
-    const dropped = bounds[0]!;
+    const dropped = -queue.keys[0]!;
     if (bound <= dropped) return bound;
-    // Replace the root and sift down.
-    const n = this.size;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && bounds[child + 1]! < bounds[child]!) child++;
-      if (bounds[child]! >= bound) break;
-      bounds[i] = bounds[child]!;
-      members[i] = members[child]!;
-      i = child;
-    }
-    bounds[i] = bound;
-    members[i] = member;
+    queue.replaceTop(-bound, member);
     return dropped;
   }
 }
@@ -176,12 +157,21 @@ export class BestFirstQueue {
 
   /** Removes the entry with the largest key and returns its value (the key is `top` before the call). */
   pop(): number {
+    const value = this.values[0]!;
+    const n = --this.size;
+    this.#siftDown(this.keys[n]!, this.values[n]!, n);
+    return value;
+  }
+
+  /** Replaces the entry with the largest key by (key, value). */
+  replaceTop(key: number, value: number): void {
+    this.#siftDown(key, value, this.size);
+  }
+
+  /** Puts (key, value) at the root of the first n entries and sifts it down. */
+  #siftDown(key: number, value: number, n: number): void {
     const keysOf = this.keys;
     const valuesOf = this.values;
-    const value = valuesOf[0]!;
-    const n = --this.size;
-    const key = keysOf[n]!;
-    const last = valuesOf[n]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -193,8 +183,7 @@ export class BestFirstQueue {
       i = child;
     }
     keysOf[i] = key;
-    valuesOf[i] = last;
-    return value;
+    valuesOf[i] = value;
   }
 }
 
