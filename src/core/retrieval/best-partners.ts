@@ -125,11 +125,6 @@ export class BestFirstQueue {
     this.size = 0;
   }
 
-  /** The largest key, −∞ when empty. */
-  get top(): number {
-    return this.size > 0 ? this.keys[0]! : -Infinity;
-  }
-
   push(key: number, value: number): void {
     if (this.size === this.keys.length) this.#grow();
     const keysOf = this.keys;
@@ -155,7 +150,7 @@ export class BestFirstQueue {
     this.values = values;
   }
 
-  /** Removes the entry with the largest key and returns its value (the key is `top` before the call). */
+  /** Removes the entry with the largest key (`keys[0]` before the call) and returns its value. */
   pop(): number {
     const value = this.values[0]!;
     const n = --this.size;

@@ -190,8 +190,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const tradeStrength = new Float64Array(table.trades.length);
   const pairSearch = new Uint32Array(table.trades.length);
   const tradePairs: (TradePair | null)[] = new Array(table.trades.length).fill(null);
-  /** Members of a large trade bounded in its first step (stamped with the search). */
-  const sharedMark = new Uint32Array(table.members.length);
+  /** The stamp a large trade's first step left on its members (`stamps`): the others are its rest. */
+  const restStamp = new Uint32Array(table.trades.length);
 
   return {
     size: members.length,
@@ -238,12 +238,12 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         const threshold = best.threshold;
         if (rest) {
           count = 0;
-          for (let i = start; i < end; i++) if (sharedMark[i] !== search) sharing[count++] = i;
+          for (let i = start; i < end; i++) if (stamps[i] !== restStamp[t]) sharing[count++] = i;
           list = sharing;
         } else if (count >= postingMin) {
           count = sharingMembers(t, ++stamp);
+          restStamp[t] = stamp;
           list = sharing;
-          for (let k = 0; k < count; k++) sharedMark[sharing[k]!] = search;
           postingSearches++;
           bounds.apart();
           const restKey = bounds.bound + BOUND_SLACK;

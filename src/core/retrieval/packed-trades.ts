@@ -123,11 +123,6 @@ export class PackedTrades {
   readonly postings: readonly (Int32Array | undefined)[];
   readonly areaGroups: readonly AreaGroup[];
   /** Per member, in `members` order. */
-  readonly flags: Uint8Array;
-  readonly sizes: Uint8Array;
-  readonly regions: Int32Array;
-  readonly regionAreas: Int32Array;
-  readonly regionCountries: Int32Array;
   readonly industryMasks: Int32Array;
   readonly roleMasks: Int32Array;
   readonly interestMasks: Int32Array;
@@ -137,12 +132,9 @@ export class PackedTrades {
    * self's from these instead of "anything in common" (`CONTACT_COSINE_SLACK`).
    */
   readonly contactUnits: Float32Array;
-  readonly contactMasks: Int32Array;
   /** The member records (`RECORD_INTS` a member), and the same memory read as doubles for the deal factors. */
   readonly records: Int32Array;
   readonly recordDeals: Float64Array;
-  readonly languages: Int32Array;
-  readonly dealFactors: Float64Array;
   /** For each interned service concept, the concepts it lists as complements or is listed by. */
   readonly links: readonly (Int32Array | undefined)[];
   /**
@@ -210,15 +202,9 @@ export class PackedTrades {
       };
     });
 
-    this.flags = Uint8Array.from(members, memberFlags);
-    this.sizes = Uint8Array.from(members, (m) => m.sizesMask);
-    this.regions = Int32Array.from(members, (m) => m.regionKey);
-    this.regionAreas = Int32Array.from(members, (m) => m.regionArea);
-    this.regionCountries = Int32Array.from(members, (m) => m.regionCountry);
     this.industryMasks = Int32Array.from(members, (m) => masks.mask('industry', m.industries.ids));
     this.roleMasks = Int32Array.from(members, (m) => masks.mask('role', m.roles.ids));
     this.interestMasks = Int32Array.from(members, (m) => masks.mask('interest', m.interests));
-    this.contactMasks = Int32Array.from(members, contactMask);
     this.contactUnits = new Float32Array(members.length * CONTACT_WIDTH);
     members.forEach((m, i) => {
       const row = this.contactUnits.subarray(i * CONTACT_WIDTH, (i + 1) * CONTACT_WIDTH);
@@ -226,23 +212,21 @@ export class PackedTrades {
       writeUnit(m.functions, row, FUNCTION_SLOT);
       writeUnit(m.stages, row, STAGE_SLOT);
     });
-    this.languages = Int32Array.from(members, (m) => m.language);
-    this.dealFactors = Float64Array.from(members, (m) => m.dealFactor);
     const buffer = new ArrayBuffer(members.length * RECORD_INTS * 4);
     this.records = new Int32Array(buffer);
     this.recordDeals = new Float64Array(buffer);
-    for (let i = 0; i < members.length; i++) {
+    members.forEach((m, i) => {
       const r = i * RECORD_INTS;
-      this.records[r + RECORD_HEAD] = this.flags[i]! | (this.sizes[i]! << 8) | ((this.languages[i]! + 1) << 16);
+      this.records[r + RECORD_HEAD] = memberFlags(m) | (m.sizesMask << 8) | ((m.language + 1) << 16);
       this.records[r + RECORD_INTERESTS] = this.interestMasks[i]!;
       this.records[r + RECORD_INDUSTRIES] = this.industryMasks[i]!;
       this.records[r + RECORD_ROLES] = this.roleMasks[i]!;
-      this.records[r + RECORD_CONTACTS] = this.contactMasks[i]!;
-      this.records[r + RECORD_REGION] = this.regions[i]!;
-      this.records[r + RECORD_REGION_AREA] = this.regionAreas[i]!;
-      this.records[r + RECORD_REGION_COUNTRY] = this.regionCountries[i]!;
-      this.recordDeals[r / 2 + RECORD_DEAL] = this.dealFactors[i]!;
-    }
+      this.records[r + RECORD_CONTACTS] = contactMask(m);
+      this.records[r + RECORD_REGION] = m.regionKey;
+      this.records[r + RECORD_REGION_AREA] = m.regionArea;
+      this.records[r + RECORD_REGION_COUNTRY] = m.regionCountry;
+      this.recordDeals[r / 2 + RECORD_DEAL] = m.dealFactor;
+    });
     this.links = complementLinks(knowledge, compiler);
 
     // Counting sort of (trade, slot) pairs: count, prefix sums, fill.
