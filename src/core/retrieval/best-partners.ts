@@ -142,12 +142,8 @@ export class BestFirstQueue {
   }
 
   #grow(): void {
-    const keys = new Float64Array(this.size * 2);
-    keys.set(this.keys);
-    const values = new Int32Array(this.size * 2);
-    values.set(this.values);
-    this.keys = keys;
-    this.values = values;
+    this.keys = doubled(this.keys);
+    this.values = doubled(this.values);
   }
 
   /** Removes the entry with the largest key (`keys[0]` before the call) and returns its value. */
@@ -206,10 +202,9 @@ export class MemberBlocks {
   }
 
   #grow(): void {
-    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
-    this.keys = grow(this.keys, new Float64Array(this.size * 2));
-    this.members = grow(this.members, new Int32Array(this.size * 2));
-    this.end = grow(this.end, new Int32Array(this.size * 2));
+    this.keys = doubled(this.keys);
+    this.members = doubled(this.members);
+    this.end = doubled(this.end);
   }
 
   /** Ends the block begun at `from`; its best entry is then at `from`. */
@@ -238,4 +233,11 @@ export class MemberBlocks {
     this.members[from] = this.members[best]!;
     this.members[best] = member;
   }
+}
+
+/** A copy of a typed array in one twice as long (the growable arrays of the search). */
+function doubled<T extends Float64Array | Int32Array>(array: T): T {
+  const copy = new (array.constructor as new (length: number) => T)(array.length * 2);
+  copy.set(array);
+  return copy;
 }
