@@ -73,4 +73,33 @@ describe.each(populations)('on %s', (_, members) => {
     }
     if (members.length > 1000) expect(postingsUsed).toBeGreaterThan(0);
   });
+
+  it('a floor under the k-th best score changes nothing; one above it is reported incomplete', () => {
+    const index = buildExactPartnerIndex(members, knowledge);
+    const random = createRandom(9);
+    let incomplete = 0;
+    for (let n = 0; n < 40; n++) {
+      const self = random.pick(members);
+      const top = [3, 10][n % 2]!;
+      const plain = index.best(self, top, DEFAULT_SCORING_CONFIG);
+      const expected = plain.partners.map((p) => [p.member.id, p.score]);
+      expect(plain.complete).toBe(true);
+      if (plain.partners.length < top) {
+        // Fewer partners than asked for: any finite floor leaves the answer unproven.
+        expect(index.best(self, top, DEFAULT_SCORING_CONFIG, { floor: 0 }).complete, self.id).toBe(false);
+        continue;
+      }
+      const kth = plain.partners[top - 1]!.score;
+      for (const floor of [kth - 0.2, kth - 0.01, kth]) {
+        const guessed = index.best(self, top, DEFAULT_SCORING_CONFIG, { floor });
+        expect(guessed.complete, `${self.id} floor ${floor}`).toBe(true);
+        expect(guessed.partners.map((p) => [p.member.id, p.score]), `${self.id} floor ${floor}`).toEqual(expected);
+        expect(guessed.bounded).toBeLessThanOrEqual(plain.bounded);
+      }
+      const above = index.best(self, top, DEFAULT_SCORING_CONFIG, { floor: kth + 0.001 });
+      expect(above.complete, self.id).toBe(false);
+      incomplete++;
+    }
+    expect(incomplete).toBeGreaterThan(0);
+  });
 });

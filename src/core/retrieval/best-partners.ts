@@ -16,15 +16,20 @@ import {
 /** The best k (score, member) seen, ordered as `compareRanked`: higher score, then smaller id. */
 export class BestK {
   readonly #items: [number, CompiledMember][] = [];
-  constructor(private readonly k: number) {}
+  /** `floor`: scores under it never enter (a guess of the k-th best; −∞: none). */
+  constructor(
+    private readonly k: number,
+    private readonly floor = -Infinity,
+  ) {}
 
-  /** Below this no member can enter (−∞ until k are held). */
+  /** Below this no member can enter (the floor until k are held). */
   get threshold(): number {
-    return this.#items.length < this.k ? -Infinity : this.#items[this.#items.length - 1]![0];
+    return this.#items.length < this.k ? this.floor : Math.max(this.floor, this.#items[this.#items.length - 1]![0]);
   }
 
   /** Whether a member scoring `score` would enter. */
   admits(score: number, id: string): boolean {
+    if (score < this.floor) return false;
     if (this.#items.length < this.k) return true;
     const [worst, member] = this.#items[this.#items.length - 1]!;
     return score > worst || (score === worst && id < member.id);

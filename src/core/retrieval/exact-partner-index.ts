@@ -55,6 +55,18 @@ export interface ExactPartnerResult {
   readonly overlaps: number;
   /** Trades searched through their posting lists. */
   readonly postingSearches: number;
+  /** False when a `floor` was given and fewer than k partners reach it: the answer may then be incomplete. */
+  readonly complete: boolean;
+}
+
+export interface BestOptions {
+  /**
+   * A guess of the k-th best score: members whose bound is under it are passed by
+   * (neither queued nor scored). When k partners reach it the answer is the exact
+   * one (`complete`); otherwise the caller searches again without it. A batch
+   * guesses from the previous member's answer.
+   */
+  readonly floor?: number;
 }
 
 export interface ApproximatePartnerResult extends ExactPartnerResult {
@@ -83,7 +95,7 @@ export interface ExactPartnerIndex {
    * The best `top` referral partners of `self` among the indexed members (self
    * excluded), exactly.
    */
-  best(self: ScoredMember, top: number, config: ScoringConfig): ExactPartnerResult;
+  best(self: ScoredMember, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult;
   /**
    * The approximate mode: the best `top` among the `budget` members with the highest
    * score bounds, each scored exactly (scores are exact; a partner may be missing).
@@ -196,9 +208,10 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   return {
     size: members.length,
     memberOrder: Int32Array.from(byTrade),
-    best(selfMember, top, config) {
+    best(selfMember, top, config, options = {}) {
       const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
-      const best = new BestK(top);
+      const floor = options.floor ?? -Infinity;
+      const best = new BestK(top, floor);
       const directCompetitors: ScoredMember[] = [];
       let bounded = 0;
       let scored = 0;
@@ -300,7 +313,9 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           }
         }
       }
-      return { partners: best.sorted().map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches };
+      const found = best.sorted();
+      const complete = floor === -Infinity || (found.length === top && found[top - 1]![0] >= floor);
+      return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches, complete };
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
@@ -422,6 +437,6 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     }
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
     const exact = leftOut + BOUND_SLACK < best.threshold;
-    return { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, exact };
+    return { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, complete: true, exact };
   }
 }
