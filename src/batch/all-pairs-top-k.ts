@@ -71,8 +71,11 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
 
   const workers = Array.from({ length: onCallingThread ? threads - 1 : threads }, () => {
     const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-      workerData: { members, top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
+      workerData: { top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
     });
+    // The members follow as a message, not as workerData: the worker then loads its modules and the
+    // knowledge while the copy is made, instead of only after it (half a second sooner at 16,384).
+    worker.postMessage(members);
     worker.on('message', deliver);
     worker.on('error', fail);
     worker.on('exit', (code) => {

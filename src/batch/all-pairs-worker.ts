@@ -21,7 +21,6 @@ import type { AllPairsMode } from './all-pairs-top-k.ts';
 import { exactRows, type Row, type Tile } from './exact-rows.ts';
 
 interface Job {
-  readonly members: ScoredMember[];
   readonly top: number;
   readonly candidates: number;
   readonly backend: BackendChoice;
@@ -31,8 +30,10 @@ interface Job {
   readonly tileRows: number;
 }
 
-const { members, top, candidates, backend, mode, claim, tileRows } = workerData as Job;
+const { top, candidates, backend, mode, claim, tileRows } = workerData as Job;
 const knowledge = loadKnowledge();
+// The members come as the first message (see all-pairs-top-k.ts).
+const members = await new Promise<ScoredMember[]>((resolve) => parentPort!.once('message', resolve));
 const rowsOf = mode === 'exact' ? exactRows(members, knowledge, top) : await embeddingRows();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.
