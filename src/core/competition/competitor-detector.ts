@@ -82,10 +82,107 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   return { overlap: Math.min(1, overlap), sharedServices, sharedTerms };
 }
 
+/** What `serviceOverlap` reads of one member's services, made once per member vector. */
+interface ServiceFacts {
+  /** Service concept ids, each once, in the order they first appear. */
+  readonly ids: readonly string[];
+  /** For each: its weight where it first appears (what `find` gives) and where it last appears (what a Map keeps). */
+  readonly first: readonly number[];
+  readonly last: readonly number[];
+  /** The unrecognised service items, normalised. */
+  readonly unrecognised: ReadonlySet<string>;
+}
+
+const serviceFacts = new WeakMap<ScoredMember['vector'], ServiceFacts>();
+
+function factsOf(member: ScoredMember): ServiceFacts {
+  let facts = serviceFacts.get(member.vector);
+  if (!facts) {
+    const ids: string[] = [];
+    const first: number[] = [];
+    const last: number[] = [];
+    for (const c of member.vector.services) {
+      const k = ids.indexOf(c.id);
+      if (k < 0) {
+        ids.push(c.id);
+        first.push(c.weight);
+        last.push(c.weight);
+      } else last[k] = c.weight;
+    }
+    facts = { ids, first, last, unrecognised: new Set(member.vector.unrecognised.services.map(normaliseItem)) };
+    serviceFacts.set(member.vector, facts);
+  }
+  return facts;
+}
+
+/**
+ * `serviceOverlap(a, b).overlap`, the same number, without the lists of shared
+ * services and words: what scoring asks for many times a search, from facts made
+ * once per member instead of maps and sets made per pair.
+ */
+export function serviceOverlapValue(a: ScoredMember, b: ScoredMember): number {
+  const sa = a.vector.services;
+  const sb = b.vector.services;
+  const fa = factsOf(a);
+  const fb = factsOf(b);
+  let sharedCount = 0;
+  let overlap = 0;
+  if (sa.length > 0 && sb.length > 0) {
+    // weightedJaccard, summed in the order its map holds the ids: a's, then b's others.
+    let min = 0;
+    let max = 0;
+    let strongestShared = 0;
+    for (let i = 0; i < fa.ids.length; i++) {
+      const j = fb.ids.indexOf(fa.ids[i]!);
+      const x = fa.last[i]!;
+      const y = j < 0 ? 0 : fb.last[j]!;
+      min += Math.min(x, y);
+      max += Math.max(x, y);
+      if (j >= 0) {
+        sharedCount++;
+        strongestShared = Math.max(strongestShared, Math.min(fa.first[i]!, fb.first[j]!));
+      }
+    }
+    for (let j = 0; j < fb.ids.length; j++) {
+      if (fa.ids.includes(fb.ids[j]!)) continue;
+      min += Math.min(0, fb.last[j]!);
+      max += Math.max(0, fb.last[j]!);
+    }
+    overlap = max > 0 ? min / max : 0;
+    const aMain = sa[0]!.id;
+    const bMain = sb[0]!.id;
+    const aMainWeightInB = fb.first[fb.ids.indexOf(aMain)] ?? 0;
+    const bMainWeightInA = fa.first[fa.ids.indexOf(bMain)] ?? 0;
+    if (aMain === bMain) overlap = Math.max(overlap, 0.6);
+    else if (!(aMainWeightInB >= MAIN_SERVICE && bMainWeightInA >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
+    if (aMainWeightInB >= STRONG_SERVICE || bMainWeightInA >= STRONG_SERVICE || strongestShared >= SHARED_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
+  }
+  if (fa.unrecognised.size > 0) {
+    for (const item of fb.unrecognised) {
+      if (fa.unrecognised.has(item)) {
+        overlap = Math.max(overlap, PARTIAL_OVERLAP);
+        break;
+      }
+    }
+  }
+  if (sharedCount === 0) {
+    const recognised = sa.length > 0 && sb.length > 0 && sa[0]!.weight >= STRONG_SERVICE && sb[0]!.weight >= STRONG_SERVICE;
+    const weighted = serviceTextSimilarity(a.vector.serviceWords, b.vector.serviceWords).similarity * (recognised ? RECOGNISED_TEXT_WEIGHT : 1);
+    if (weighted > overlap) overlap = Math.min(1, weighted);
+  }
+  const na = a.vector.nace;
+  const nb = b.vector.nace;
+  if (na?.class && na.class === nb?.class) overlap = sa.length === 0 || sb.length === 0 ? Math.max(overlap, 0.25) : overlap > 0 ? overlap + 0.1 : overlap;
+  return Math.min(1, overlap);
+}
+
+function normaliseItem(item: string): string {
+  return item.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 function sameUnrecognisedItem(a: ScoredMember, b: ScoredMember): boolean {
-  const normalise = (item: string) => item.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const own = new Set(a.vector.unrecognised.services.map(normalise));
-  return b.vector.unrecognised.services.some((item) => own.has(normalise(item)));
+  const own = new Set(a.vector.unrecognised.services.map(normaliseItem));
+  return b.vector.unrecognised.services.some((item) => own.has(normaliseItem(item)));
 }
 
 /** How much alike wording counts when the lexicon recognised both members' (different) trades. */

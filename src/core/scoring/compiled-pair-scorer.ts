@@ -11,7 +11,7 @@
 import { complementLink } from '../criteria/complementarity-criterion.ts';
 import { languageFit } from '../criteria/chemistry-criterion.ts';
 import { CRITERION_NAMES } from '../criteria/criterion.ts';
-import { DIRECT_OVERLAP, serviceOverlap } from '../competition/competitor-detector.ts';
+import { DIRECT_OVERLAP, serviceOverlapValue } from '../competition/competitor-detector.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { MemberVector } from '../vectors/member-vector.ts';
 import type { CompiledMember, ConceptList, MemberCompiler, SparseWeights, Trade } from './compiled-member.ts';
@@ -106,7 +106,7 @@ const known = new Uint8Array(5);
  * when that bound could make the ranking.
  */
 export function competitorOverlap(a: CompiledMember, b: CompiledMember): number {
-  return serviceOverlap(a.member, b.member).overlap;
+  return serviceOverlapValue(a.member, b.member);
 }
 
 /**
