@@ -138,8 +138,10 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const tradeIds = members.map((m) => compiler.trade(m).id);
   const byTrade = members.map((_, i) => i).sort((a, b) => tradeIds[a]! - tradeIds[b]! || a - b);
   const compiled = byTrade.map((i) => compiler.compile(members[i]!));
-  const compiledById = new Map<string, CompiledMember>(compiled.map((c) => [c.id, c]));
   const table = new PackedTrades(compiled, compiler, masks, knowledge);
+  /** Each member's position in `table.members`: self is told from the others by position, not by comparing ids. */
+  const positionById = new Map<string, number>(table.members.map((c, p) => [c.id, p]));
+  if (positionById.size !== members.length) throw new Error('the exact partner index needs each member id once');
   const configs = new WeakMap<ScoringConfig, CompiledConfig>();
   // Trades already bounded one by one in the current search (stamped with its number).
   const linkedMark = new Uint32Array(table.trades.length);
@@ -171,7 +173,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const prepare = (selfMember: ScoredMember, config: ScoringConfig) => {
     let compiledConfig = configs.get(config);
     if (!compiledConfig) configs.set(config, (compiledConfig = compileConfig(config, compiler)));
-    const indexed = compiledById.get(selfMember.id);
+    const position = positionById.get(selfMember.id) ?? -1;
+    const indexed = position >= 0 ? table.members[position]! : null;
     const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
     const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks);
     selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)].flatMap((mask, kind) =>
@@ -186,7 +189,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         linked.push(t);
       }
     }
-    return { self, compiledConfig, bounds, search, linked };
+    return { self, position, compiledConfig, bounds, search, linked };
   };
   type Prepared = ReturnType<typeof prepare>;
   const ensureScratch = (size: number) => {
@@ -209,7 +212,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     size: members.length,
     memberOrder: Int32Array.from(byTrade),
     best(selfMember, top, config, options = {}) {
-      const { self, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
+      const { self, position, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
       const floor = options.floor ?? -Infinity;
       const best = new BestK(top, floor);
       const directCompetitors: ScoredMember[] = [];
@@ -288,7 +291,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           if (blocks.advance(id)) queue.push(blocks.keys[id + 1]!, ((id + 1) << KIND_BITS) | BLOCK);
           const member = blocks.members[id]!;
           const other = table.members[member]!;
-          if (other.id === self.id) continue;
+          if (member === position) continue;
           const t = memberTrade[member]!;
           const pair = (tradePairs[t] ??= tradePair(self.trade, other.trade, tradeStrength[t]!));
           const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
@@ -324,7 +327,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   };
 
   function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): ApproximatePartnerResult {
-    const { self, compiledConfig, bounds, search, linked } = prepared;
+    const { self, position, compiledConfig, bounds, search, linked } = prepared;
     let heap = heaps.get(budget);
     if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
     heap.clear();
@@ -363,7 +366,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           continue;
         }
         const i = list ? list[k]! : start + k;
-        if (table.members[i]!.id === self.id) continue;
+        if (i === position) continue;
         const dropped = heap.push(bound, i);
         if (dropped > leftOut) leftOut = dropped;
         floor = heap.floor;
