@@ -11,7 +11,7 @@ import { MemberCompiler } from '../../src/core/scoring/compiled-member.ts';
 import { compileConfig, scoreCompiledPair, tradePairOf } from '../../src/core/scoring/compiled-pair-scorer.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
 import { MaskBits, PackedTrades } from '../../src/core/retrieval/packed-trades.ts';
-import { PartnerScoreBounds } from '../../src/core/retrieval/partner-score-bounds.ts';
+import { PartnerScoreBounds, SelfTradeSide } from '../../src/core/retrieval/partner-score-bounds.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { generatedMembers, knowledge } from '../support/demo-members.ts';
 
@@ -41,9 +41,11 @@ describe('partner score bounds', () => {
     const out = new Float64Array(table.members.length);
     const loose = new Float64Array(table.members.length);
     let refinedBelowLoose = 0;
+    // One side for all searches, as the index keeps it: it must follow self's trade from one search to the next.
+    const side = new SelfTradeSide(table, compiler);
     for (let n = 0; n < 12; n++) {
       const self = table.members[random.int(table.members.length)]!;
-      const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks);
+      const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks, side.of(self.trade));
       const selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)];
       for (let t = 0; t < table.trades.length; t++) {
         bounds.trade(t);

@@ -42,7 +42,7 @@ import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { BestFirstQueue, BestK, BoundHeap, MemberBlocks } from './best-partners.ts';
 import { MaskBits, PackedTrades, POSTING_SLOTS } from './packed-trades.ts';
-import { PartnerScoreBounds } from './partner-score-bounds.ts';
+import { PartnerScoreBounds, SelfTradeSide } from './partner-score-bounds.ts';
 
 export interface ExactPartnerResult {
   /** Best first, ties by id as `rankPartners` breaks them. */
@@ -168,6 +168,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const memberTrade = new Int32Array(table.members.length);
   for (let t = 0; t < table.trades.length; t++) memberTrade.fill(t, table.memberStart[t]!, table.memberStart[t + 1]!);
   const heaps = new Map<number, BoundHeap>();
+  /** Self's trade's part of the bounds, kept from one search to the next while self's trade stays the same. */
+  const side = new SelfTradeSide(table, compiler);
 
   /** What both modes start from: self compiled, its bounds, and the trades linked to self's services. */
   const prepare = (selfMember: ScoredMember, config: ScoringConfig) => {
@@ -176,7 +178,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     const position = positionById.get(selfMember.id) ?? -1;
     const indexed = position >= 0 ? table.members[position]! : null;
     const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
-    const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks);
+    const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks, side.of(self.trade));
     selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)].flatMap((mask, kind) =>
       Array.from({ length: 32 }, (_, bit) => bit).filter((bit) => mask & (1 << bit)).map((bit) => kind * 32 + bit),
     );

@@ -18,7 +18,7 @@
  * score may be below 1 (mutual profit), both cases are computed and the larger kept.
  */
 import { CRITERION_NAMES } from '../criteria/criterion.ts';
-import type { CompiledMember, MemberCompiler } from '../scoring/compiled-member.ts';
+import type { CompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
 import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts';
 import { combineReciprocal } from '../scoring/scoring-config.ts';
 import {
@@ -73,13 +73,10 @@ export class PartnerScoreBounds {
    */
   linkStrength = -1;
   /** The concepts linked to self's services: trades with one of them are bounded one by one. */
-  readonly linkedConcepts: number[] = [];
-  /** For each concept: the largest weight of one of self's services linked to it. */
-  readonly #linkWeight: Float64Array;
+  readonly linkedConcepts: readonly number[];
+  readonly #side: SelfTradeSide;
   readonly #w: Float64Array;
   readonly #selfUnitAreas: Float64Array;
-  /** The areas where self's unit vector is not 0: the trade dot product reads only these (adding 0 changes no sum). */
-  readonly #selfAreaSlots: Int32Array;
   readonly #selfAreasEmpty: boolean;
   readonly #selfServicesEmpty: boolean;
   readonly #sizeFit = new Float64Array(32);
@@ -113,28 +110,20 @@ export class PartnerScoreBounds {
   #profitSelf = 0;
   #demandOther = 0;
 
+  /** `side`: self's trade's part, from `SelfTradeSides.of(self.trade)` (shared by the searches of one trade's members). */
   constructor(
     readonly self: CompiledMember,
     readonly config: CompiledConfig,
     readonly table: PackedTrades,
     compiler: MemberCompiler,
     masks: MaskBits,
+    side: SelfTradeSide,
   ) {
     const w = config.weights;
     this.#w = w;
-    this.#linkWeight = new Float64Array(compiler.concepts.size);
-    // As `complementLink`: a link between two different concepts, listed by either.
-    for (const s of self.member.vector.services) {
-      const id = compiler.concepts.find(s.id) ?? -1;
-      for (const j of table.links[id] ?? []) {
-        if (j === id) continue;
-        if (this.#linkWeight[j] === 0) this.linkedConcepts.push(j);
-        this.#linkWeight[j] = Math.max(this.#linkWeight[j]!, s.weight);
-      }
-    }
-    const norm = Math.sqrt(self.trade.areas.norm2);
-    this.#selfUnitAreas = self.trade.areas.dense.map((v) => (norm > 0 ? v / norm : 0));
-    this.#selfAreaSlots = Int32Array.from(this.#selfUnitAreas.keys()).filter((k) => this.#selfUnitAreas[k] !== 0);
+    this.#side = side;
+    this.linkedConcepts = side.linkedConcepts;
+    this.#selfUnitAreas = side.unitAreas;
     this.#selfAreasEmpty = self.trade.areasEmpty;
     this.#selfServicesEmpty = self.trade.services.length === 0;
     this.#selfFlags = memberFlags(self);
@@ -215,16 +204,10 @@ export class PartnerScoreBounds {
   /** Prepares trade `t`'s part (and `linkStrength`) and sets `bound` to the bound for any of its members. */
   trade(t: number): void {
     const table = this.table;
-    let strength = -1;
-    for (let k = table.serviceStart[t]!, end = table.serviceStart[t + 1]!; k < end; k++) {
-      const w = this.#linkWeight[table.serviceIds[k]!]!;
-      if (w > 0) strength = Math.max(strength, Math.sqrt(w * table.serviceWeights[k]!));
-    }
-    this.linkStrength = strength;
-    let dot = 0;
-    const areas = table.unitAreas;
-    const slots = this.#selfAreaSlots;
-    for (let j = 0, o = t * table.areaCount; j < slots.length; j++) dot += this.#selfUnitAreas[slots[j]!]! * areas[o + slots[j]!]!;
+    const side = this.#side;
+    if (side.stamp[t] !== side.generation) side.measure(t);
+    this.linkStrength = side.strength[t]!;
+    const dot = side.dot[t]!;
     const flags = table.tradeFlags[t]!;
     const areasEmpty = (flags & AREAS_EMPTY) !== 0;
     const profitUnknown = (this.#selfServicesEmpty || (flags & SERVICES_EMPTY) !== 0) && (this.#selfAreasEmpty || areasEmpty);
@@ -431,5 +414,78 @@ export class PartnerScoreBounds {
       }
     }
     this.bound = combineReciprocal(forSelf, forOther, this.config.config.combination);
+  }
+}
+
+/**
+ * What the bounds take from self's trade alone (its services and business areas):
+ * the concepts linked to its services with their largest weights, its unit area
+ * vector, and each trade's link strength and area dot product, measured when first
+ * asked for. Members of one trade share all of it, so a batch that searches for them
+ * one after another measures each trade once per trade of theirs, not once per member.
+ */
+export class SelfTradeSide {
+  trade: Trade | null = null;
+  linkedConcepts: number[] = [];
+  /** For each concept: the largest weight of one of the trade's services linked to it (0: not linked). */
+  readonly linkWeight: Float64Array;
+  unitAreas = new Float64Array(0);
+  /** The areas where the unit vector is not 0: the trade dot product reads only these (adding 0 changes no sum). */
+  areaSlots = new Int32Array(0);
+  /** Per trade: `complementLink(...).strength` (-1 without a link) and the area dot product, valid where `stamp` is `generation`. */
+  readonly strength: Float64Array;
+  readonly dot: Float64Array;
+  readonly stamp: Uint32Array;
+  generation = 0;
+
+  constructor(
+    readonly table: PackedTrades,
+    readonly compiler: MemberCompiler,
+  ) {
+    this.linkWeight = new Float64Array(compiler.concepts.size);
+    this.strength = new Float64Array(table.trades.length);
+    this.dot = new Float64Array(table.trades.length);
+    this.stamp = new Uint32Array(table.trades.length);
+  }
+
+  /** Makes this the side of `trade` (kept when it already is). */
+  of(trade: Trade): this {
+    if (trade === this.trade) return this;
+    this.trade = trade;
+    this.generation++;
+    for (const j of this.linkedConcepts) this.linkWeight[j] = 0;
+    this.linkedConcepts = [];
+    // As `complementLink`: a link between two different concepts, listed by either.
+    for (const s of trade.representative.vector.services) {
+      const id = this.compiler.concepts.find(s.id) ?? -1;
+      for (const j of this.table.links[id] ?? []) {
+        if (j === id) continue;
+        if (this.linkWeight[j] === 0) this.linkedConcepts.push(j);
+        this.linkWeight[j] = Math.max(this.linkWeight[j]!, s.weight);
+      }
+    }
+    const norm = Math.sqrt(trade.areas.norm2);
+    const unit = trade.areas.dense.map((v) => (norm > 0 ? v / norm : 0));
+    this.unitAreas = unit;
+    this.areaSlots = Int32Array.from(unit.keys()).filter((k) => unit[k] !== 0);
+    return this;
+  }
+
+  /** Measures trade t's link strength and area dot product. */
+  measure(t: number): void {
+    const table = this.table;
+    let strength = -1;
+    for (let k = table.serviceStart[t]!, end = table.serviceStart[t + 1]!; k < end; k++) {
+      const w = this.linkWeight[table.serviceIds[k]!]!;
+      if (w > 0) strength = Math.max(strength, Math.sqrt(w * table.serviceWeights[k]!));
+    }
+    let dot = 0;
+    const areas = table.unitAreas;
+    const slots = this.areaSlots;
+    const unit = this.unitAreas;
+    for (let j = 0, o = t * table.areaCount; j < slots.length; j++) dot += unit[slots[j]!]! * areas[o + slots[j]!]!;
+    this.strength[t] = strength;
+    this.dot[t] = dot;
+    this.stamp[t] = this.generation;
   }
 }
