@@ -179,9 +179,9 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     const indexed = position >= 0 ? table.members[position]! : null;
     const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
     const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks, side.of(self.trade));
-    selfBits = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)].flatMap((mask, kind) =>
-      Array.from({ length: 32 }, (_, bit) => bit).filter((bit) => mask & (1 << bit)).map((bit) => kind * 32 + bit),
-    );
+    selfBits = [];
+    const selfMasks = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)];
+    for (let kind = 0; kind < selfMasks.length; kind++) for (let bit = 0; bit < 32; bit++) if (selfMasks[kind]! & (1 << bit)) selfBits.push(kind * 32 + bit);
     const search = ++searches;
     const linked: number[] = [];
     for (const concept of bounds.linkedConcepts) {
