@@ -110,7 +110,7 @@ export class PartnerScoreBounds {
   #profitSelf = 0;
   #demandOther = 0;
 
-  /** `side`: self's trade's part, from `SelfTradeSides.of(self.trade)` (shared by the searches of one trade's members). */
+  /** `side`: self's trade's part, from `SelfTradeSide.of(self.trade)` (shared by the searches of one trade's members). */
   constructor(
     readonly self: CompiledMember,
     readonly config: CompiledConfig,
