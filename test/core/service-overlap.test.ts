@@ -7,7 +7,8 @@
  * sampled pairs of a generated federation.
  */
 import { describe, expect, it } from 'vitest';
-import { serviceOverlap, serviceOverlapValue } from '../../src/core/competition/competitor-detector.ts';
+import { detectCompetition, serviceOverlap, serviceOverlapValue } from '../../src/core/competition/competitor-detector.ts';
+import { findCompetitorPairs } from '../../src/core/competition/competitor-pairs.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { demoMembers, generatedMembers, membersFromCsv } from '../support/demo-members.ts';
@@ -62,5 +63,21 @@ describe('serviceOverlapValue', () => {
       expect(serviceOverlapValue(x, y), `${x.id} ${y.id}`).toBe(serviceOverlap(x, y).overlap);
     }
     expect(serviceOverlapValue(unrecognisedA, unrecognisedB)).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('lets the competitor scan pass by pairs under the partial overlap: the same pairs as detectCompetition on every pair', () => {
+    for (const members of [demoMembers(), membersFromCsv('../../data/eval/network.csv')]) {
+      const expected = new Map<string, string>();
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const [a, b] = members[i]!.id < members[j]!.id ? [members[i]!, members[j]!] : [members[j]!, members[i]!];
+          const competition = detectCompetition(a, b);
+          if (competition.level !== 'none') expected.set(`${a.id} ${b.id}`, JSON.stringify(competition));
+        }
+      }
+      const found = new Map(findCompetitorPairs(members).map((p) => [`${p.a} ${p.b}`, JSON.stringify(p.competition)]));
+      expect(found).toEqual(expected);
+      expect(found.size).toBeGreaterThan(10);
+    }
   });
 });

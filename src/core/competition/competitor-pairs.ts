@@ -6,7 +6,7 @@
  * (cognates that differ in their first letters, "tekstiler"/"textilier", can be missed).
  */
 import type { ScoredMember } from '../scoring/scored-member.ts';
-import { detectCompetition, type Competition } from './competitor-detector.ts';
+import { detectCompetition, PARTIAL_OVERLAP, serviceOverlapValue, type Competition } from './competitor-detector.ts';
 
 export interface CompetitorPair {
   readonly a: string;
@@ -38,7 +38,8 @@ export function findCompetitorPairs(members: readonly ScoredMember[], onlyMember
       }
     }
   }
-  const seen = new Set<string>();
+  // A pair met in two blocks is compared once; with one block every pair is met once.
+  const seen = blocks.size > 1 ? new Set<string>() : null;
   const pairs: CompetitorPair[] = [];
   for (const block of blocks.values()) {
     for (let i = 0; i < block.length; i++) {
@@ -46,9 +47,13 @@ export function findCompetitorPairs(members: readonly ScoredMember[], onlyMember
         const [a, b] = block[i]!.id < block[j]!.id ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
         if (a.id === b.id) continue;
         if (onlyMember && a.id !== onlyMember && b.id !== onlyMember) continue;
-        const key = `${a.id}\u0000${b.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen) {
+          const key = `${a.id}\u0000${b.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        // Under the partial overlap the two do not compete (level none): the cheap overlap decides most pairs.
+        if (serviceOverlapValue(a, b) < PARTIAL_OVERLAP) continue;
         const competition = detectCompetition(a, b);
         if (competition.level !== 'none') pairs.push({ a: a.id, b: b.id, competition });
       }
