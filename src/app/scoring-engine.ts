@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { findCompetitorPairs, type CompetitorPair } from '../core/competition/competitor-pairs.ts';
-import { detectCompetition } from '../core/competition/competitor-detector.ts';
+import { detectCompetition, DIRECT_OVERLAP, serviceOverlapValue } from '../core/competition/competitor-detector.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { CompiledPool } from '../core/ranking/compiled-pool.ts';
@@ -77,7 +77,10 @@ export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge
     ranked = rankPartners(task.self, pool, context, config, rank);
     // Direct competitors are never referral partners; say who was left out.
     excluded =
-      task.purpose === 'referral' ? pool.filter((m) => m.id !== task.self.id && detectCompetition(task.self, m).level === 'direct').map((m) => m.id) : [];
+      task.purpose === 'referral'
+        ? // Direct needs at least the direct overlap: the cheap overlap rules out nearly every member first.
+          pool.filter((m) => m.id !== task.self.id && serviceOverlapValue(task.self, m) >= DIRECT_OVERLAP && detectCompetition(task.self, m).level === 'direct').map((m) => m.id)
+        : [];
   }
   if (task.withoutPartnersActivity) ranked = ranked.map((r) => ({ ...r, facts: r.facts.filter((f) => !PARTNERS_ACTIVITY.has(f.key)) }));
   return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge), excludedCompetitors: excluded };
