@@ -135,9 +135,9 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const masks = new MaskBits();
   // Compiled in trade order, so a trade's members lie together in memory: a search
   // reads them one trade at a time, and scattered reads cost several times more.
-  const tradeIds = members.map((m) => compiler.trade(m).id);
-  const byTrade = members.map((_, i) => i).sort((a, b) => tradeIds[a]! - tradeIds[b]! || a - b);
-  const compiled = byTrade.map((i) => compiler.compile(members[i]!));
+  const trades = members.map((m) => compiler.trade(m));
+  const byTrade = members.map((_, i) => i).sort((a, b) => trades[a]!.id - trades[b]!.id || a - b);
+  const compiled = byTrade.map((i) => compiler.compile(members[i]!, trades[i]!));
   const table = new PackedTrades(compiled, compiler, masks, knowledge);
   /** Each member's position in `table.members`: self is told from the others by position, not by comparing ids. */
   const positionById = new Map<string, number>(table.members.map((c, p) => [c.id, p]));

@@ -96,28 +96,30 @@ export class MemberCompiler {
   readonly languages = new Interner<string>();
   readonly trades: Trade[] = [];
   readonly #tradeKeys = new Map<string, Trade>();
+  readonly #arena = new TypedArena();
 
   constructor(readonly knowledge: EngineKnowledge) {}
 
-  compile(member: ScoredMember): CompiledMember {
+  /** `trade`: the member's `trade(member)` when the caller already has it. */
+  compile(member: ScoredMember, trade: Trade = this.trade(member)): CompiledMember {
     const v = member.vector;
     const interests = [...v.interests.map((i) => i.id), ...v.otherInterests].map((x) => this.interests.id(x));
     return {
       member,
       id: member.id,
-      trade: this.trade(member),
+      trade,
       industries: this.conceptList(v.targetIndustries),
       sizesMask: v.sizes.reduce((mask, s) => mask | (1 << SIZE_ORDER.indexOf(s)), 0),
       regionKey: v.region ? this.regions.id(`key:${v.region.key}`) : -1,
       regionArea: v.region ? this.regions.id(`area:${v.region.area}`) : -1,
       regionCountry: v.region?.country ? this.regions.id(`country:${v.region.country}`) : -1,
       roles: this.conceptList(v.roles),
-      seniority: sparseWeights(v.seniority, SENIORITIES),
+      seniority: sparseWeights(v.seniority, SENIORITIES, this.#arena),
       seniorityCount: Object.keys(v.seniority).length,
-      functions: sparseWeights(v.functions, FUNCTIONS),
-      stages: sparseWeights(v.stages, CUSTOMER_STAGES),
+      functions: sparseWeights(v.functions, FUNCTIONS, this.#arena),
+      stages: sparseWeights(v.stages, CUSTOMER_STAGES, this.#arena),
       hasStage: Object.keys(v.stages).length > 0,
-      interests: Int32Array.from(new Set(interests)).sort(),
+      interests: this.#arena.int32(new Set(interests)).sort(),
       interestCount: interests.length,
       language: v.language ? this.languages.id(v.language) : -1,
       dealFactor: dealFactor(v.dealValueEur),
@@ -127,10 +129,14 @@ export class MemberCompiler {
 
   trade(member: ScoredMember): Trade {
     const v = member.vector;
-    const key = JSON.stringify([v.services.map((s) => [s.id, s.weight]), Object.entries(v.areas)]);
+    // Services (id and weight, in order) and areas: ids and area names hold no control characters.
+    let key = '';
+    for (const s of v.services) key += `${s.id}\u0001${s.weight}\u0002`;
+    key += '\u0003';
+    for (const area in v.areas) key += `${area}\u0001${v.areas[area as keyof typeof v.areas]}\u0002`;
     let trade = this.#tradeKeys.get(key);
     if (!trade) {
-      const areas = sparseWeights(v.areas, AREA_KEYS);
+      const areas = sparseWeights(v.areas, AREA_KEYS, this.#arena);
       trade = {
         id: this.trades.length,
         representative: member,
@@ -145,22 +151,66 @@ export class MemberCompiler {
   }
 
   conceptList(list: readonly WeightedConcept[]): ConceptList {
+    // Lists are short: a linear search keeps the first position and the last weight, as a map would.
     const order: number[] = [];
-    const weight = new Map<number, number>();
+    const weights: number[] = [];
     for (const c of list) {
       const id = this.concepts.id(c.id);
-      if (!weight.has(id)) order.push(id);
-      weight.set(id, c.weight);
+      const k = order.indexOf(id);
+      if (k < 0) {
+        order.push(id);
+        weights.push(c.weight);
+      } else weights[k] = c.weight;
     }
-    return { ids: Int32Array.from(order), weights: Float64Array.from(order.map((id) => weight.get(id)!)), length: list.length };
+    return { ids: this.#arena.int32(order), weights: this.#arena.float64(weights), length: list.length };
   }
 }
 
 const AREA_KEYS: readonly string[] = BUSINESS_AREAS;
 
-function sparseWeights(weights: Weights<string>, keys: readonly string[]): SparseWeights {
+/**
+ * Typed arrays for the many short lists of compiled members, carved out of shared
+ * blocks: one backing store per block instead of one per list (at a million members,
+ * tens of millions of small buffers otherwise, and a collector busy tracking them).
+ */
+class TypedArena {
+  #floats = new Float64Array(0);
+  #floatsUsed = 0;
+  #ints = new Int32Array(0);
+  #intsUsed = 0;
+
+  float64(values: Iterable<number> | number): Float64Array {
+    const list = typeof values === 'number' ? null : [...values];
+    const n = list ? list.length : (values as number);
+    if (this.#floatsUsed + n > this.#floats.length) {
+      this.#floats = new Float64Array(Math.max(ARENA_BLOCK, n));
+      this.#floatsUsed = 0;
+    }
+    const out = this.#floats.subarray(this.#floatsUsed, this.#floatsUsed + n);
+    this.#floatsUsed += n;
+    if (list) out.set(list);
+    return out;
+  }
+
+  int32(values: Iterable<number>): Int32Array {
+    const list = [...values];
+    if (this.#intsUsed + list.length > this.#ints.length) {
+      this.#ints = new Int32Array(Math.max(ARENA_BLOCK, list.length));
+      this.#intsUsed = 0;
+    }
+    const out = this.#ints.subarray(this.#intsUsed, this.#intsUsed + list.length);
+    this.#intsUsed += list.length;
+    out.set(list);
+    return out;
+  }
+}
+
+/** Elements per arena block (64 KB of doubles). */
+const ARENA_BLOCK = 8192;
+
+function sparseWeights(weights: Weights<string>, keys: readonly string[], arena: TypedArena): SparseWeights {
   const entries = Object.entries(weights) as [string, number][];
-  const dense = new Float64Array(keys.length);
+  const dense = arena.float64(keys.length);
   const ids: number[] = [];
   const values: number[] = [];
   let norm2 = 0;
@@ -173,5 +223,5 @@ function sparseWeights(weights: Weights<string>, keys: readonly string[]): Spars
     norm2 += v * v;
     dense[slot] = v;
   }
-  return { keys: Int32Array.from(ids), values: Float64Array.from(values), dense, norm2 };
+  return { keys: arena.int32(ids), values: arena.float64(values), dense, norm2 };
 }
