@@ -73,9 +73,6 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
       workerData: { top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
     });
-    // The members follow as a message, not as workerData: the worker then loads its modules and the
-    // knowledge while the copy is made, instead of only after it (half a second sooner at 16,384).
-    worker.postMessage(members);
     worker.on('message', deliver);
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -84,6 +81,10 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     return worker;
   });
   try {
+    // The members follow as a message, not as workerData: the worker then loads its modules and the
+    // knowledge while the copy is made, instead of only after it (half a second sooner at 16,384).
+    // Here, inside the try, a copy that fails still stops the workers.
+    for (const worker of workers) worker.postMessage(members);
     if (onCallingThread) {
       const rowsOf = exactRows(members, loadKnowledge(), top);
       for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {

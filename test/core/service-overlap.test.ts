@@ -78,6 +78,8 @@ describe('serviceOverlapValue', () => {
       const found = new Map(findCompetitorPairs(members).map((p) => [`${p.a} ${p.b}`, JSON.stringify(p.competition)]));
       expect(found).toEqual(expected);
       expect(found.size).toBeGreaterThan(10);
+      // A member listed twice: its pairs once each, as before.
+      expect(findCompetitorPairs([...members, members[0]!]).length).toBe(found.size);
     }
   });
 });

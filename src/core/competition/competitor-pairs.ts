@@ -28,7 +28,10 @@ function blockKeys(member: ScoredMember): string[] {
 export function findCompetitorPairs(members: readonly ScoredMember[], onlyMember?: string): CompetitorPair[] {
   const blocks = new Map<string, ScoredMember[]>();
   if (members.length <= EXACT_LIMIT) {
-    blocks.set('all', [...members]);
+    // Each id once (its first member), as the pair keys do when there are several blocks.
+    const firstById = new Map<string, ScoredMember>();
+    for (const member of members) if (!firstById.has(member.id)) firstById.set(member.id, member);
+    blocks.set('all', [...firstById.values()]);
   } else {
     for (const member of members) {
       for (const key of blockKeys(member)) {
