@@ -114,12 +114,12 @@ export class MemberCompiler {
       regionArea: v.region ? this.regions.id(`area:${v.region.area}`) : -1,
       regionCountry: v.region?.country ? this.regions.id(`country:${v.region.country}`) : -1,
       roles: this.conceptList(v.roles),
-      seniority: sparseWeights(v.seniority, SENIORITIES, this.#arena),
+      seniority: this.#sparse('s', v.seniority, SENIORITIES),
       seniorityCount: Object.keys(v.seniority).length,
-      functions: sparseWeights(v.functions, FUNCTIONS, this.#arena),
-      stages: sparseWeights(v.stages, CUSTOMER_STAGES, this.#arena),
+      functions: this.#sparse('f', v.functions, FUNCTIONS),
+      stages: this.#sparse('t', v.stages, CUSTOMER_STAGES),
       hasStage: Object.keys(v.stages).length > 0,
-      interests: this.#arena.int32(new Set(interests)).sort(),
+      interests: this.#interestSet(interests),
       interestCount: interests.length,
       language: v.language ? this.languages.id(v.language) : -1,
       dealFactor: dealFactor(v.dealValueEur),
@@ -162,7 +162,34 @@ export class MemberCompiler {
         weights.push(c.weight);
       } else weights[k] = c.weight;
     }
-    return { ids: this.#arena.int32(order), weights: this.#arena.float64(weights), length: list.length };
+    const key = `${list.length}|${order.join(',')}|${weights.join(',')}`;
+    let found = this.#lists.get(key);
+    if (!found) this.#lists.set(key, (found = { ids: this.#arena.int32(order), weights: this.#arena.float64(weights), length: list.length }));
+    return found;
+  }
+
+  // Lists and weights with the same content are one shared (read-only) object: members repeat them
+  // often, and a million compiled members would otherwise be tens of millions of small objects for the
+  // collector to mark again and again while the index is built.
+  readonly #lists = new Map<string, ConceptList>();
+  readonly #sparses = new Map<string, SparseWeights>();
+  readonly #interestSets = new Map<string, Int32Array>();
+
+  #sparse(kind: string, weights: Weights<string>, keys: readonly string[]): SparseWeights {
+    let key = kind;
+    for (const k in weights) key += `|${k}:${weights[k]}`;
+    let found = this.#sparses.get(key);
+    if (!found) this.#sparses.set(key, (found = sparseWeights(weights, keys, this.#arena)));
+    return found;
+  }
+
+  /** Interned interests, each once, sorted. */
+  #interestSet(interests: readonly number[]): Int32Array {
+    const sorted = [...new Set(interests)].sort((a, b) => a - b);
+    const key = sorted.join(',');
+    let found = this.#interestSets.get(key);
+    if (!found) this.#interestSets.set(key, (found = this.#arena.int32(sorted)));
+    return found;
   }
 }
 
