@@ -94,21 +94,9 @@ const GENERIC_TAILS = new Set([
 export class ConceptLexicon {
   readonly version: string;
   readonly concepts: readonly Concept[];
-  /** The general vocabulary of products, materials and activities. */
-  readonly vocabulary: BusinessVocabulary;
   readonly #byId = new Map<string, Concept>();
-  /** First folded key of a label → the labels starting with it. */
-  readonly #byFirstKey = new Map<string, LabelEntry[]>();
-  /**
-   * The same, under the label's first word unstemmed (and its stem where stemming cut
-   * little), for compound fronts and tails: an over-cut stem ("festm" of "festmat")
-   * must not match the front of "festmöbler".
-   */
-  readonly #bySliceKey = new Map<string, LabelEntry[]>();
-  readonly #cognateIndex = new Map<string, Set<string>>();
-  readonly #keyTrigrams = new Map<string, Set<string>>();
-  /** Folded single words that name something (any concept's one-word keys): known compound tails. */
-  readonly #contentWords = new Set<string>();
+  /** The label index and the vocabulary, built when text is first matched: scoring alone never needs them. */
+  #text: TextIndex | null = null;
   readonly #tokenMemo = new Map<string, readonly TokenCandidate[]>();
   readonly #formsMemo = new Map<string, TokenForms>();
   /** Whole items recur across members ("Steuerberatung", "VD"): their matches are kept, up to a bound. */
@@ -117,40 +105,16 @@ export class ConceptLexicon {
   constructor(data: LexiconData) {
     this.version = data.version;
     this.concepts = data.concepts;
-    this.vocabulary = new BusinessVocabulary(data.concepts.filter((c): c is WordConcept => c.kind === 'word'));
-    for (const concept of data.concepts) {
-      if (concept.kind === 'word') continue;
-      this.#byId.set(concept.id, concept);
-      const merged = new Map<string, { keys: string[]; words: Set<string>; languages: Set<TextLanguage> }>();
-      for (const [language, labels] of Object.entries(concept.labels) as [TextLanguage, string[] | undefined][]) {
-        for (const label of labels ?? []) {
-          const keys = labelKeys(label, language);
-          if (keys.length === 0) continue;
-          const id = keys.join(' ');
-          const slot = merged.get(id) ?? { keys, words: new Set<string>(), languages: new Set<TextLanguage>() };
-          slot.languages.add(language);
-          const word = labelWords(label, language)[0];
-          if (word) slot.words.add(word);
-          merged.set(id, slot);
-        }
-      }
-      for (const { keys, words, languages } of merged.values()) {
-        const entry: LabelEntry = { conceptId: concept.id, kind: concept.kind, languages, keys };
-        const first = keys[0]!;
-        const list = this.#byFirstKey.get(first) ?? [];
-        list.push(entry);
-        this.#byFirstKey.set(first, list);
-        const sliceKeys = new Set([...words].filter((w) => w !== first));
-        for (const word of words) if (first.length >= word.length - 1 && word.startsWith(first)) sliceKeys.add(first);
-        for (const key of sliceKeys) {
-          const slices = this.#bySliceKey.get(key) ?? [];
-          slices.push(entry);
-          this.#bySliceKey.set(key, slices);
-          if (keys.length === 1 && key.length >= MIN_TAIL) this.#contentWords.add(key);
-        }
-        if (keys.length === 1 && first.length >= MIN_COGNATE_LENGTH - 1) this.#indexCognate(first);
-      }
-    }
+    for (const concept of data.concepts) if (concept.kind !== 'word') this.#byId.set(concept.id, concept);
+  }
+
+  /** The general vocabulary of products, materials and activities. */
+  get vocabulary(): BusinessVocabulary {
+    return this.#textIndex().vocabulary;
+  }
+
+  #textIndex(): TextIndex {
+    return (this.#text ??= new TextIndex(this.concepts));
   }
 
   get(id: string): Concept | undefined {
@@ -304,14 +268,15 @@ export class ConceptLexicon {
     const memo = this.#tokenMemo.get(memoKey);
     if (memo) return memo;
     const found: TokenCandidate[] = [];
-    const add = (key: string, quality: number, via: MatchVia, covered = key.length, modifier = false, index = this.#byFirstKey) => {
+    const text = this.#textIndex();
+    const add = (key: string, quality: number, via: MatchVia, covered = key.length, modifier = false, index = text.byFirstKey) => {
       for (const entry of index.get(key) ?? []) found.push({ entry, quality, via, covered, modifier });
     };
     add(token, 1, 'label');
     // Inflected words: "målare" stems to the label key "mål" in Swedish, "therapy" to "therapi".
     for (const stemmed of forms.stems) add(stemmed, 0.95, 'label', token.length);
-    for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound', k, this.#hasContentTail(token, k), this.#bySliceKey);
-    for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound', k, false, this.#bySliceKey);
+    for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound', k, this.#hasContentTail(token, k), text.bySliceKey);
+    for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound', k, false, text.bySliceKey);
     if (found.length === 0 && token.length >= MIN_COGNATE_LENGTH) {
       const cognate = this.#bestCognate(token);
       if (cognate) add(cognate.key, 0.8 * cognate.similarity, 'cognate');
@@ -326,34 +291,25 @@ export class ConceptLexicon {
    * generic firm word: then what comes before is that word's modifier.
    */
   #hasContentTail(token: string, from: number): boolean {
+    const { contentWords, vocabulary } = this.#textIndex();
     for (let j = Math.max(1, from - 2); j <= token.length - MIN_TAIL; j++) {
       let tail = token.slice(j);
       if (j === from && (tail.startsWith('s') || tail.startsWith('e')) && tail.length > MIN_TAIL) tail = tail.slice(1);
       for (const form of inflectionless(tail)) {
-        if (form.length < MIN_TAIL || GENERIC_TAILS.has(form) || GENERIC_TAILS.has(tail) || this.vocabulary.isGenericWord(form)) continue;
-        if (this.#contentWords.has(form) || this.vocabulary.isContentWord(form)) return true;
+        if (form.length < MIN_TAIL || GENERIC_TAILS.has(form) || GENERIC_TAILS.has(tail) || vocabulary.isGenericWord(form)) continue;
+        if (contentWords.has(form) || vocabulary.isContentWord(form)) return true;
       }
     }
     return false;
   }
 
-  #indexCognate(key: string): void {
-    if (this.#keyTrigrams.has(key)) return;
-    const grams = wordTrigrams(key);
-    this.#keyTrigrams.set(key, grams);
-    for (const gram of grams) {
-      const keys = this.#cognateIndex.get(gram) ?? new Set<string>();
-      keys.add(key);
-      this.#cognateIndex.set(gram, keys);
-    }
-  }
-
   #bestCognate(token: string): { key: string; similarity: number } | null {
+    const { cognateIndex, keyTrigrams } = this.#textIndex();
     const grams = wordTrigrams(token);
     const seen = new Set<string>();
     let best: { key: string; similarity: number } | null = null;
     for (const gram of grams) {
-      for (const key of this.#cognateIndex.get(gram) ?? []) {
+      for (const key of cognateIndex.get(gram) ?? []) {
         if (seen.has(key)) continue;
         seen.add(key);
         // A generic word inside a compound label ("rådgivning" in "skatterådgivning") is no cognate.
@@ -362,11 +318,75 @@ export class ConceptLexicon {
         // "rekrytering", but not "villaförsäljning" ~ "bilförsäljning" (another
         // front of a compound) or "Marken" ~ "marketing".
         if (key[0] !== token[0] || key.slice(-2) !== token.slice(-2)) continue;
-        const similarity = diceSimilarity(grams, this.#keyTrigrams.get(key)!);
+        const similarity = diceSimilarity(grams, keyTrigrams.get(key)!);
         if (similarity >= COGNATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
       }
     }
     return best;
+  }
+}
+
+/** Every label of every concept, folded and stemmed, for matching text; and the business vocabulary. */
+class TextIndex {
+  readonly vocabulary: BusinessVocabulary;
+  /** First folded key of a label → the labels starting with it. */
+  readonly byFirstKey = new Map<string, LabelEntry[]>();
+  /**
+   * The same, under the label's first word unstemmed (and its stem where stemming cut
+   * little), for compound fronts and tails: an over-cut stem ("festm" of "festmat")
+   * must not match the front of "festmöbler".
+   */
+  readonly bySliceKey = new Map<string, LabelEntry[]>();
+  readonly cognateIndex = new Map<string, Set<string>>();
+  readonly keyTrigrams = new Map<string, Set<string>>();
+  /** Folded single words that name something (any concept's one-word keys): known compound tails. */
+  readonly contentWords = new Set<string>();
+
+  constructor(concepts: readonly Concept[]) {
+    this.vocabulary = new BusinessVocabulary(concepts.filter((c): c is WordConcept => c.kind === 'word'));
+    for (const concept of concepts) {
+      if (concept.kind === 'word') continue;
+      const merged = new Map<string, { keys: string[]; words: Set<string>; languages: Set<TextLanguage> }>();
+      for (const [language, labels] of Object.entries(concept.labels) as [TextLanguage, string[] | undefined][]) {
+        for (const label of labels ?? []) {
+          const keys = labelKeys(label, language);
+          if (keys.length === 0) continue;
+          const id = keys.join(' ');
+          const slot = merged.get(id) ?? { keys, words: new Set<string>(), languages: new Set<TextLanguage>() };
+          slot.languages.add(language);
+          const word = labelWords(label, language)[0];
+          if (word) slot.words.add(word);
+          merged.set(id, slot);
+        }
+      }
+      for (const { keys, words, languages } of merged.values()) {
+        const entry: LabelEntry = { conceptId: concept.id, kind: concept.kind, languages, keys };
+        const first = keys[0]!;
+        const list = this.byFirstKey.get(first) ?? [];
+        list.push(entry);
+        this.byFirstKey.set(first, list);
+        const sliceKeys = new Set([...words].filter((w) => w !== first));
+        for (const word of words) if (first.length >= word.length - 1 && word.startsWith(first)) sliceKeys.add(first);
+        for (const key of sliceKeys) {
+          const slices = this.bySliceKey.get(key) ?? [];
+          slices.push(entry);
+          this.bySliceKey.set(key, slices);
+          if (keys.length === 1 && key.length >= MIN_TAIL) this.contentWords.add(key);
+        }
+        if (keys.length === 1 && first.length >= MIN_COGNATE_LENGTH - 1) this.#indexCognate(first);
+      }
+    }
+  }
+
+  #indexCognate(key: string): void {
+    if (this.keyTrigrams.has(key)) return;
+    const grams = wordTrigrams(key);
+    this.keyTrigrams.set(key, grams);
+    for (const gram of grams) {
+      const keys = this.cognateIndex.get(gram) ?? new Set<string>();
+      keys.add(key);
+      this.cognateIndex.set(gram, keys);
+    }
   }
 }
 
