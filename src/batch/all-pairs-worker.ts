@@ -32,8 +32,8 @@ interface Job {
 
 const { top, candidates, backend, mode, claim, tileRows } = workerData as Job;
 const knowledge = loadKnowledge();
-// The members come as the first message (see all-pairs-top-k.ts).
-const members = await new Promise<ScoredMember[]>((resolve) => parentPort!.once('message', resolve));
+// The members come as the first message, as JSON text (see all-pairs-top-k.ts).
+const members = await new Promise<ScoredMember[]>((resolve) => parentPort!.once('message', (text: string) => resolve(JSON.parse(text) as ScoredMember[])));
 const rowsOf = mode === 'exact' ? exactRows(members, knowledge, top) : await embeddingRows();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.
