@@ -4,8 +4,8 @@
  */
 import { PartnerfitError } from '../core/errors.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
-import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
-import { ingestRoster, type IngestOptions, type IngestReport } from '../ingest/ingest-roster.ts';
+import { vectorVersion } from '../core/vectors/vector-version.ts';
+import type { IngestOptions, IngestReport } from '../ingest/ingest-roster.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import { migrationState, openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
 import { createMemberStore } from '../storage/member-store.ts';
@@ -14,10 +14,9 @@ import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scor
 import { createScoringJobs, type ScoringJobs } from './scoring-jobs.ts';
 import { describeMember, type MemberInspection } from './member-inspection.ts';
 import { overviewOf, type RosterOverview } from './roster-overview.ts';
-import { runApplicantJob, type ApplicantJobOptions, type ApplicantJobOutcome } from '../applicants/applicant-job.ts';
+import type { ApplicantJobOptions, ApplicantJobOutcome } from '../applicants/applicant-job.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import { createApplicantJobStore, type ApplicantJob, type RowRejection } from '../storage/applicant-job-store.ts';
-import { storeProfiles } from '../ingest/ingest-roster.ts';
 import { applicantResults } from './applicant-output.ts';
 import { defaultScoringThreads, inThreadEngine, workerEngine } from './scoring-engine.ts';
 import { createApiKeyStore, type ApiKey, type KeyRole } from '../storage/api-key-store.ts';
@@ -86,6 +85,15 @@ export interface PartnerfitOptions extends DatabaseOptions {
   readonly modelsDirectory?: string;
 }
 
+/**
+ * Reading profiles (matching text against the lexicon, detecting languages: eld's
+ * n-gram tables alone take about a second to load) is loaded when a profile is first
+ * read; commands that score stored vectors (suggest, competitors, report) never load it.
+ */
+const vectorizer = () => import('../core/vectors/member-vectorizer.ts');
+const rosterIngest = () => import('../ingest/ingest-roster.ts');
+const applicantJob = () => import('../applicants/applicant-job.ts');
+
 export async function createPartnerfit(options: PartnerfitOptions): Promise<Partnerfit> {
   const knowledge = options.knowledge ?? loadKnowledge();
   const database = options.database ?? (await openDatabase(options));
@@ -101,6 +109,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     for (;;) {
       const profiles = await members.staleProfiles(version, 1000, after);
       if (profiles.length === 0) return done;
+      const { vectorizeMember } = await vectorizer();
       await members.saveVectors(profiles.map((p) => ({ memberId: p.id, vector: vectorizeMember(p, knowledge) })));
       done += profiles.length;
       after = profiles[profiles.length - 1]!.id;
@@ -161,6 +170,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     knowledge,
     ingest: async (file, ingestOptions) => {
       try {
+        const { ingestRoster } = await rosterIngest();
         const report = await ingestRoster(file, members, knowledge, { vectorizeInWorker: database.kind === 'postgres', ...ingestOptions });
         if (report.accepted > report.unchanged) await members.refreshStatistics();
         return report;
@@ -174,14 +184,14 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
       let vector = stored.vector;
       if (!vector || vector.version !== version) {
-        vector = vectorizeMember(stored.profile, knowledge);
+        vector = (await vectorizer()).vectorizeMember(stored.profile, knowledge);
         await members.saveVectors([{ memberId: id, vector }]);
       }
       return describeMember(stored.profile, vector, knowledge, version, stored.updatedAt);
     },
     refreshVectors,
-    scoreApplicants: (file, jobOptions) =>
-      runApplicantJob(file, { jobs: applicantJobs, members, networks: networkStore, knowledge, config: scoringConfig }, jobOptions),
+    scoreApplicants: async (file, jobOptions) =>
+      (await applicantJob()).runApplicantJob(file, { jobs: applicantJobs, members, networks: networkStore, knowledge, config: scoringConfig }, jobOptions),
     async applicantJob(id) {
       const job = await applicantJobs.getJob(id);
       if (!job) throw new PartnerfitError('not-found', `no applicant job "${id}"`);
@@ -194,6 +204,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       if (!row) {
         throw new PartnerfitError('not-found', `no applicant "${applicantId}"${admitOptions.job ? ` in job ${admitOptions.job}` : ' in any applicant job'}`);
       }
+      const { storeProfiles } = await rosterIngest();
       const saved = written(await storeProfiles([row.profile], members, knowledge));
       await applicantJobs.markAdmitted(row.jobId, row.line);
       return { member: applicantId, network: row.profile.network, job: row.jobId, changed: saved.unchanged.length === 0, verdict: row.verdict };

@@ -8,8 +8,9 @@ import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { Purpose } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import type { MemberVector } from '../core/vectors/member-vector.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
-import { vectorizeMember, vectorVersion } from '../core/vectors/member-vectorizer.ts';
+import { vectorVersion } from '../core/vectors/vector-version.ts';
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
 import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
@@ -113,12 +114,15 @@ export function createScoringJobs(
   { engine, generation, activity, preloadScopes = false }: ScoringJobsOptions,
 ): ScoringJobs {
   const version = vectorVersion(knowledge);
-  const toScored = (stored: StoredMember): ScoredMember => ({
-    id: stored.profile.id,
-    network: stored.profile.network,
-    name: stored.profile.name,
-    vector: stored.vector?.version === version ? stored.vector : vectorizeMember(stored.profile, knowledge),
-  });
+  const scored = (stored: StoredMember, vector: MemberVector): ScoredMember => ({ id: stored.profile.id, network: stored.profile.network, name: stored.profile.name, vector });
+  /**
+   * The member with its stored vector; one stored under an older version (written since the vectors were last
+   * brought up to date) is vectorised again, with the vectoriser loaded then (see `partnerfit.ts`).
+   */
+  const toScored = async (stored: StoredMember): Promise<ScoredMember> =>
+    stored.vector?.version === version
+      ? scored(stored, stored.vector)
+      : scored(stored, (await import('../core/vectors/member-vectorizer.ts')).vectorizeMember(stored.profile, knowledge));
   const scopes = new Map<string, Scope>();
   // Members of cached scopes by id, and whether vectors were brought up to date, per generation.
   let known = { generation: -1, members: new Map<string, ScoredMember>(), vectorsChecked: false };
@@ -137,7 +141,7 @@ export function createScoringJobs(
     if ((await members.countMembers()) > PRELOAD_MEMBERS) return false;
     const byNetwork = new Map<string, ScoredMember[]>();
     for await (const stored of members.iterateMembers()) {
-      const m = toScored(stored);
+      const m = await toScored(stored);
       if (!m.network) continue;
       let list = byNetwork.get(m.network);
       if (!list) byNetwork.set(m.network, (list = []));
@@ -162,7 +166,7 @@ export function createScoringJobs(
       }
     }
     const list: ScoredMember[] = [];
-    for await (const stored of members.iterateMembers(network)) list.push(toScored(stored));
+    for await (const stored of members.iterateMembers(network)) list.push(await toScored(stored));
     const scope = { key, generation: now, members: list };
     keep(scope);
     return scope;
@@ -224,7 +228,7 @@ export function createScoringJobs(
     if (cached) return cached;
     const stored = await members.getMember(id);
     if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
-    return toScored(stored);
+    return await toScored(stored);
   };
   const answers = new Map<string, { generation: number; value: SuggestionsResult }>();
   // A report is all pairs of a network (seconds at 1,000 members, more for larger ones): kept per generation, and

@@ -7,7 +7,6 @@ import { businessAreaOfNace } from '../codes/nace-code.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ConceptHit, TextMatch } from '../lexicon/concept-lexicon.ts';
 import type { BusinessArea, BusinessFunction, CustomerStage, Seniority } from '../lexicon/lexicon-schema.ts';
-import { EXCHANGE_RATES } from '../money/exchange-rates.ts';
 import type { MemberProfile } from '../profile/member-profile.ts';
 import { detectLanguage } from '../text/language-detector.ts';
 import { isTextLanguage, type TextLanguage } from '../text/language.ts';
@@ -16,12 +15,9 @@ import { foldWord, tokenize } from '../text/text-normalizer.ts';
 import type { MemberVector, WeightedConcept, Weights } from './member-vector.ts';
 import { stagesInText } from './stage-keywords.ts';
 
-/** Bump when the vectoriser's output changes meaning; stored vectors are then rebuilt. */
-export const VECTORIZER_VERSION = 'v4';
+import { vectorVersion } from './vector-version.ts';
 
-export function vectorVersion(knowledge: EngineKnowledge): string {
-  return `${VECTORIZER_VERSION}+lex${knowledge.lexicon.version}+geo${knowledge.regions.version}+fx${EXCHANGE_RATES.date}`;
-}
+export { VECTORIZER_VERSION, vectorVersion } from './vector-version.ts';
 
 export function vectorizeMember(profile: MemberProfile, knowledge: EngineKnowledge): MemberVector {
   const { lexicon } = knowledge;
