@@ -18,7 +18,8 @@ const { values } = parseArgs({
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
-const runs = Math.max(1, Number(values.runs));
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}"`);
 const database = await freshDatabase(values.database!, 'partnerfit_cli_bench', values['postgres-url']!);
 try {
   const demo = (file: string) => path.join(ROOT, 'data/demo', file);

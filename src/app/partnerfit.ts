@@ -34,6 +34,13 @@ export interface Partnerfit extends ScoringJobs, ActivityJobs {
   inspect(id: string): Promise<MemberInspection>;
   /** Rebuilds vectors built by another lexicon or vectoriser version; returns how many. */
   refreshVectors(onProgress?: (done: number) => void): Promise<number>;
+  /**
+   * Loads what reading profiles needs (the vectoriser with its language detector, the
+   * lexicon's label index), which is otherwise loaded by the first ingest, applicant
+   * batch or admission: a server calls it before it listens, so that no request waits
+   * the second it takes.
+   */
+  loadProfileReader(): Promise<void>;
   countMembers(network?: string): Promise<number>;
   /** Members per network and language, recognition rate, trades written in several languages. */
   overview(network?: string): Promise<RosterOverview>;
@@ -190,6 +197,10 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       return describeMember(stored.profile, vector, knowledge, version, stored.updatedAt);
     },
     refreshVectors,
+    async loadProfileReader() {
+      await Promise.all([vectorizer(), rosterIngest(), applicantJob()]);
+      void knowledge.lexicon.vocabulary;
+    },
     scoreApplicants: async (file, jobOptions) =>
       (await applicantJob()).runApplicantJob(file, { jobs: applicantJobs, members, networks: networkStore, knowledge, config: scoringConfig }, jobOptions),
     async applicantJob(id) {

@@ -46,6 +46,9 @@ export interface AllPairsOptions {
 
 type TileResult = Tile & { readonly results: Row[] };
 
+/** Members per JSON chunk sent to a worker (about 70 MB of text). */
+const MEMBERS_PER_CHUNK = 50_000;
+
 export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<void> {
   const mode = options.mode ?? 'exact';
   const threads = Math.max(1, options.threads ?? 2);
@@ -85,10 +88,12 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     // knowledge while the copy is made, instead of only after it (half a second sooner at 16,384).
     // As JSON text (the form the store keeps them in, read back exactly): a new worker parses the
     // text of 16,384 members in about 0.35 s, and took 0.6–0.9 s to rebuild the same objects from a
-    // structured clone; the calling thread spends about as long on either. Here, inside the try, a
-    // copy that fails still stops the workers.
-    const text = workers.length > 0 ? JSON.stringify(members) : '';
-    for (const worker of workers) worker.postMessage(text);
+    // structured clone; the calling thread spends about as long on either. In chunks: one string
+    // holds at most 2^29 characters, about 380,000 members. Here, inside the try, a copy that fails
+    // still stops the workers.
+    const chunks: string[] = [];
+    if (workers.length > 0) for (let i = 0; i < members.length; i += MEMBERS_PER_CHUNK) chunks.push(JSON.stringify(members.slice(i, i + MEMBERS_PER_CHUNK)));
+    for (const worker of workers) worker.postMessage(chunks);
     if (onCallingThread) {
       const rowsOf = exactRows(members, loadKnowledge(), top);
       for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {

@@ -32,8 +32,10 @@ interface Job {
 
 const { top, candidates, backend, mode, claim, tileRows } = workerData as Job;
 const knowledge = loadKnowledge();
-// The members come as the first message, as JSON text (see all-pairs-top-k.ts).
-const members = await new Promise<ScoredMember[]>((resolve) => parentPort!.once('message', (text: string) => resolve(JSON.parse(text) as ScoredMember[])));
+// The members come as the first message, as chunks of JSON text (see all-pairs-top-k.ts).
+const members = await new Promise<ScoredMember[]>((resolve) =>
+  parentPort!.once('message', (chunks: string[]) => resolve(chunks.flatMap((chunk) => JSON.parse(chunk) as ScoredMember[]))),
+);
 const rowsOf = mode === 'exact' ? exactRows(members, knowledge, top) : await embeddingRows();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.

@@ -35,6 +35,7 @@ export function registerServeCommand(program: Command): void {
       const app = await createPartnerfit({ ...databaseOptionsFromEnv(), scoringThreads: threads, preloadScopes: true });
       let server;
       try {
+        await app.loadProfileReader();
         server = await startHttpServer(app, {
           port,
           host: flags.host,
