@@ -9,7 +9,7 @@ import { createPartnerfit, type Partnerfit } from '../../src/app/partnerfit.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
-import { openDatabase, type Database } from '../../src/storage/database.ts';
+import { databaseOptionsFromEnv, openDatabase, PGLITE_SHARED_BUFFERS, type Database } from '../../src/storage/database.ts';
 import { createMemberStore, type MemberRecord } from '../../src/storage/member-store.ts';
 import { hashProfile } from '../../src/ingest/ingest-roster.ts';
 import { TEST_DIALECTS, type TestDatabase } from '../support/test-databases.ts';
@@ -121,3 +121,19 @@ for (const dialect of TEST_DIALECTS) {
     });
   });
 }
+
+describe('the embedded database', () => {
+  it('starts with a small buffer pool (settable), and refuses a size it cannot read', async () => {
+    const shown = async (options: Parameters<typeof openDatabase>[0]) => {
+      const database = await openDatabase(options);
+      try {
+        return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db)).rows[0]!.shared_buffers;
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await shown({ directory: 'memory://' })).toBe(PGLITE_SHARED_BUFFERS);
+    expect(await shown({ ...databaseOptionsFromEnv({ PARTNERFIT_DB: 'memory://', PARTNERFIT_PGLITE_SHARED_BUFFERS: '16MB' }) })).toBe('16MB');
+    await expect(openDatabase({ directory: 'memory://', sharedBuffers: 'lots' })).rejects.toThrow(/PARTNERFIT_PGLITE_SHARED_BUFFERS must be a size such as 32MB or 512kB \(got "lots"\)/);
+  }, 60_000);
+});
