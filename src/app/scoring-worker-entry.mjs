@@ -1,5 +1,4 @@
-// Entry of the scoring worker: registers the TypeScript loader in the worker, then loads it.
-import { register } from 'tsx/esm/api';
+// Entry of the scoring worker: loads it through the TypeScript loader.
+import { importTypeScript } from '../workers/typescript-loader.mjs';
 
-register();
-await import('./scoring-worker.ts');
+await importTypeScript(new URL('./scoring-worker.ts', import.meta.url).href, ['zod']);

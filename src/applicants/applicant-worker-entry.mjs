@@ -1,5 +1,4 @@
-// Entry of the applicant scoring worker: registers the TypeScript loader in the worker, then loads it.
-import { register } from 'tsx/esm/api';
+// Entry of the applicant scoring worker: loads it through the TypeScript loader.
+import { importTypeScript } from '../workers/typescript-loader.mjs';
 
-register();
-await import('./applicant-worker.ts');
+await importTypeScript(new URL('./applicant-worker.ts', import.meta.url).href, ['zod', 'eld/medium']);

@@ -1,5 +1,4 @@
-// Entry of an all-pairs worker: registers the TypeScript loader in the worker, then loads it.
-import { register } from 'tsx/esm/api';
+// Entry of an all-pairs worker: loads it through the TypeScript loader.
+import { importTypeScript } from '../workers/typescript-loader.mjs';
 
-register();
-await import('./all-pairs-worker.ts');
+await importTypeScript(new URL('./all-pairs-worker.ts', import.meta.url).href, ['zod']);

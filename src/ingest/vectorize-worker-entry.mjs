@@ -1,5 +1,4 @@
-// Entry of the vectorise worker: registers the TypeScript loader in the worker, then loads it.
-import { register } from 'tsx/esm/api';
+// Entry of the vectorise worker: loads it through the TypeScript loader.
+import { importTypeScript } from '../workers/typescript-loader.mjs';
 
-register();
-await import('./vectorize-worker.ts');
+await importTypeScript(new URL('./vectorize-worker.ts', import.meta.url).href, ['zod', 'eld/medium']);
