@@ -20,7 +20,7 @@ function esc(text: string): string {
 }
 
 export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : '—');
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : 'unrecognised trade');
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
   const centre = size / 2;

@@ -21,7 +21,7 @@ import { buildNetworkReport, findMissingTrades, mainArea, type MemberSummary, ty
 import { scorePair, type PairScore } from '../../src/core/scoring/pair-scorer.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
-import { demoMembers, generatedMembers, knowledge } from '../support/demo-members.ts';
+import { demoMembers, generatedMembers, knowledge, membersFromCsv } from '../support/demo-members.ts';
 
 /** The report as it was computed before the compiled scorer: `scorePair` on every pair. */
 function referenceReport(network: string, members: readonly ScoredMember[], context: ScoringContext, config: ScoringConfig): NetworkReport {
@@ -141,5 +141,19 @@ describe('the network report scored with the compiled scorer', () => {
     expect(report.partnerships.map((p) => [p.self, p.other])).not.toEqual(
       buildNetworkReport('n', demo, context, { ...config, model: undefined }).partnerships.map((p) => [p.self, p.other]),
     );
+  });
+});
+
+describe('the report as text and HTML', () => {
+  it('names a member whose services the lexicon did not recognise as such, not with a bare mark', async () => {
+    const { formatReport } = await import('../../src/cli/commands/report-command.ts');
+    const { renderReportHtml } = await import('../../src/app/report-html.ts');
+    const members = membersFromCsv('../../data/eval/network.csv').filter((m) => m.network === 'eval-skane');
+    const unrecognised = members.filter((m) => m.vector.services.length === 0);
+    expect(unrecognised.length).toBeGreaterThan(0);
+    const report = { ...buildNetworkReport('eval-skane', members, { knowledge }, DEFAULT_SCORING_CONFIG), policy: 'exclusive' as const };
+    const lines = formatReport(report, knowledge);
+    for (const m of unrecognised) expect(lines.find((l) => l.includes(`(${m.id})`)), m.id).toMatch(/unrecognised trade/);
+    expect(renderReportHtml(report, knowledge)).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — unrecognised trade;`);
   });
 });

@@ -31,7 +31,7 @@ export function registerReportCommand(program: Command): void {
 }
 
 export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string[] {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : '?');
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : 'unrecognised trade');
   const lines = [
     `Network ${report.network}: ${report.members} members, policy ${report.policy}, good partner = score ≥ ${report.goodPartnerThreshold}`,
     '',
