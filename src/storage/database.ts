@@ -75,8 +75,11 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(directory: string, sharedBuffers: string): Promise<Database> {
-  if (!/^[1-9]\d*(kB|MB|GB)$/.test(sharedBuffers)) {
-    throw new PartnerfitError('usage', `PARTNERFIT_PGLITE_SHARED_BUFFERS must be a size such as 32MB or 512kB (got "${sharedBuffers}")`);
+  // PGlite starts with sizes from PostgreSQL's least (128kB) up to 1GB; 2GB is past its memory.
+  const size = /^([1-9]\d{0,9})(kB|MB|GB)$/.exec(sharedBuffers);
+  const kilobytes = size ? Number(size[1]) * { kB: 1, MB: 1024, GB: 1024 * 1024 }[size[2] as 'kB' | 'MB' | 'GB'] : NaN;
+  if (!(kilobytes >= 128 && kilobytes <= 1024 * 1024)) {
+    throw new PartnerfitError('usage', `PARTNERFIT_PGLITE_SHARED_BUFFERS must be a size from 128kB to 1GB, such as 32MB (got "${sharedBuffers}")`);
   }
   const inMemory = directory.startsWith('memory://');
   let releaseLock: () => void;

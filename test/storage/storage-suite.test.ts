@@ -134,6 +134,8 @@ describe('the embedded database', () => {
     };
     expect(await shown({ directory: 'memory://' })).toBe(PGLITE_SHARED_BUFFERS);
     expect(await shown({ ...databaseOptionsFromEnv({ PARTNERFIT_DB: 'memory://', PARTNERFIT_PGLITE_SHARED_BUFFERS: '16MB' }) })).toBe('16MB');
-    await expect(openDatabase({ directory: 'memory://', sharedBuffers: 'lots' })).rejects.toThrow(/PARTNERFIT_PGLITE_SHARED_BUFFERS must be a size such as 32MB or 512kB \(got "lots"\)/);
+    for (const size of ['lots', '64kB', '2GB', '32 MB']) {
+      await expect(openDatabase({ directory: 'memory://', sharedBuffers: size })).rejects.toThrow(`PARTNERFIT_PGLITE_SHARED_BUFFERS must be a size from 128kB to 1GB, such as 32MB (got "${size}")`);
+    }
   }, 60_000);
 });
