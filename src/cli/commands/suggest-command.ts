@@ -25,7 +25,7 @@ export function registerSuggestCommand(program: Command): void {
         app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false }),
       );
       if (flags.json) printJson(view);
-      else printLines(formatSuggestions(view));
+      else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false }));
     });
 }
 
@@ -35,14 +35,16 @@ export function parsePositiveInt(value: string, flag: string): number {
   return n;
 }
 
-const SHORT: Record<string, string> = { chemistry: 'chem', complementarity: 'compl', sharedCustomers: 'cust', sharedContacts: 'cont', mutualProfit: 'profit' };
+const SHORT: Record<string, string> = { chemistry: 'chemistry', complementarity: 'complement', sharedCustomers: 'customers', sharedContacts: 'contacts', mutualProfit: 'profit' };
 
-export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }): string[] {
+/** `networks`: name each partner's network (partners from every network were asked for). */
+export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {
   const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
   if (view.suggestions.length === 0) lines.push('  (none found)');
+  else lines.push('   (criteria: 0 to 1 each, ? where the profiles do not tell)');
   view.suggestions.forEach((s, i) => {
     const criteria = CRITERION_NAMES.map((c) => `${SHORT[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
-    lines.push(`${i + 1}. ${s.partnerName} (${s.partner}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
+    lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);
   });
