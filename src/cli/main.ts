@@ -3,6 +3,7 @@
  * to stdout (`--json` for programs), progress and warnings to stderr; errors end in
  * one line and an exit code (see exit-codes.ts).
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { PartnerfitError } from '../core/errors.ts';
 import { registerApplicantsCommand } from './commands/applicants-command.ts';
@@ -20,10 +21,13 @@ import { registerReportCommand } from './commands/report-command.ts';
 import { registerSuggestCommand } from './commands/suggest-command.ts';
 import { EXIT, exitCodeOf } from './exit-codes.ts';
 
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export function buildProgram(): Command {
   const program = new Command()
     .name('partnerfit')
     .description('Find the best referral partners in business networks, flag competitors, score applicants.')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run partnerfit --help for usage)')
     .exitOverride();
   registerIngestCommand(program);

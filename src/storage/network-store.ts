@@ -1,4 +1,5 @@
 /** Networks and their competitor policy. */
+import { PartnerfitError } from '../core/errors.ts';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './database-schema.ts';
 
@@ -53,4 +54,18 @@ export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
       return Number(result.numUpdatedRows) > 0;
     },
   };
+}
+
+/**
+ * The error for a network id that is not there, naming the ones that are (and the one a
+ * differently capitalised id meant), so that a mistyped id is put right from the message.
+ */
+export function unknownNetwork(id: string, known: readonly string[]): PartnerfitError {
+  const same = known.find((k) => k.toLowerCase() === id.toLowerCase());
+  const hint = same
+    ? `did you mean "${same}"?`
+    : known.length === 0
+      ? 'there are none yet: ingest a roster first'
+      : `networks: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}`;
+  return new PartnerfitError('not-found', `no network with id "${id}" (${hint})`);
 }

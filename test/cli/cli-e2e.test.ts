@@ -106,6 +106,16 @@ describe('partnerfit CLI', () => {
     expect(page).not.toMatch(/<script|src="http/);
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'sometimes'], env).status).toBe(2);
+    // A mistyped network id: the message names the networks there are, or the one a capital letter hid.
+    const capitals = runCli(['report', '--network', 'Malmo-BNI'], env);
+    expect(capitals.status).toBe(2);
+    expect(capitals.stderr).toContain('no network with id "Malmo-BNI" (did you mean "malmo-bni"?)');
+    expect(runCli(['competitors', '--network', 'nowhere'], env).stderr).toContain(
+      'no network with id "nowhere" (networks: frankfurt-pm, hamburg-unternehmer, london-connect, malmo-bni, oresund-club)',
+    );
+    const version = runCli(['--version'], env);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   });
 
   it('a kill -9 in the middle of an ingest leaves whole members, and a re-run completes the job', async () => {

@@ -1,7 +1,7 @@
 /** `partnerfit policy --network ID [exclusive|open] [--json]`: show or set a network's competitor policy. */
 import type { Command } from 'commander';
 import { PartnerfitError } from '../../core/errors.ts';
-import { NETWORK_POLICIES, type NetworkPolicy } from '../../storage/network-store.ts';
+import { NETWORK_POLICIES, unknownNetwork, type NetworkPolicy } from '../../storage/network-store.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
 
@@ -18,8 +18,9 @@ export function registerPolicyCommand(program: Command): void {
       }
       const info = await withPartnerfit(async (app) => {
         if (policy) return app.setPolicy(flags.network, policy as NetworkPolicy);
-        const found = (await app.networks()).find((n) => n.id === flags.network);
-        if (!found) throw new PartnerfitError('not-found', `no network with id "${flags.network}"`);
+        const networks = await app.networks();
+        const found = networks.find((n) => n.id === flags.network);
+        if (!found) throw unknownNetwork(flags.network, networks.map((n) => n.id));
         return found;
       });
       if (flags.json) printJson(info);

@@ -1,8 +1,8 @@
 /** `partnerfit train [--network ID] [--seed N] [--period-days N] [--epochs N] [--json]` */
 import type { Command } from 'commander';
 import type { TrainReport } from '../../app/activity-jobs.ts';
-import { PartnerfitError } from '../../core/errors.ts';
 import { PAIR_FEATURE_NAMES } from '../../core/learning/pair-model.ts';
+import { unknownNetwork } from '../../storage/network-store.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { parsePositiveInt } from './suggest-command.ts';
@@ -18,9 +18,8 @@ export function registerTrainCommand(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (flags: { network?: string; seed: string; periodDays: string; epochs?: string; json?: boolean }) => {
       const report = await withPartnerfit(async (app) => {
-        if (flags.network && !(await app.networks()).some((n) => n.id === flags.network)) {
-          throw new PartnerfitError('not-found', `no network with id "${flags.network}"`);
-        }
+        const networks = (await app.networks()).map((n) => n.id);
+        if (flags.network && !networks.includes(flags.network)) throw unknownNetwork(flags.network, networks);
         return app.train({
           network: flags.network,
           seed: parsePositiveInt(flags.seed, '--seed'),
