@@ -12,16 +12,23 @@ export function registerCompetitorsCommand(program: Command): void {
     .option('--all-networks', 'also pairs of members in different networks')
     .option('--json', 'print as JSON')
     .action(async (flags: { network?: string; member?: string; allNetworks?: boolean; json?: boolean }) => {
-      const result = await withPartnerfit((app) =>
-        app.competitors({ network: flags.network, member: flags.member, allNetworks: flags.allNetworks ?? false }),
-      );
+      const { result, names } = await withPartnerfit(async (app) => {
+        const result = await app.competitors({ network: flags.network, member: flags.member, allNetworks: flags.allNetworks ?? false });
+        // The text names each member (the JSON keeps to ids, as its contract says).
+        const names = new Map<string, string>();
+        if (!flags.json) {
+          for (const id of new Set(result.pairs.flatMap((p) => [p.a, p.b]))) names.set(id, (await app.memberProfile(id)).profile.name);
+        }
+        return { result, names };
+      });
       if (flags.json) {
         printJson(result);
         return;
       }
-      const lines = [`${result.pairs.length} competitor pair(s):`];
+      const who = (id: string) => `${names.get(id) ?? id} (${id})`;
+      const lines = [`${result.pairs.length} competitor pair${result.pairs.length === 1 ? '' : 's'}:`];
       for (const p of result.pairs) {
-        lines.push(`  ${p.level.padEnd(7)} ${p.a} ↔ ${p.b}  (${p.score.toFixed(2)})`);
+        lines.push(`  ${p.level.padEnd(7)} ${who(p.a)} ↔ ${who(p.b)}  (${p.score.toFixed(2)})`);
         for (const reason of p.reasons) lines.push(`          - ${reason}`);
       }
       printLines(lines);
