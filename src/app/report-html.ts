@@ -2,8 +2,9 @@
  * The network report as one self-contained HTML file: an SVG partner graph (members
  * on a circle, grouped and coloured by business area; good partnerships as lines
  * whose width is the score; competitor conflicts dashed red), the per-member table,
- * and every partnership's per-criterion breakdown as bars. No scripts, no external
- * files: it opens anywhere and prints well.
+ * every partnership's per-criterion breakdown as bars, and the give/take ledger when
+ * the network has activity. No scripts, no external files: it opens anywhere and
+ * prints well.
  */
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
@@ -79,6 +80,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .slice(0, 8)
     .map((t) => `<li><b>${esc(label(t.concept))}</b> — value ${t.value}; partner for ${t.beneficiaries.slice(0, 8).map(esc).join(', ')}</li>`)
     .join('');
+  const ledger = ledgerSection(report, label);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>partnerfit report — ${esc(report.network)}</title>
@@ -110,6 +112,40 @@ ${rows}
 <table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${c}</th>`).join('')}<th>why</th></tr></thead><tbody>
 ${pairs}
 </tbody></table>
+${ledger}
 </body></html>
 `;
+}
+
+const eur = (value: number) => `${Math.round(value).toLocaleString('en').replaceAll(',', '\u202f')}\u00a0EUR`;
+
+/** The give/take ledger (referrals given and received, business closed each way, free riders, quiet members, flow between trades), or a sentence when there is no activity. */
+function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string): string {
+  const ledger = report.ledger;
+  if (!ledger || ledger.activities === 0) {
+    return '<h2>Give and take</h2>\n<p>No activity is recorded for this network yet, so there is no give/take ledger (<code>partnerfit ingest-activity FILE</code> adds referrals, one-to-ones and closed business).</p>';
+  }
+  const flag = (m: (typeof ledger.members)[number]) =>
+    [m.freeRider ? '<span class="direct">free rider</span>' : '', m.goneQuiet ? `<span class="partial">quiet since ${esc(m.lastActivity ?? 'ever')}</span>` : ''].filter(Boolean).join(', ') || '—';
+  const rows = [...ledger.members]
+    .sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id))
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ?? '—')}</td><td>${flag(m)}</td></tr>`,
+    )
+    .join('\n');
+  const named = (ids: readonly string[]) => ids.map((id) => esc(`${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`)).join(', ') || 'none';
+  const trade = (id: string) => (id === 'unknown' ? 'unrecognised trade' : label(id));
+  const flow = ledger.tradeFlow
+    .slice(0, 10)
+    .map((f) => `<li>${esc(trade(f.from))} → ${esc(trade(f.to))}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${eur(f.valueEur)}</li>`)
+    .join('');
+  return `<h2>Give and take</h2>
+<p>${ledger.activities} activity rows up to ${esc(ledger.asOf ?? '—')}. Given: referrals a member passed on, how many were won and the business others closed from them; received: the same the other way. Free rider: takes referrals, never gives one. Quiet: nothing for ${ledger.quietDays} days before the latest activity.</p>
+<table><thead><tr><th>member</th><th class="n">given</th><th class="n">won</th><th class="n">business given</th><th class="n">received</th><th class="n">won</th><th class="n">business received</th><th class="n">one-to-ones</th><th>last activity</th><th>flags</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<p>Free riders: ${named(ledger.freeRiders)}</p>
+<p>Gone quiet: ${named(ledger.goneQuiet)}</p>
+<h2>Referral flow between trades</h2><ol>${flow || '<li>no referrals recorded</li>'}</ol>`;
 }

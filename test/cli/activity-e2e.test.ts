@@ -3,7 +3,7 @@
  * report, train writing models/, suggest naming the model's version, eval --json,
  * the ledger in report.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +52,13 @@ describe('partnerfit activity commands', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/free riders \(take, never give\): .*se-007/);
     expect(text.stdout).toMatch(/gone quiet: .*se-012/);
+    // The HTML report carries the same ledger: its table, and the free rider and quiet member by name.
+    const html = path.join(work, 'report.html');
+    expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--json'], env).status).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>Give and take</h2>');
+    expect(page).toMatch(/Free riders: [^<]*\(se-007\)/);
+    expect(page).toMatch(/Gone quiet: [^<]*\(se-012\)/);
+    expect(page).toMatch(/<small>se-007<\/small><\/td>(<td class="n">\d+<\/td>){2}<td class="n">[\d\u202f]+\u00a0EUR<\/td>/);
   }, 600_000);
 });

@@ -104,6 +104,8 @@ describe('partnerfit CLI', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg/);
     expect(page).not.toMatch(/<script|src="http/);
+    // No activity ingested here: a sentence says so instead of an empty ledger.
+    expect(page).toContain('No activity is recorded for this network yet');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'sometimes'], env).status).toBe(2);
     // A mistyped network id: the message names the networks there are, or the one a capital letter hid.
