@@ -46,7 +46,11 @@ export interface OpenSourceOptions {
   readonly csvReader?: 'csv-parse' | 'lines';
 }
 
-export async function openRecordSource(file: string, options: OpenSourceOptions = {}): Promise<RecordSource> {
+/**
+ * The file's size, or the reason it cannot be read (missing, not a file, empty). Commands
+ * ask before they open the database, so a mistyped file name is reported at once.
+ */
+export async function checkInputFile(file: string): Promise<number> {
   let size: number;
   try {
     const info = await stat(file);
@@ -57,6 +61,11 @@ export async function openRecordSource(file: string, options: OpenSourceOptions 
     throw new PartnerfitError('unusable-input', `cannot read ${file}: ${describeFsError(error)}`, { cause: error });
   }
   if (size === 0) throw new PartnerfitError('unusable-input', `${file} is empty`);
+  return size;
+}
+
+export async function openRecordSource(file: string, options: OpenSourceOptions = {}): Promise<RecordSource> {
+  const size = await checkInputFile(file);
   let encoding: FileEncoding;
   try {
     ({ encoding } = await detectEncoding(file));

@@ -2,7 +2,7 @@
  * End to end through the real executable: exit codes, --json shapes of the output
  * contract, progress and errors on stderr, crash safety of ingest.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,14 @@ describe('partnerfit CLI', () => {
     const missing = runCli(['ingest', path.join(work, 'nope.csv')], env);
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toMatch(/^partnerfit: cannot read .*nope\.csv: no such file$/);
+    // Checked before the database is opened: a missing file creates no database.
+    const untouched = path.join(work, 'never-opened');
+    for (const command of ['ingest', 'ingest-activity', 'applicants']) {
+      const result = runCli([command, path.join(work, 'nope.csv')], { PARTNERFIT_DB: untouched });
+      expect(result.status, command).toBe(2);
+      expect(result.stderr, command).toMatch(/cannot read .*nope\.csv: no such file/);
+    }
+    expect(existsSync(untouched)).toBe(false);
     expect(runCli(['suggest', 'se-001', '--top', 'many'], env).status).toBe(2);
     expect(runCli(['no-such-command'], env).status).toBe(2);
     expect(runCli(['inspect', 'nobody'], env).stderr).toMatch(/no member with id "nobody"/);

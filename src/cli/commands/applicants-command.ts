@@ -11,6 +11,7 @@ import type { JobPhase } from '../../applicants/applicant-job.ts';
 import type { ApplicantResult } from '../../core/applicants/applicant-assessment.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
+import { checkInputFile } from '../../ingest/record-source.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { createProgress, type ProgressReporter } from '../progress.ts';
@@ -76,6 +77,8 @@ export function registerApplicantsCommand(program: Command): void {
 
 async function scoreCommand(file: string, flags: ScoreFlags): Promise<void> {
   const format = parseFormat(flags.format);
+  // A missing or empty file is reported before the database is opened (a second sooner).
+  await checkInputFile(file);
   const outFormat = flags.out ? outputFormat(flags.out) : null;
   // Ctrl-C stops between two stored chunks; the job resumes later where it stopped.
   const controller = new AbortController();

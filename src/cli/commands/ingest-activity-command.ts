@@ -1,7 +1,7 @@
 /** `partnerfit ingest-activity FILE [--format csv|json|jsonl] [--json] [--quiet]` */
 import type { Command } from 'commander';
 import type { IngestReport } from '../../ingest/ingest-roster.ts';
-import { INPUT_FORMATS } from '../../ingest/record-source.ts';
+import { checkInputFile, INPUT_FORMATS } from '../../ingest/record-source.ts';
 import { EXIT } from '../exit-codes.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
@@ -18,6 +18,8 @@ export function registerIngestActivityCommand(program: Command): void {
     .option('--quiet', 'no progress on stderr')
     .action(async (file: string, flags: { format?: string; json?: boolean; quiet?: boolean }) => {
       const format = parseFormat(flags.format);
+      // A missing or empty file is reported before the database is opened (a second sooner).
+      await checkInputFile(file);
       const report = await withPartnerfit(async (app) => {
         const progress = createProgress('ingest-activity', 'KB', flags.quiet);
         try {

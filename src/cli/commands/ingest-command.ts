@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { PartnerfitError } from '../../core/errors.ts';
 import type { IngestReport } from '../../ingest/ingest-roster.ts';
-import { INPUT_FORMATS, type InputFormat } from '../../ingest/record-source.ts';
+import { checkInputFile, INPUT_FORMATS, type InputFormat } from '../../ingest/record-source.ts';
 import { EXIT } from '../exit-codes.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
@@ -26,6 +26,8 @@ export function registerIngestCommand(program: Command): void {
     .option('--quiet', 'no progress on stderr')
     .action(async (file: string, flags: IngestFlags) => {
       const format = parseFormat(flags.format);
+      // A missing or empty file is reported before the database is opened (a second sooner).
+      await checkInputFile(file);
       const report = await withPartnerfit(async (app) => {
         const progress = createProgress('ingest', 'KB', flags.quiet);
         try {
