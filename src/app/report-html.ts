@@ -109,6 +109,7 @@ ${rows}
 <p>Without a good partner: ${report.withoutGoodPartner.map(esc).join(', ') || 'none'}</p>
 <h2>Recruit next</h2><ol>${recruit || '<li>no missing trade found</li>'}</ol>
 <h2>Partnerships, criterion by criterion</h2>
+<p>The reasons are the first member's of each pair: "you" is the first, "they" the second.</p>
 <table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${c}</th>`).join('')}<th>why</th></tr></thead><tbody>
 ${pairs}
 </tbody></table>

@@ -41,7 +41,7 @@ export function registerDemoCommand(program: Command): void {
         printIngestReport(report);
         printActivityReport(activityReport);
         printLines(formatOverview(overview));
-        printLines(['', '== Best partnerships per network']);
+        printLines(['', '== Best partnerships per network (the reasons are the first member\'s: "you" is the first, "they" the second)']);
         for (const r of reports) {
           const name = (id: string) => r.summaries.find((s) => s.id === id)?.name ?? id;
           printLines([`${r.network} (${r.members} members, policy ${r.policy}):`]);
@@ -57,9 +57,9 @@ export function registerDemoCommand(program: Command): void {
           const l = r.ledger;
           const top = [...l.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur)[0];
           const flow = l.tradeFlow[0];
-          const label = (id: string) => (id === 'unknown' ? '?' : app.knowledge.lexicon.label(id, 'en'));
+          const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : app.knowledge.lexicon.label(id, 'en'));
           printLines([
-            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${Math.round(top.valueGivenEur).toLocaleString('en')} EUR closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
+            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${Math.round(top.valueGivenEur).toLocaleString('en').replaceAll(',', ' ')} EUR closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
           ]);
         }
         const direct = competitors.pairs.filter((p) => p.level === 'direct');

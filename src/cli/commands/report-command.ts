@@ -72,6 +72,6 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
   lines.push(`free riders (take, never give): ${ledger.freeRiders.join(', ') || 'none'}`);
   lines.push(`gone quiet: ${ledger.goneQuiet.join(', ') || 'none'}`);
   lines.push('referral flow between trades (won value):');
-  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral(s), ${f.won} won, ${eur(f.valueEur)}`);
+  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${eur(f.valueEur)}`);
   return lines;
 }

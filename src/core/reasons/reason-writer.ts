@@ -19,6 +19,8 @@ import {
   type ReasonLanguage,
 } from './reason-phrases.ts';
 
+const NUMBER_LOCALE: Record<ReasonLanguage, string> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK', de: 'de-DE' };
+
 export function reasonLanguage(language: string | null): ReasonLanguage {
   return (REASON_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as ReasonLanguage) : 'en';
 }
@@ -32,6 +34,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
     return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1]}`;
   };
   const money = (eur: number) => `${Math.round(eur).toLocaleString('en').replaceAll(',', ' ')} EUR`;
+  // Averages as the member's language writes them: 1.7 in English, 1,7 in Swedish, Danish and German.
+  const decimal = (n: number | null) => (n === null ? '–' : n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }));
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
   const t = TEMPLATES[lang];
 
@@ -92,7 +96,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { mine: money(fact.mineEur), theirs: money(fact.theirsEur) });
         break;
       case 'one-to-ones':
-        text = fill(t[fact.key], { meetings: String(fact.meetings), mine: fact.mine === null ? '–' : String(fact.mine), theirs: fact.theirs === null ? '–' : String(fact.theirs) });
+        text = fill(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
         break;
       case 'referral-record':
         text = fill(t[fact.key], { received: String(fact.received), won: String(fact.won), value: money(fact.valueEur), given: String(fact.given) });
@@ -111,6 +115,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
       case 'profile-only':
         continue;
     }
+    // English counts: "1 one-to-one meeting", "3 referrals" (the templates write "meeting(s)").
+    if (lang === 'en') text = text.replace(/\b(\d+) ([a-z][a-z -]*?)\(s\)/g, (_, n: string, noun: string) => `${n} ${noun}${n === '1' ? '' : 's'}`);
     if (text && !sentences.includes(text)) sentences.push(text);
     if (sentences.length >= limit) break;
   }
