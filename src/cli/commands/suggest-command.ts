@@ -41,6 +41,7 @@ const SHORT: Record<string, string> = { chemistry: 'chemistry', complementarity:
 export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {
   const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
   if (view.suggestions.length === 0) lines.push('  (none found)');
+  else if (view.purpose === 'overflow') lines.push('   (the score: one has work to spare and the other room for it, and how much their customers overlap; the five referral criteria below are shown for comparison)');
   else lines.push('   (criteria: 0 to 1 each, ? where the profiles do not tell)');
   view.suggestions.forEach((s, i) => {
     const criteria = CRITERION_NAMES.map((c) => `${SHORT[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
