@@ -120,9 +120,10 @@ describe('partnerfit CLI', () => {
     const capitals = runCli(['report', '--network', 'Malmo-BNI'], env);
     expect(capitals.status).toBe(2);
     expect(capitals.stderr).toContain('no network with id "Malmo-BNI" (did you mean "malmo-bni"?)');
-    expect(runCli(['competitors', '--network', 'nowhere'], env).stderr).toContain(
-      'no network with id "nowhere" (networks: frankfurt-pm, hamburg-unternehmer, london-connect, malmo-bni, oresund-club)',
-    );
+    // (Other tests here add networks of their own, so only the demo's are asserted.)
+    const nowhere = runCli(['competitors', '--network', 'nowhere'], env).stderr;
+    expect(nowhere).toMatch(/no network with id "nowhere" \(networks: [^)]+\)/);
+    for (const network of ['frankfurt-pm', 'hamburg-unternehmer', 'london-connect', 'malmo-bni', 'oresund-club']) expect(nowhere).toContain(network);
     const version = runCli(['--version'], env);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
