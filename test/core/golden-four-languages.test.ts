@@ -18,6 +18,8 @@ const GOLDEN: readonly [ConceptKind, string, readonly [sv: string, da: string, d
   ['service', 'svc.leadership-development', ['ledarskapsutveckling', 'lederudvikling', 'Führungskräfteentwicklung', 'leadership development']],
   ['service', 'svc.web-design', ['webbdesign', 'webdesign', 'Webdesign', 'web design']],
   ['service', 'svc.electrician', ['elinstallationer', 'elinstallatør', 'Elektroinstallation', 'electrician']],
+  ['service', 'svc.software-development', ['systemarkitektur', 'softwarearkitektur', 'Java-Entwicklung', 'microservices']],
+  ['service', 'svc.cloud-hosting', ['molnarkitektur', 'cloud-arkitektur', 'Cloud-Architektur', 'cloud architecture']],
   ['role', 'role.ceo', ['VD', 'administrerende direktør', 'Geschäftsführer', 'CEO']],
   ['role', 'role.hr-director', ['HR-chef', 'HR-chef', 'Personalleiter', 'HR director']],
   ['role', 'role.cfo', ['ekonomichef', 'økonomichef', 'Finanzvorstand', 'CFO']],
@@ -41,6 +43,11 @@ describe('the same concept in four languages', () => {
     expect(knowledge.lexicon.matchItems(['rekrytering'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.recruitment']);
     expect(knowledge.lexicon.matchItems(['Steuerberatung'], 'service').hits.map((h) => h.conceptId)).not.toContain('svc.recruitment');
     expect(knowledge.lexicon.matchItems(['xylofon'], 'service').hits).toEqual([]);
+    // Software and cloud architecture are IT, not buildings; an architect still is.
+    for (const word of ['Cloud-Architektur', 'molnarkitektur', 'Softwarearchitektur', 'systemarkitektur']) {
+      expect(knowledge.lexicon.matchItems([word], 'service').hits.map((h) => h.conceptId), word).not.toContain('svc.architecture');
+    }
+    expect(knowledge.lexicon.matchItems(['Architekturbüro'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.architecture']);
   });
 });
 
