@@ -9,7 +9,7 @@ import type { IngestOptions, IngestReport } from '../ingest/ingest-roster.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import { migrationState, openDatabase, type Database, type DatabaseOptions } from '../storage/database.ts';
 import { createMemberStore } from '../storage/member-store.ts';
-import { createNetworkStore, unknownNetwork, type NetworkInfo, type NetworkPolicy } from '../storage/network-store.ts';
+import { createNetworkStore, type NetworkInfo, type NetworkPolicy } from '../storage/network-store.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { createScoringJobs, type ScoringJobs } from './scoring-jobs.ts';
 import { describeMember, type MemberInspection } from './member-inspection.ts';
@@ -170,7 +170,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     scoringConfig,
     networks: () => networkStore.listNetworks(),
     async setPolicy(network, policy) {
-      if (!(await networkStore.setPolicy(network, policy))) throw unknownNetwork(network, (await networkStore.listNetworks()).map((n) => n.id));
+      if (!(await networkStore.setPolicy(network, policy))) throw await networkStore.unknown(network);
       return written((await networkStore.getNetwork(network))!);
     },
     database: { kind: database.kind, location: database.location },
@@ -236,7 +236,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       return { profile: stored.profile, updatedAt: stored.updatedAt };
     },
     async createApiKey(role, network, member = null) {
-      if (!(await networkStore.getNetwork(network))) throw unknownNetwork(network, (await networkStore.listNetworks()).map((n) => n.id));
+      if (!(await networkStore.getNetwork(network))) throw await networkStore.unknown(network);
       if (role === 'member') {
         if (!member) throw new PartnerfitError('usage', 'a member key needs --member ID');
         const stored = await members.getMember(member);

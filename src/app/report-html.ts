@@ -10,6 +10,7 @@ import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { writeReasons } from '../core/reasons/reason-writer.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
+import { formatEur } from '../core/money/format-eur.ts';
 
 const AREA_COLOURS: Record<string, string> = {
   people: '#4e79a7', 'money-law': '#f28e2b', 'marketing-media': '#e15759', it: '#76b7b2', 'home-property': '#59a14f',
@@ -118,7 +119,7 @@ ${ledger}
 `;
 }
 
-const eur = (value: number) => `${Math.round(value).toLocaleString('en').replaceAll(',', '\u202f')}\u00a0EUR`;
+const eur = (value: number) => formatEur(value, '\u202f', '\u00a0');
 
 /** The give/take ledger (referrals given and received, business closed each way, free riders, quiet members, flow between trades), or a sentence when there is no activity. */
 function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string): string {

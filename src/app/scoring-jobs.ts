@@ -12,7 +12,7 @@ import type { MemberVector } from '../core/vectors/member-vector.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorVersion } from '../core/vectors/vector-version.ts';
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
-import { unknownNetwork, type NetworkPolicy, type NetworkStore } from '../storage/network-store.ts';
+import type { NetworkPolicy, NetworkStore } from '../storage/network-store.ts';
 import { competitorPairView, type CompetitorPairView, type SuggestionsView } from './partner-views.ts';
 import { computeSuggestions, trimScopes, type Scope, type ScoringEngine, type SuggestionsResult } from './scoring-engine.ts';
 import type { ActivityEvidence } from '../core/activity/pair-evidence.ts';
@@ -265,7 +265,7 @@ export function createScoringJobs(
     },
     async competitors(options = {}) {
       if (options.network && !(await networks.getNetwork(options.network))) {
-        throw unknownNetwork(options.network, (await networks.listNetworks()).map((n) => n.id));
+        throw await networks.unknown(options.network);
       }
       let network = options.network;
       if (options.member) {
@@ -281,7 +281,7 @@ export function createScoringJobs(
     },
     async report(network, options = {}) {
       const info = await networks.getNetwork(network);
-      if (!info) throw unknownNetwork(network, (await networks.listNetworks()).map((n) => n.id));
+      if (!info) throw await networks.unknown(network);
       // Reports are cached per generation and shared while computed (a large network takes long; a
       // client retrying after a 503 gets the same run). The report keeps the default weights: its
       // good-partner threshold is set for them.

@@ -19,6 +19,8 @@ export interface NetworkStore {
   policies(): Promise<Map<string, NetworkPolicy>>;
   /** Sets the policy; false when the network does not exist. */
   setPolicy(id: string, policy: NetworkPolicy): Promise<boolean>;
+  /** The error for a network id that is not there (see `unknownNetwork`). */
+  unknown(id: string): Promise<PartnerfitError>;
 }
 
 export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
@@ -44,6 +46,9 @@ export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
     },
     async listNetworks() {
       return (await base().orderBy('networks.id').execute()).map(toInfo);
+    },
+    async unknown(id) {
+      return unknownNetwork(id, (await this.listNetworks()).map((n) => n.id));
     },
     async policies() {
       const rows = await db.selectFrom('networks').select(['id', 'policy']).execute();

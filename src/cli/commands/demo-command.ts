@@ -11,6 +11,7 @@ import { printIngestReport } from './ingest-command.ts';
 import { printActivityReport } from './ingest-activity-command.ts';
 import { formatSuggestions } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
+import { formatEur } from '../../core/money/format-eur.ts';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
 export const DEMO_ACTIVITY = fileURLToPath(new URL('../../../data/demo/activity.csv', import.meta.url));
@@ -59,7 +60,7 @@ export function registerDemoCommand(program: Command): void {
           const flow = l.tradeFlow[0];
           const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : app.knowledge.lexicon.label(id, 'en'));
           printLines([
-            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${Math.round(top.valueGivenEur).toLocaleString('en').replaceAll(',', ' ')} EUR closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
+            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${formatEur(top.valueGivenEur)} closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
           ]);
         }
         const direct = competitors.pairs.filter((p) => p.level === 'direct');

@@ -8,6 +8,7 @@ import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { parsePositiveInt } from './suggest-command.ts';
 import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
+import { formatEur } from '../../core/money/format-eur.ts';
 
 export function registerReportCommand(program: Command): void {
   program
@@ -53,7 +54,6 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   return lines;
 }
 
-const eur = (n: number) => `${Math.round(n).toLocaleString('en').replaceAll(',', ' ')} EUR`;
 
 /** The give/take ledger: per member, then free riders, quiet members and the flow between trades. */
 export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number } = {}): string[] {
@@ -66,12 +66,12 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
   for (const m of options.top ? members.slice(0, options.top) : members) {
     const flags = [m.freeRider ? 'free rider' : '', m.goneQuiet ? `quiet since ${m.lastActivity ?? 'ever'}` : ''].filter(Boolean).join(', ');
     lines.push(
-      `${`${m.name} (${m.id})`.slice(0, 30).padEnd(31)}${String(m.given).padStart(5)}  ${String(m.givenWon).padStart(3)}  ${eur(m.valueGivenEur).padStart(13)}  ${String(m.received).padStart(8)}  ${String(m.receivedWon).padStart(3)}  ${eur(m.valueReceivedEur).padStart(14)}   ${flags || '-'}`,
+      `${`${m.name} (${m.id})`.slice(0, 30).padEnd(31)}${String(m.given).padStart(5)}  ${String(m.givenWon).padStart(3)}  ${formatEur(m.valueGivenEur).padStart(13)}  ${String(m.received).padStart(8)}  ${String(m.receivedWon).padStart(3)}  ${formatEur(m.valueReceivedEur).padStart(14)}   ${flags || '-'}`,
     );
   }
   lines.push(`free riders (take, never give): ${ledger.freeRiders.join(', ') || 'none'}`);
   lines.push(`gone quiet: ${ledger.goneQuiet.join(', ') || 'none'}`);
   lines.push('referral flow between trades (won value):');
-  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${eur(f.valueEur)}`);
+  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${formatEur(f.valueEur)}`);
   return lines;
 }

@@ -4,6 +4,7 @@
  * language, so a Swedish member reads "rekrytering" where a German one reads
  * "Rekrutierung" for the same fact.
  */
+import { formatEur } from '../money/format-eur.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ReasonFact } from './reason-fact.ts';
 import {
@@ -33,7 +34,6 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
     if (items.length <= 1) return items.join('');
     return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1]}`;
   };
-  const money = (eur: number) => `${Math.round(eur).toLocaleString('en').replaceAll(',', ' ')} EUR`;
   // Averages as the member's language writes them: 1.7 in English, 1,7 in Swedish, Danish and German.
   const decimal = (n: number | null) => (n === null ? '–' : n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }));
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
@@ -93,13 +93,13 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
         break;
       case 'deal-value':
-        text = fill(t[fact.key], { mine: money(fact.mineEur), theirs: money(fact.theirsEur) });
+        text = fill(t[fact.key], { mine: formatEur(fact.mineEur), theirs: formatEur(fact.theirsEur) });
         break;
       case 'one-to-ones':
         text = fill(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
         break;
       case 'referral-record':
-        text = fill(t[fact.key], { received: String(fact.received), won: String(fact.won), value: money(fact.valueEur), given: String(fact.given) });
+        text = fill(t[fact.key], { received: String(fact.received), won: String(fact.won), value: formatEur(fact.valueEur), given: String(fact.given) });
         break;
       case 'lopsided':
         text = t[fact.favours === 'me' ? 'lopsided-me' : 'lopsided-them'];
