@@ -20,6 +20,11 @@ const GOLDEN: readonly [ConceptKind, string, readonly [sv: string, da: string, d
   ['service', 'svc.electrician', ['elinstallationer', 'elinstallatør', 'Elektroinstallation', 'electrician']],
   ['service', 'svc.software-development', ['systemarkitektur', 'softwarearkitektur', 'Java-Entwicklung', 'microservices']],
   ['service', 'svc.cloud-hosting', ['molnarkitektur', 'cloud-arkitektur', 'Cloud-Architektur', 'cloud architecture']],
+  ['service', 'svc.business-analysis', ['kravanalys', 'forretningsanalyse', 'Anforderungsmanagement', 'requirements engineering']],
+  ['service', 'svc.software-testing', ['testautomatisering', 'testautomatisering', 'Testautomatisierung', 'software testing']],
+  ['service', 'svc.business-systems', ['SAP-konsult', 'SAP-konsulent', 'SAP-Beratung', 'SAP consulting']],
+  ['service', 'svc.photography', ['bostadsfoto', 'boligfotografering', 'Immobilienfotos', 'property photography']],
+  ['role', 'role.cio', ['IT-direktör', 'IT-direktør', 'IT-Direktor', 'CIO']],
   ['role', 'role.ceo', ['VD', 'administrerende direktør', 'Geschäftsführer', 'CEO']],
   ['role', 'role.hr-director', ['HR-chef', 'HR-chef', 'Personalleiter', 'HR director']],
   ['role', 'role.cfo', ['ekonomichef', 'økonomichef', 'Finanzvorstand', 'CFO']],
@@ -48,6 +53,34 @@ describe('the same concept in four languages', () => {
       expect(knowledge.lexicon.matchItems([word], 'service').hits.map((h) => h.conceptId), word).not.toContain('svc.architecture');
     }
     expect(knowledge.lexicon.matchItems(['Architekturbüro'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.architecture']);
+    // A two-letter front is a prefix that makes another word: a job application is no advertising, requirements are no debts.
+    expect(knowledge.lexicon.matchItems(['Bewerbung'], 'service').hits).toEqual([]);
+    expect(knowledge.lexicon.matchItems(['Anforderungsmanagement'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.business-analysis']);
+    expect(knowledge.lexicon.matchItems(['Testautomatisierung'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.software-testing']);
+    // A label of several words claims every word it spans: websites are managed too.
+    expect(knowledge.lexicon.matchItems(['förvaltning av webbplatser'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.web-design']);
+    expect(knowledge.lexicon.matchItems(['förvaltning'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.property-management']);
+    expect(knowledge.lexicon.matchItems(['CTO'], 'role').hits.map((h) => h.conceptId)).toEqual(['role.cto']);
+  });
+
+  it('reads the customer after a preposition, but not inside a hyphenated word', () => {
+    const quality = (item: string) => Object.fromEntries(knowledge.lexicon.matchItems([item], 'service').hits.map((h) => [h.conceptId, h.quality]));
+    // Photos of homes for estate agents: photography, the estate agent only as the customer.
+    const photos = quality('bostadsfoto för mäklare');
+    expect(photos['svc.photography']).toBe(1);
+    expect(photos['svc.real-estate-agent']).toBeLessThan(0.4);
+    expect(quality('Immobilienfotos für Exposés')).toEqual({ 'svc.photography': 1 });
+    // "buy-to-let" is no purpose: these are mortgages, for letting.
+    const mortgages = quality('buy-to-let mortgages');
+    expect(mortgages['svc.mortgage']).toBeGreaterThan(0.9);
+    expect(mortgages['svc.property-management']).toBeLessThan(mortgages['svc.mortgage']!);
+  });
+
+  it('names a concept of two trades after both', () => {
+    expect(knowledge.lexicon.label('svc.kitchen-bathroom', 'en')).toBe('kitchens and bathrooms');
+    expect(knowledge.lexicon.label('svc.kitchen-bathroom', 'sv')).toBe('kök och badrum');
+    expect(knowledge.lexicon.label('svc.kitchen-bathroom', 'da')).toBe('køkken og bad');
+    expect(knowledge.lexicon.label('svc.kitchen-bathroom', 'de')).toBe('Küchen und Bäder');
   });
 });
 

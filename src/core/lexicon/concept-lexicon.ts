@@ -68,6 +68,12 @@ interface TokenCandidate {
 const MEMO_LIMIT = 200_000;
 const MIN_PREFIX = 5;
 const MIN_SUFFIX = 6;
+/**
+ * Shortest front of a compound whose tail is a label: shorter fronts are prefixes
+ * that make another word ("An|forderung" is a requirement, not a claim; "be", "er",
+ * "um", "av", "ut", "re", "un").
+ */
+const MIN_FRONT = 3;
 /** Shortest known word that makes the rest of a compound its tail. */
 const MIN_TAIL = 4;
 const MIN_COGNATE_LENGTH = 6;
@@ -189,7 +195,6 @@ export class ConceptLexicon {
    *   mäklare" is photography for estate agents, not estate agency.
    */
   #matchItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
-    const words = tokenize(item);
     const tokens: TokenForms[] = [];
     /** Phrase number of each token: a new phrase starts after any stop word. */
     const phraseOf: number[] = [];
@@ -197,19 +202,23 @@ export class ConceptLexicon {
     const purposeOf: boolean[] = [];
     let phrase = 0;
     let purpose = false;
-    for (const word of words) {
-      if (isStopWord(word)) {
-        if (tokens.length > 0) {
-          phrase++;
-          if (PURPOSE_WORDS.has(word)) purpose = true;
+    for (const chunk of item.split(/\s+/)) {
+      const words = tokenize(chunk);
+      for (const word of words) {
+        if (isStopWord(word)) {
+          if (tokens.length > 0) {
+            phrase++;
+            // A preposition inside a hyphenated word ("buy-to-let mortgages") names no customer.
+            if (PURPOSE_WORDS.has(word) && words.length === 1) purpose = true;
+          }
+          continue;
         }
-        continue;
+        tokens.push(this.#forms(word));
+        phraseOf.push(phrase);
+        purposeOf.push(purpose);
       }
-      tokens.push(this.#forms(word));
-      phraseOf.push(phrase);
-      purposeOf.push(purpose);
     }
-    const found: { entry: LabelEntry; quality: number; via: MatchVia; last: number; modifier: boolean }[] = [];
+    const found: { entry: LabelEntry; quality: number; via: MatchVia; first: number; last: number; modifier: boolean }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.#candidates(tokens[i]!).filter((c) => c.entry.kind === kind);
       // Among single-word labels on one token, the longest key that is not a mere
@@ -222,17 +231,19 @@ export class ConceptLexicon {
         const { entry } = candidate;
         if (entry.keys.length === 1) {
           if (heads.has(entry.conceptId) ? candidate.covered === longest : candidate.modifier) {
-            found.push({ entry, quality: candidate.quality, via: candidate.via, last: i, modifier: !heads.has(entry.conceptId) });
+            found.push({ entry, quality: candidate.quality, via: candidate.via, first: i, last: i, modifier: !heads.has(entry.conceptId) });
           }
         } else if (followsFrom(tokens, i + 1, entry.keys.slice(1))) {
-          found.push({ entry, quality: candidate.quality, via: candidate.via, last: i + entry.keys.length - 1, modifier: false });
+          found.push({ entry, quality: candidate.quality, via: candidate.via, first: i, last: i + entry.keys.length - 1, modifier: false });
         }
       }
     }
     if (found.length === 0) return [];
-    // A label of several words beats single words it ends on: "current accounts" is banking.
-    const phraseEnds = new Set(found.filter((f) => f.entry.keys.length > 1).map((f) => f.last));
-    const kept = found.filter((f) => f.entry.keys.length > 1 || !phraseEnds.has(f.last));
+    // A label of several words beats the single words it spans: "current accounts" is banking,
+    // "förvaltning av webbplatser" web work, not property management.
+    const claimed = new Set<number>();
+    for (const f of found) if (f.entry.keys.length > 1) for (let t = f.first; t <= f.last; t++) claimed.add(t);
+    const kept = found.filter((f) => f.entry.keys.length > 1 || !claimed.has(f.last));
     const headOfPhrase = new Map<number, number>();
     for (const f of kept) if (!f.modifier) headOfPhrase.set(phraseOf[f.last]!, Math.max(headOfPhrase.get(phraseOf[f.last]!) ?? -1, f.last));
     const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
@@ -276,7 +287,7 @@ export class ConceptLexicon {
     // Inflected words: "målare" stems to the label key "mål" in Swedish, "therapy" to "therapi".
     for (const stemmed of forms.stems) add(stemmed, 0.95, 'label', token.length);
     for (let k = token.length - 1; k >= MIN_PREFIX; k--) add(token.slice(0, k), 0.9, 'compound', k, this.#hasContentTail(token, k), text.bySliceKey);
-    for (let k = token.length - 1; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound', k, false, text.bySliceKey);
+    for (let k = token.length - MIN_FRONT; k >= MIN_SUFFIX; k--) add(token.slice(token.length - k), 0.85, 'compound', k, false, text.bySliceKey);
     if (found.length === 0 && token.length >= MIN_COGNATE_LENGTH) {
       const cognate = this.#bestCognate(token);
       if (cognate) add(cognate.key, 0.8 * cognate.similarity, 'cognate');
