@@ -21,7 +21,26 @@ describe('reason sentences', () => {
     const one = [{ key: 'one-to-ones', meetings: 1, mine: 4, theirs: 5 }] as const;
     expect(writeReasons(one, 'en', knowledge)).toEqual(['1 one-to-one meeting: you rated them 4, they rated you 5 (of 5)']);
     const record = [{ key: 'referral-record', received: 1, won: 0, valueEur: 0, given: 2 }] as const;
-    expect(writeReasons(record, 'en', knowledge)).toEqual(['referral record: they passed you 1 referral, 0 won (0 EUR); you passed them 2']);
+    expect(writeReasons(record, 'en', knowledge)).toEqual(['referral record: they passed you 1 referral, none won yet; you passed them 2']);
     expect(writeReasons([{ ...record[0], received: 4 }], 'en', knowledge)[0]).toContain('they passed you 4 referrals,');
+  });
+
+  it('say in words that nothing came back or nothing was won yet', () => {
+    const oneWay = [{ key: 'referral-record', received: 0, won: 0, valueEur: 0, given: 1 }] as const;
+    expect(writeReasons(oneWay, 'en', knowledge)).toEqual(['referral record: you passed them 1 referral; none came back yet']);
+    expect(writeReasons(oneWay, 'sv', knowledge)).toEqual(['rekommendationer: du har gett dem 1; inga tillbaka ännu']);
+    expect(writeReasons(oneWay, 'da', knowledge)).toEqual(['henvisninger: du har givet dem 1; ingen tilbage endnu']);
+    expect(writeReasons(oneWay, 'de', knowledge)).toEqual(['Empfehlungen: Sie gaben 1; noch keine zurück']);
+    const won = [{ key: 'referral-record', received: 3, won: 2, valueEur: 12321, given: 0 }] as const;
+    expect(writeReasons(won, 'de', knowledge)).toEqual(['Empfehlungen: Ihr Partner gab Ihnen 3, 2 davon gewonnen (12 321 EUR); Sie gaben 0']);
+    expect(writeReasons([{ ...won[0], won: 0, valueEur: 0 }], 'sv', knowledge)).toEqual(['rekommendationer: de har gett dig 3, ingen har blivit affär ännu; du har gett dem 0']);
+  });
+
+  it('count one meeting in the singular in every language', () => {
+    const one = [{ key: 'one-to-ones', meetings: 1, mine: 2, theirs: null }] as const;
+    expect(writeReasons(one, 'sv', knowledge)).toEqual(['1 enskilt möte: du gav 2, de gav – (av 5)']);
+    expect(writeReasons(one, 'da', knowledge)).toEqual(['1 en-til-en-møde: du gav 2, de gav – (af 5)']);
+    expect(writeReasons(one, 'de', knowledge)).toEqual(['1 Einzelgespräch: Sie gaben 2, Ihr Partner – (von 5)']);
+    expect(writeReasons([{ ...one[0], meetings: 11 }], 'sv', knowledge)[0]).toMatch(/^11 enskilda möten:/);
   });
 });

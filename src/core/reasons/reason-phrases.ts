@@ -1,7 +1,8 @@
 /**
  * The words reasons are written with, in English, Swedish, Danish and German: names
  * of business areas, company sizes, customer stages and languages, and one sentence
- * template per fact. `{x}` marks a value.
+ * template per fact. `{x}` marks a value; `{x|one|many}` the word for one of x, or for any
+ * other number.
  */
 import type { ReasonFact } from './reason-fact.ts';
 
@@ -54,7 +55,7 @@ export const FUNCTION_NAMES: Phrasebook = {
 
 export const CONJUNCTION: Record<ReasonLanguage, string> = { en: 'and', sv: 'och', da: 'og', de: 'und' };
 
-export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'lopsided-me' | 'lopsided-them', string>> = {
+export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'lopsided-me' | 'lopsided-them' | 'referral-record-none-won' | 'referral-record-one-way', string>> = {
   en: {
     'complementary-services': 'your services go together: you offer {mine}, they offer {theirs}',
     'same-area': 'you work in the same field ({area})',
@@ -79,8 +80,10 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-demand': 'their {theirs} customers often need your {mine}',
     'deal-value': 'typical deals: yours {mine}, theirs {theirs}',
     lopsided: '',
-    'one-to-ones': '{meetings} one-to-one meeting(s): you rated them {mine}, they rated you {theirs} (of 5)',
-    'referral-record': 'referral record: they passed you {received} referral(s), {won} won ({value}); you passed them {given}',
+    'one-to-ones': '{meetings} {meetings|one-to-one meeting|one-to-one meetings}: you rated them {mine}, they rated you {theirs} (of 5)',
+    'referral-record': 'referral record: they passed you {received} {received|referral|referrals}, {won} won ({value}); you passed them {given}',
+    'referral-record-none-won': 'referral record: they passed you {received} {received|referral|referrals}, none won yet; you passed them {given}',
+    'referral-record-one-way': 'referral record: you passed them {given} {given|referral|referrals}; none came back yet',
     'lopsided-me': 'lopsided: you would gain much more than they would',
     'lopsided-them': 'lopsided: they would gain much more than you would',
     capacity: 'capacity: yours {mine}, theirs {theirs}',
@@ -110,8 +113,10 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-demand': 'deras kunder inom {theirs} behöver ofta din {mine}',
     'deal-value': 'typiska affärer: dina {mine}, deras {theirs}',
     lopsided: '',
-    'one-to-ones': '{meetings} enskilda möten: du gav {mine}, de gav {theirs} (av 5)',
+    'one-to-ones': '{meetings} {meetings|enskilt möte|enskilda möten}: du gav {mine}, de gav {theirs} (av 5)',
     'referral-record': 'rekommendationer: de har gett dig {received}, {won} blev affär ({value}); du har gett dem {given}',
+    'referral-record-none-won': 'rekommendationer: de har gett dig {received}, ingen har blivit affär ännu; du har gett dem {given}',
+    'referral-record-one-way': 'rekommendationer: du har gett dem {given}; inga tillbaka ännu',
     'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än de',
     'lopsided-them': 'obalanserat: de skulle tjäna mycket mer än du',
     capacity: 'kapacitet: din {mine}, deras {theirs}',
@@ -141,8 +146,10 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-demand': 'deres kunder inden for {theirs} har ofte brug for din {mine}',
     'deal-value': 'typiske aftaler: dine {mine}, deres {theirs}',
     lopsided: '',
-    'one-to-ones': '{meetings} en-til-en-møder: du gav {mine}, de gav {theirs} (af 5)',
+    'one-to-ones': '{meetings} {meetings|en-til-en-møde|en-til-en-møder}: du gav {mine}, de gav {theirs} (af 5)',
     'referral-record': 'henvisninger: de har givet dig {received}, {won} blev til handel ({value}); du har givet dem {given}',
+    'referral-record-none-won': 'henvisninger: de har givet dig {received}, ingen er blevet til handel endnu; du har givet dem {given}',
+    'referral-record-one-way': 'henvisninger: du har givet dem {given}; ingen tilbage endnu',
     'lopsided-me': 'skævt: du ville tjene meget mere end de',
     'lopsided-them': 'skævt: de ville tjene meget mere end dig',
     capacity: 'kapacitet: din {mine}, deres {theirs}',
@@ -172,8 +179,10 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-demand': 'Kunden des Partners ({theirs}) brauchen oft Ihr Angebot ({mine})',
     'deal-value': 'typische Auftragswerte: Ihre {mine}, deren {theirs}',
     lopsided: '',
-    'one-to-ones': '{meetings} Einzelgespräche: Sie gaben {mine}, Ihr Partner {theirs} (von 5)',
+    'one-to-ones': '{meetings} {meetings|Einzelgespräch|Einzelgespräche}: Sie gaben {mine}, Ihr Partner {theirs} (von 5)',
     'referral-record': 'Empfehlungen: Ihr Partner gab Ihnen {received}, {won} davon gewonnen ({value}); Sie gaben {given}',
+    'referral-record-none-won': 'Empfehlungen: Ihr Partner gab Ihnen {received}, noch keine gewonnen; Sie gaben {given}',
+    'referral-record-one-way': 'Empfehlungen: Sie gaben {given}; noch keine zurück',
     'lopsided-me': 'einseitig: Sie würden viel mehr gewinnen als die anderen',
     'lopsided-them': 'einseitig: die anderen würden viel mehr gewinnen als Sie',
     capacity: 'Kapazität: bei Ihnen {mine}, beim Partner {theirs}',

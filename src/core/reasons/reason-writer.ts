@@ -36,7 +36,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
   };
   // Averages as the member's language writes them: 1.7 in English, 1,7 in Swedish, Danish and German.
   const decimal = (n: number | null) => (n === null ? '–' : n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }));
-  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  const fill = (template: string, values: Record<string, string>) =>
+    template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
   const t = TEMPLATES[lang];
 
   const sentences: string[] = [];
@@ -99,7 +100,13 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
         break;
       case 'referral-record':
-        text = fill(t[fact.key], { received: String(fact.received), won: String(fact.won), value: formatEur(fact.valueEur), given: String(fact.given) });
+        // Nothing back yet, or nothing won yet: said in words, not as "0 referrals, 0 won (0 EUR)".
+        text = fill(t[fact.received === 0 ? 'referral-record-one-way' : fact.won === 0 ? 'referral-record-none-won' : 'referral-record'], {
+          received: String(fact.received),
+          won: String(fact.won),
+          value: formatEur(fact.valueEur),
+          given: String(fact.given),
+        });
         break;
       case 'lopsided':
         text = t[fact.favours === 'me' ? 'lopsided-me' : 'lopsided-them'];
@@ -115,8 +122,6 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
       case 'profile-only':
         continue;
     }
-    // English counts: "1 one-to-one meeting", "3 referrals" (the templates write "meeting(s)").
-    if (lang === 'en') text = text.replace(/\b(\d+) ([a-z][a-z -]*?)\(s\)/g, (_, n: string, noun: string) => `${n} ${noun}${n === '1' ? '' : 's'}`);
     if (text && !sentences.includes(text)) sentences.push(text);
     if (sentences.length >= limit) break;
   }
