@@ -16,6 +16,7 @@ import { registerTrainCommand } from './commands/train-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerCompetitorsCommand } from './commands/competitors-command.ts';
+import { registerNetworksCommand } from './commands/networks-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
 import { registerReportCommand } from './commands/report-command.ts';
 import { registerSuggestCommand } from './commands/suggest-command.ts';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerCompetitorsCommand(program);
   registerReportCommand(program);
   registerApplicantsCommand(program);
+  registerNetworksCommand(program);
   registerPolicyCommand(program);
   registerServeCommand(program);
   registerKeysCommand(program);

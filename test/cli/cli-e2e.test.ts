@@ -115,6 +115,9 @@ describe('partnerfit CLI', () => {
     // No activity ingested here: a sentence says so instead of an empty ledger.
     expect(page).toContain('No activity is recorded for this network yet');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
+    const networks = JSON.parse(runCli(['networks', '--json'], env).stdout) as { id: string; policy: string; members: number }[];
+    expect(networks.find((n) => n.id === 'frankfurt-pm')).toEqual({ id: 'frankfurt-pm', policy: 'open', members: 12 });
+    expect(runCli(['networks'], env).stdout).toMatch(/frankfurt-pm +12 members +policy open/);
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'sometimes'], env).status).toBe(2);
     // A mistyped network id: the message names the networks there are, or the one a capital letter hid.
     const capitals = runCli(['report', '--network', 'Malmo-BNI'], env);

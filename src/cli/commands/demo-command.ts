@@ -77,7 +77,7 @@ export function registerDemoCommand(program: Command): void {
         }
         printLines([
           '',
-          'Try: npx partnerfit suggest <id> · partnerfit competitors · partnerfit report --network <id> --html report.html · partnerfit applicants data/demo/applicants.csv · partnerfit train · partnerfit eval',
+          'Try: npx partnerfit suggest <id> · partnerfit networks · partnerfit competitors · partnerfit report --network <id> --html report.html · partnerfit applicants data/demo/applicants.csv · partnerfit train · partnerfit eval',
         ]);
       });
     });
