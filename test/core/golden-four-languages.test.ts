@@ -61,6 +61,15 @@ describe('the same concept in four languages', () => {
     expect(knowledge.lexicon.matchItems(['förvaltning av webbplatser'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.web-design']);
     expect(knowledge.lexicon.matchItems(['förvaltning'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.property-management']);
     expect(knowledge.lexicon.matchItems(['CTO'], 'role').hits.map((h) => h.conceptId)).toEqual(['role.cto']);
+    expect(knowledge.lexicon.matchItems(['Product Owner'], 'role').hits.map((h) => h.conceptId)).toEqual(['role.project-manager']);
+    // The front of a compound names what its trade works on, not a second trade.
+    expect(knowledge.lexicon.matchItems(['Umzugsreinigung'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.facility-cleaning']);
+    expect(knowledge.lexicon.matchItems(['Architekturfotografie'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.photography']);
+    expect(knowledge.lexicon.matchItems(['snickerimålning'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.painting']);
+    // "e-handel" is e-commerce; trade in shops, and commercial insurance, are not.
+    for (const word of ['e-handel', 'E-Commerce', 'e-handelslösningar']) expect(knowledge.lexicon.matchItems([word], 'service').hits.map((h) => h.conceptId), word).toEqual(['svc.e-commerce']);
+    expect(knowledge.lexicon.matchItems(['Einzelhandel'], 'service').hits.map((h) => h.conceptId)).not.toContain('svc.e-commerce');
+    expect(knowledge.lexicon.matchItems(['commercial insurance'], 'service').hits.map((h) => h.conceptId)).toEqual(['svc.insurance']);
   });
 
   it('reads the customer after a preposition, but not inside a hyphenated word', () => {

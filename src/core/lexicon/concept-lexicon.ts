@@ -142,11 +142,11 @@ export class ConceptLexicon {
     return concept?.kind === 'role' ? concept : undefined;
   }
 
-  /** The concept's first label in `language` (English when it has none). */
+  /** What the concept is called in `language`: its name there, else its first label (English when it has none). */
   label(id: string, language: TextLanguage = 'en'): string {
     const concept = this.#byId.get(id);
     if (!concept) return id;
-    return concept.labels[language]?.[0] ?? concept.labels.en[0] ?? id;
+    return (language !== 'no' ? concept.names?.[language] : undefined) ?? concept.labels[language]?.[0] ?? concept.labels.en[0] ?? id;
   }
 
   /** The weighted vocabulary words of service items, for comparing services word by word across languages. */
@@ -223,14 +223,17 @@ export class ConceptLexicon {
       const candidates = this.#candidates(tokens[i]!).filter((c) => c.entry.kind === kind);
       // Among single-word labels on one token, the longest key that is not a mere
       // modifier of the compound counts: "lohnbuchhaltung" is payroll, not also
-      // bookkeeping. Modifiers stay, weakly.
+      // bookkeeping. The front of a compound whose tail is a trade names what that
+      // trade works on, not a second trade ("Umzugsreinigung" is cleaning, not also
+      // removals; "Architekturfotografie" photography): it counts, weakly, only when
+      // the tail is no trade the lexicon knows.
       const single = candidates.filter((c) => c.entry.keys.length === 1);
       const longest = Math.max(0, ...single.filter((c) => !c.modifier).map((c) => c.covered));
       const heads = new Set(single.filter((c) => !c.modifier && c.covered === longest).map((c) => c.entry.conceptId));
       for (const candidate of candidates) {
         const { entry } = candidate;
         if (entry.keys.length === 1) {
-          if (heads.has(entry.conceptId) ? candidate.covered === longest : candidate.modifier) {
+          if (heads.has(entry.conceptId) ? candidate.covered === longest : candidate.modifier && heads.size === 0) {
             found.push({ entry, quality: candidate.quality, via: candidate.via, first: i, last: i, modifier: !heads.has(entry.conceptId) });
           }
         } else if (followsFrom(tokens, i + 1, entry.keys.slice(1))) {

@@ -43,6 +43,12 @@ const labels = z.object({
 const base = {
   id: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/),
   labels,
+  /**
+   * What reasons and reports call the concept, per language, where the first label
+   * names a person or a firm rather than what they offer ("fastighetsmäklare":
+   * "du erbjuder fastighetsförmedling"). Shown only, never matched.
+   */
+  names: z.object({ en: z.string().min(2), sv: z.string().min(2), da: z.string().min(2), de: z.string().min(2) }).optional(),
 };
 
 export const serviceConceptSchema = z.object({

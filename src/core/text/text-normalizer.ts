@@ -24,10 +24,12 @@ export function foldWord(word: string): string {
 }
 
 const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
+const LONE_LETTER_HYPHEN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
 
 /** Splits text into lower-cased word tokens (letters and digits), dropping one-letter tokens. */
 export function tokenize(text: string): string[] {
-  const tokens = lowerText(text).match(TOKEN_PATTERN) ?? [];
+  // A lone letter before a hyphen belongs to the next word: "e-handel" is "ehandel", "E-Commerce" "ecommerce".
+  const tokens = lowerText(text).replace(LONE_LETTER_HYPHEN, '$1').match(TOKEN_PATTERN) ?? [];
   return tokens.filter((t) => t.length > 1 || /\d/.test(t));
 }
 

@@ -8,7 +8,7 @@ import type { EngineKnowledge } from '../knowledge.ts';
 import { EXCHANGE_RATES } from '../money/exchange-rates.ts';
 
 /** Bump when the vectoriser's output changes meaning; stored vectors are then rebuilt. */
-export const VECTORIZER_VERSION = 'v4';
+export const VECTORIZER_VERSION = 'v5';
 
 export function vectorVersion(knowledge: EngineKnowledge): string {
   return `${VECTORIZER_VERSION}+lex${knowledge.lexicon.version}+geo${knowledge.regions.version}+fx${EXCHANGE_RATES.date}`;
