@@ -77,7 +77,8 @@ export function competitorPairView(pair: CompetitorPair, members: ReadonlyMap<st
   const facts = [...pair.competition.facts];
   const reasons = writeReasons(facts, 'en', knowledge);
   if (a && b) {
-    const words = (m: ScoredMember) => m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => `"${s.term}"`);
+    // One concept per service item, but an item can name two shared concepts: each item once.
+    const words = (m: ScoredMember) => [...new Set(m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => `"${s.term}"`))];
     const wa = words(a);
     const wb = words(b);
     if (wa.length > 0 && wb.length > 0) reasons.push(`${a.name} writes ${wa.join(', ')}; ${b.name} writes ${wb.join(', ')}`);

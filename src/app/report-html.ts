@@ -8,6 +8,7 @@
  */
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
+import { AREA_NAMES } from '../core/reasons/reason-phrases.ts';
 import { writeReasons } from '../core/reasons/reason-writer.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import { formatEur } from '../core/money/format-eur.ts';
@@ -53,12 +54,12 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
       const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
       const lx = p.x + 12 * Math.cos(p.angle);
       const ly = p.y + 12 * Math.sin(p.angle);
-      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(`${s.name} (${s.id}) — ${label(s.mainService)}; ${s.goodPartners} good partners`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
+      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(`${s.name} (${s.id}) — ${label(s.mainService)}; ${count(s.goodPartners, 'good partner')}`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
     })
     .join('\n');
   const legend = Object.entries(AREA_COLOURS)
     .filter(([area]) => summaries.some((s) => s.area === area))
-    .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(area)}</span>`)
+    .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(AREA_NAMES.en[area] ?? area)}</span>`)
     .join(' ');
   const byId = new Map(report.summaries.map((m) => [m.id, m]));
   const rows = [...report.summaries]
@@ -95,7 +96,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 ul{margin:0;padding-left:16px}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>Network ${esc(report.network)}</h1>
-<p>${report.members} members · policy <b>${report.policy}</b> · ${report.partnerships.length} good partnerships (score ≥ ${report.goodPartnerThreshold}) · ${report.conflicts.length} competitor pairs · model ${esc(report.configVersion)}</p>
+<p>${report.members} members · policy <b>${report.policy}</b> · ${count(report.partnerships.length, 'good partnership')} (score ≥ ${report.goodPartnerThreshold}) · ${count(report.conflicts.length, 'competitor pair')} · model ${esc(report.configVersion)}</p>
 <h2>Partner graph</h2>
 <p>${legend} <span class="key"><i style="background:#d62728"></i>competitors (dashed)</span></p>
 <svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="partner graph">
@@ -150,4 +151,9 @@ ${rows}
 <p>Free riders: ${named(ledger.freeRiders)}</p>
 <p>Gone quiet: ${named(ledger.goneQuiet)}</p>
 <h2>Referral flow between trades</h2><ol>${flow || '<li>no referrals recorded</li>'}</ol>`;
+}
+
+/** "1 competitor pair", "3 competitor pairs". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -32,8 +32,10 @@ describe('competitors in the demo network', () => {
     expect(detectCompetition(member(a), member(b)).level).toBe('direct');
   });
 
-  it('finds the SAP consultants as competitors by their wording, though the lexicon has no SAP concept', () => {
-    expect(detectCompetition(member('de-005'), member('de-006')).level).not.toBe('none');
+  it('finds the SAP consultants direct competitors: both offer business systems ("SAP S/4HANA")', () => {
+    const competition = detectCompetition(member('de-005'), member('de-006'));
+    expect(competition.level).toBe('direct');
+    expect(competition.sharedServices).toContain('svc.business-systems');
   });
 
   it.each([
@@ -76,6 +78,19 @@ describe('suggestions', () => {
   ])('overflow: %s (over capacity) is sent to %s (free capacity) first', (over, under) => {
     const top = rankPartners(member(over), network(over), context, config, { purpose: 'overflow', top: 3 });
     expect(top[0]?.pair.other).toBe(under);
+  });
+
+  it('never explain a pair by a complement that both of them offer', () => {
+    for (const a of members) {
+      for (const b of network(a.id)) {
+        if (a === b) continue;
+        for (const fact of scorePair(a, b, context, config).facts) {
+          if (fact.key !== 'complementary-services') continue;
+          expect(a.vector.services.map((s) => s.id), `${a.id}→${b.id}`).not.toContain(fact.theirs);
+          expect(b.vector.services.map((s) => s.id), `${a.id}→${b.id}`).not.toContain(fact.mine);
+        }
+      }
+    }
   });
 
   it('say chemistry is unknown, not zero, when one side lists no interests', () => {

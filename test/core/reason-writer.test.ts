@@ -4,7 +4,7 @@
  * Danish and German; a rating not given is a dash, not a made-up number.
  */
 import { describe, expect, it } from 'vitest';
-import { writeReasons } from '../../src/core/reasons/reason-writer.ts';
+import { englishPlural, writeReasons } from '../../src/core/reasons/reason-writer.ts';
 import { knowledge } from '../support/demo-members.ts';
 
 const meetings = [{ key: 'one-to-ones', meetings: 3, mine: 3.4, theirs: null }] as const;
@@ -34,6 +34,29 @@ describe('reason sentences', () => {
     const won = [{ key: 'referral-record', received: 3, won: 2, valueEur: 12321, given: 0 }] as const;
     expect(writeReasons(won, 'de', knowledge)).toEqual(['Empfehlungen: Ihr Partner gab Ihnen 3, 2 davon gewonnen (12 321 EUR); Sie gaben 0']);
     expect(writeReasons([{ ...won[0], won: 0, valueEur: 0 }], 'sv', knowledge)).toEqual(['rekommendationer: de har gett dig 3, ingen har blivit affär ännu; du har gett dem 0']);
+  });
+
+  it('write titles in the English plural and phrases that need no grammatical gender', () => {
+    expect(writeReasons([{ key: 'shared-roles', roles: ['role.owner', 'role.ceo'] }], 'en', knowledge)).toEqual(['you both meet owners and CEOs']);
+    const demand = [{ key: 'referral-demand', theirs: 'svc.graphic-design', mine: 'svc.printing' }] as const;
+    expect(writeReasons(demand, 'sv', knowledge)[0]).toBe('deras kunder inom grafisk design behöver ofta det du erbjuder (trycksaker)');
+    expect(writeReasons(demand, 'da', knowledge)[0]).toBe('deres kunder inden for grafisk design har ofte brug for det, du tilbyder (tryksager)');
+    // A trade is named by what it offers, not by who offers it.
+    const services = [{ key: 'complementary-services', mine: 'svc.photography', theirs: 'svc.real-estate-agent' }] as const;
+    expect(writeReasons(services, 'sv', knowledge)[0]).toBe('era tjänster kompletterar varandra: du erbjuder fotografering, de erbjuder fastighetsförmedling');
+    expect(writeReasons(services, 'de', knowledge)[0]).toContain('Ihr Partner Immobilienvermittlung');
+    expect(englishPlural('secretary')).toBe('secretaries');
+    expect(englishPlural('home owners')).toBe('home owners');
+  });
+
+  it('name the same customers once', () => {
+    const facts = [
+      { key: 'shared-industries', industries: ['ind.households'] },
+      { key: 'shared-sizes', sizes: ['consumer'] },
+    ] as const;
+    const sv = writeReasons(facts, 'sv', knowledge);
+    expect(sv.filter((r) => r.includes('privatpersoner'))).toHaveLength(1);
+    expect(writeReasons([facts[1]], 'sv', knowledge)).toEqual(['ni vänder er båda till privatpersoner']);
   });
 
   it('count one meeting in the singular in every language', () => {

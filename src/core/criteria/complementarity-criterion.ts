@@ -47,7 +47,10 @@ export const complementarityCriterion: Criterion = {
     // Symmetric by construction: the link is looked up both ways, in a fixed order.
     const [first, second] = self.id <= other.id ? [self, other] : [other, self];
     const link = complementLink(first, second, knowledge);
-    if (link) {
+    // A link between what the one offers and what both offer explains nothing ("you offer photos and
+    // video, they offer video"): the score keeps it, the reasons leave it out.
+    const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
+    if (link && !offers(first, link.theirs) && !offers(second, link.mine)) {
       facts.push(
         first === self
           ? { key: 'complementary-services', mine: link.mine, theirs: link.theirs }

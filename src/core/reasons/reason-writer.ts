@@ -59,9 +59,13 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
       case 'shared-industries':
         text = fill(t[fact.key], { industries: list(fact.industries.slice(0, 3).map(concept)) });
         break;
-      case 'shared-sizes':
-        text = fill(t[fact.key], { sizes: list(fact.sizes.map((s) => SIZE_NAMES[lang][s] ?? s)) });
+      case 'shared-sizes': {
+        // Customers already named as an industry ("privatpersoner") are not named again as a size.
+        const industries = new Set(facts.flatMap((f) => (f.key === 'shared-industries' ? f.industries.slice(0, 3).map(concept) : [])));
+        const sizes = fact.sizes.map((s) => SIZE_NAMES[lang][s] ?? s).filter((name) => !industries.has(name));
+        text = sizes.length > 0 ? fill(t[fact.key], { sizes: list(sizes) }) : '';
         break;
+      }
       case 'different-customers':
         text = fill(t[fact.key], { mine: list(fact.mine.map((s) => SIZE_NAMES[lang][s] ?? s)), theirs: list(fact.theirs.map((s) => SIZE_NAMES[lang][s] ?? s)) });
         break;
@@ -72,7 +76,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { mine: fact.mine, theirs: fact.theirs });
         break;
       case 'shared-roles':
-        text = fill(t[fact.key], { roles: list(fact.roles.slice(0, 3).map(concept)) });
+        // English titles in the plural ("you both meet owners and CEOs"); the other languages read well as they are.
+        text = fill(t[fact.key], { roles: list(fact.roles.slice(0, 3).map((id) => (lang === 'en' ? englishPlural(concept(id)) : concept(id)))) });
         break;
       case 'shared-functions':
         text = fill(t[fact.key], { functions: list(fact.functions.map((f) => FUNCTION_NAMES[lang][f] ?? f)) });
@@ -135,3 +140,10 @@ const PRIORITY: readonly ReasonFact['key'][] = [
   'same-area', 'different-customers', 'different-market', 'same-stage', 'common-language', 'deal-value',
   'different-area', 'no-chemistry-evidence', 'profile-only',
 ];
+
+/** The plural of an English job title: "owner" → "owners", "CEO" → "CEOs", "secretary" → "secretaries"; plurals stay. */
+export function englishPlural(title: string): string {
+  if (/s$/i.test(title)) return title;
+  if (/[^aeiou]y$/.test(title)) return `${title.slice(0, -1)}ies`;
+  return `${title}s`;
+}
