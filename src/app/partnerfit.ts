@@ -188,7 +188,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     },
     async inspect(id) {
       const stored = await members.getMember(id);
-      if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+      if (!stored) throw await members.unknown(id);
       let vector = stored.vector;
       if (!vector || vector.version !== version) {
         vector = (await vectorizer()).vectorizeMember(stored.profile, knowledge);
@@ -232,7 +232,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
     },
     async memberProfile(id) {
       const stored = await members.getMember(id);
-      if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+      if (!stored) throw await members.unknown(id);
       return { profile: stored.profile, updatedAt: stored.updatedAt };
     },
     async createApiKey(role, network, member = null) {

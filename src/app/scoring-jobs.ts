@@ -227,7 +227,7 @@ export function createScoringJobs(
     const cached = current().members.get(id);
     if (cached) return cached;
     const stored = await members.getMember(id);
-    if (!stored) throw new PartnerfitError('not-found', `no member with id "${id}"`);
+    if (!stored) throw await members.unknown(id);
     return await toScored(stored);
   };
   const answers = new Map<string, { generation: number; value: SuggestionsResult }>();

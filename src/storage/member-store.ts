@@ -4,6 +4,7 @@
  * members behind, and re-running the file completes the job.
  */
 import { sql, type Kysely } from 'kysely';
+import { PartnerfitError } from '../core/errors.ts';
 import type { MemberId, MemberProfile } from '../core/profile/member-profile.ts';
 import type { MemberVector } from '../core/vectors/member-vector.ts';
 import type { DatabaseSchema } from './database-schema.ts';
@@ -38,6 +39,8 @@ export interface MemberWriter {
 /** What inspect and the scorers need: read members and vectors. */
 export interface MemberReader {
   getMember(id: string): Promise<StoredMember | null>;
+  /** The error for a member id that is not there, naming the member a differently capitalised id meant. */
+  unknown(id: string): Promise<PartnerfitError>;
   countMembers(network?: string): Promise<number>;
   /** Which of these ids are members. */
   existingIds(ids: readonly string[]): Promise<Set<string>>;
@@ -144,6 +147,17 @@ export function createMemberStore(db: Kysely<DatabaseSchema>): MemberWriter & Me
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
       };
+    },
+
+    async unknown(id) {
+      const same = await db
+        .selectFrom('members')
+        .select('id')
+        .where(sql<string>`lower(id)`, '=', id.toLowerCase())
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return new PartnerfitError('not-found', `no member with id "${id}"${same ? ` (did you mean "${same.id}"? ids are case-sensitive)` : ''}`);
     },
 
     async networksOfMembers(ids) {

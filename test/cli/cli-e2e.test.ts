@@ -54,6 +54,8 @@ describe('partnerfit CLI', () => {
     expect(runCli(['suggest', 'se-001', '--top', 'many'], env).status).toBe(2);
     expect(runCli(['no-such-command'], env).status).toBe(2);
     expect(runCli(['inspect', 'nobody'], env).stderr).toMatch(/no member with id "nobody"/);
+    // Ids are case-sensitive; the message names the member a capital letter hid.
+    expect(runCli(['suggest', 'SE-001'], env).stderr).toContain('no member with id "SE-001" (did you mean "se-001"? ids are case-sensitive)');
   });
 
   it('exits 3 with a one-line reason when the embedded database directory cannot be used', () => {
@@ -76,6 +78,8 @@ describe('partnerfit CLI', () => {
     const member = JSON.parse(result.stdout);
     expect(member.services.map((s: { id: string }) => s.id)).toContain('svc.recruitment');
     expect(member.vectors.current).toBe(true);
+    // The text shows the member's own words beside the engine's name for them.
+    expect(runCli(['inspect', 'se-008'], env).stdout).toMatch(/"bostadsförmedling" → fastighetsförmedling \[svc\.real-estate-agent, 1\.00\]/);
   });
 
   it('suggest --json follows the contract and never suggests a direct competitor', () => {
@@ -112,6 +116,9 @@ describe('partnerfit CLI', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg/);
     expect(page).not.toMatch(/<script|src="http/);
+    // The legend names business areas as people read them, and counts agree with their nouns.
+    expect(page).toContain('</i>money and law</span>');
+    expect(page).not.toMatch(/\b1 (competitor pairs|good partnerships)\b/);
     // No activity ingested here: a sentence says so instead of an empty ledger.
     expect(page).toContain('No activity is recorded for this network yet');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);

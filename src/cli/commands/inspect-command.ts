@@ -17,8 +17,13 @@ export function registerInspectCommand(program: Command): void {
     });
 }
 
+/** Each concept as the member wrote it and as the engine calls it: `"Umzugsreinigung" → Reinigung [svc.facility-cleaning, 0.85, compound]`. */
 const concepts = (list: readonly InspectedConcept[]): string =>
-  list.length === 0 ? '(none recognised)' : list.map((c) => `${c.label} [${c.id}, ${c.weight.toFixed(2)}${c.via === 'label' ? '' : `, ${c.via}`}]`).join('; ');
+  list.length === 0
+    ? '(none recognised)'
+    : list
+        .map((c) => `${c.term && c.term !== c.label ? `"${c.term}" → ` : ''}${c.label} [${c.id}, ${c.weight.toFixed(2)}${c.via === 'label' ? '' : `, ${c.via}`}]`)
+        .join('; ');
 const weights = (record: Record<string, number>): string =>
   Object.keys(record).length === 0 ? '(unknown)' : Object.entries(record).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
 
