@@ -191,8 +191,9 @@ export class ConceptLexicon {
    *   each coordinated phrase ("foto och video": both), and inside a compound the
    *   tail: "Umzugsreinigung" is cleaning, "Architekturfotografie" photography;
    * - what follows a purpose preposition ("för", "til", "für", "for", "on" …) names
-   *   the customer or the occasion, not the service (×0.35): "bostadsfoto för
-   *   mäklare" is photography for estate agents, not estate agency.
+   *   the customer or the occasion, not the service: a service there does not count
+   *   ("bostadsfoto för mäklare" is photography for estate agents, not estate agency),
+   *   an industry or contact role counts ×0.35.
    */
   #matchItem(item: string, kind: ConceptKind): { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }[] {
     const tokens: TokenForms[] = [];
@@ -252,7 +253,11 @@ export class ConceptLexicon {
     const best = new Map<string, { hit: ConceptHit; languages: ReadonlySet<TextLanguage> }>();
     for (const f of kept) {
       let factor = !f.modifier && headOfPhrase.get(phraseOf[f.last]!) === f.last ? 1 : MODIFIER;
-      if (purposeOf[f.last]) factor *= PURPOSE;
+      if (purposeOf[f.last]) {
+        // A trade named after "för", "für", "for" … is the customer ("bostadsfoto för mäklare"), never a second service.
+        if (kind === 'service') continue;
+        factor *= PURPOSE;
+      }
       const quality = Math.round(f.quality * factor * 1000) / 1000;
       const previous = best.get(f.entry.conceptId);
       if (previous && previous.hit.quality >= quality) continue;
