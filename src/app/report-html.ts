@@ -6,7 +6,7 @@
  * the network has activity. No scripts, no external files: it opens anywhere and
  * prints well.
  */
-import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
+import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES } from '../core/reasons/reason-phrases.ts';
 import { writeReasons } from '../core/reasons/reason-writer.ts';
@@ -112,7 +112,7 @@ ${rows}
 <h2>Recruit next</h2><ol>${recruit || '<li>no missing trade found</li>'}</ol>
 <h2>Partnerships, criterion by criterion</h2>
 <p>The reasons are the first member's of each pair: "you" is the first, "they" the second.</p>
-<table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${c}</th>`).join('')}<th>why</th></tr></thead><tbody>
+<table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${CRITERION_SHORT_NAMES[c]}</th>`).join('')}<th>why</th></tr></thead><tbody>
 ${pairs}
 </tbody></table>
 ${ledger}

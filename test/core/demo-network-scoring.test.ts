@@ -85,9 +85,23 @@ describe('suggestions', () => {
       for (const b of network(a.id)) {
         if (a === b) continue;
         for (const fact of scorePair(a, b, context, config).facts) {
-          if (fact.key !== 'complementary-services') continue;
+          if (fact.key !== 'complementary-services' && fact.key !== 'referral-demand') continue;
           expect(a.vector.services.map((s) => s.id), `${a.id}→${b.id}`).not.toContain(fact.theirs);
           expect(b.vector.services.map((s) => s.id), `${a.id}→${b.id}`).not.toContain(fact.mine);
+        }
+      }
+    }
+  });
+
+  it('call stages different only when the two share none of their main ones', () => {
+    for (const a of members) {
+      for (const b of network(a.id)) {
+        if (a === b) continue;
+        for (const fact of scorePair(a, b, context, config).facts) {
+          if (fact.key !== 'different-stages') continue;
+          const shared = Object.keys(a.vector.stages).filter((s) => s in b.vector.stages);
+          const overlap = shared.reduce((sum, s) => sum + Math.min(a.vector.stages[s as keyof typeof a.vector.stages]!, b.vector.stages[s as keyof typeof b.vector.stages]!), 0);
+          expect(overlap, `${a.id}→${b.id}`).toBeLessThan(0.5);
         }
       }
     }

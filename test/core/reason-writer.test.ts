@@ -49,6 +49,20 @@ describe('reason sentences', () => {
     expect(englishPlural('home owners')).toBe('home owners');
   });
 
+  it('write capacity and stages as sentences that stand alone', () => {
+    const capacity = [{ key: 'capacity', mine: 'over', theirs: 'under' }] as const;
+    expect(writeReasons(capacity, 'sv', knowledge)).toEqual(['kapacitet: du är fullbokad, de har ledig kapacitet']);
+    expect(writeReasons(capacity, 'da', knowledge)).toEqual(['kapacitet: du er fuldt booket, de har ledig kapacitet']);
+    const stages = [{ key: 'different-stages', mine: 'hire', theirs: 'start' }] as const;
+    expect(writeReasons(stages, 'en', knowledge)).toEqual(['you come in at different stages: you when a company hires, they when a company starts']);
+    // Another market in the same region: other customers, not "another region".
+    const rivals = [
+      { key: 'competitor', level: 'partial', services: ['svc.project-management'], terms: [], sameMarket: false },
+      { key: 'same-market', region: 'Frankfurt' },
+    ] as const;
+    expect(writeReasons(rivals, 'de', knowledge)[0]).toBe('Sie bieten dasselbe an (Projektmanagement), aber für andere Kunden');
+  });
+
   it('name the same customers once', () => {
     const facts = [
       { key: 'shared-industries', industries: ['ind.households'] },

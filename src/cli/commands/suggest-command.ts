@@ -1,7 +1,7 @@
 /** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--json]` */
 import type { Command } from 'commander';
 import type { SuggestionsView } from '../../app/partner-views.ts';
-import { CRITERION_NAMES } from '../../core/criteria/criterion.ts';
+import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../../core/criteria/criterion.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
 import { withPartnerfit } from '../open-app.ts';
@@ -35,7 +35,6 @@ export function parsePositiveInt(value: string, flag: string): number {
   return n;
 }
 
-const SHORT: Record<string, string> = { chemistry: 'chemistry', complementarity: 'complement', sharedCustomers: 'customers', sharedContacts: 'contacts', mutualProfit: 'profit' };
 
 /** `networks`: name each partner's network (partners from every network were asked for). */
 export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {
@@ -44,7 +43,7 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
   else if (view.purpose === 'overflow') lines.push('   (the score: one has work to spare and the other room for it, and how much their customers overlap; the five referral criteria below are shown for comparison)');
   else lines.push('   (criteria: 0 to 1 each, ? where the profiles do not tell)');
   view.suggestions.forEach((s, i) => {
-    const criteria = CRITERION_NAMES.map((c) => `${SHORT[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
+    const criteria = CRITERION_NAMES.map((c) => `${CRITERION_SHORT_NAMES[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
     lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);

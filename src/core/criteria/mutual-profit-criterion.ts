@@ -31,7 +31,10 @@ export function mutualProfitPrior(self: ScoredMember, other: ScoredMember, knowl
   let demand = 0.3 * cosine(self.vector.areas, other.vector.areas);
   if (link) {
     demand = Math.max(demand, 0.6 + 0.4 * link.strength);
-    facts.push({ key: 'referral-demand', theirs: link.mine, mine: link.theirs });
+    // What both offer explains no demand of the one's customers for the other ("their accounting customers
+    // need your payroll" when both do payroll): the score keeps the link, the reasons leave it out.
+    const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
+    if (!offers(other, link.theirs) && !offers(self, link.mine)) facts.push({ key: 'referral-demand', theirs: link.mine, mine: link.theirs });
   }
   const mine = self.vector.dealValueEur;
   const theirs = other.vector.dealValueEur;

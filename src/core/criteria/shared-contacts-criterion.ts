@@ -43,10 +43,22 @@ export const sharedContactsCriterion: Criterion = {
       confidence = 0.9;
       const similarity = cosine(a.stages, b.stages);
       stageBonus = similarity < 0.5 ? 1 : 0.5;
-      if (mine !== theirs) facts.push({ key: 'different-stages', mine, theirs });
-      else facts.push({ key: 'same-stage', stage: mine });
+      // Different stages only where the score counts them different: a member who comes in at growth
+      // and at hiring shares hiring with one who comes in at hiring.
+      if (similarity < 0.5) facts.push({ key: 'different-stages', mine, theirs });
+      else facts.push({ key: 'same-stage', stage: sharedStage(a.stages, b.stages) ?? mine });
     }
     const score = 0.85 * contacts + 0.15 * stageBonus;
     return { score: Math.round(score * 1000) / 1000, confidence, facts };
   },
 };
+
+/** The stage both come in at most (the larger of the two smaller weights; ties by name). */
+function sharedStage(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): CustomerStage | null {
+  let best: [CustomerStage, number] | null = null;
+  for (const [stage, w] of Object.entries(a) as [CustomerStage, number][]) {
+    const both = Math.min(w, b[stage] ?? 0);
+    if (both > 0 && (!best || both > best[1] || (both === best[1] && stage < best[0]))) best = [stage, both];
+  }
+  return best ? best[0] : null;
+}

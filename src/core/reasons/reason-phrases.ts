@@ -26,7 +26,7 @@ export const SIZE_NAMES: Phrasebook = {
 };
 
 export const STAGE_NAMES: Phrasebook = {
-  en: { start: 'when a company starts', grow: 'when it grows', hire: 'when it hires', develop: 'when it develops its people', operate: 'in day-to-day running', move: 'when it moves or buys', transfer: 'at a sale or succession' },
+  en: { start: 'when a company starts', grow: 'when a company grows', hire: 'when a company hires', develop: 'when a company develops its people', operate: 'in day-to-day running', move: 'when customers move or buy', transfer: 'at a sale or succession' },
   sv: { start: 'när företaget startar', grow: 'när företaget växer', hire: 'när företaget anställer', develop: 'när personalen utvecklas', operate: 'i den löpande driften', move: 'vid flytt eller köp', transfer: 'vid försäljning eller generationsskifte' },
   da: { start: 'når virksomheden starter', grow: 'når virksomheden vokser', hire: 'når virksomheden ansætter', develop: 'når medarbejderne udvikles', operate: 'i den daglige drift', move: 'ved flytning eller køb', transfer: 'ved salg eller generationsskifte' },
   de: { start: 'bei der Gründung', grow: 'im Wachstum', hire: 'bei Einstellungen', develop: 'bei der Personalentwicklung', operate: 'im laufenden Betrieb', move: 'bei Umzug oder Kauf', transfer: 'bei Verkauf oder Nachfolge' },
@@ -41,8 +41,8 @@ export const LANGUAGE_NAMES: Phrasebook = {
 
 export const CAPACITY_NAMES: Phrasebook = {
   en: { over: 'fully booked', balanced: 'balanced', under: 'free capacity' },
-  sv: { over: 'fullbokad', balanced: 'i balans', under: 'ledig kapacitet' },
-  da: { over: 'fuldt booket', balanced: 'i balance', under: 'ledig kapacitet' },
+  sv: { over: 'är fullbokad', balanced: 'är i balans', under: 'har ledig kapacitet' },
+  da: { over: 'er fuldt booket', balanced: 'er i balance', under: 'har ledig kapacitet' },
   de: { over: 'voll ausgelastet', balanced: 'ausgeglichen', under: 'freie Kapazität' },
 };
 
@@ -55,7 +55,7 @@ export const FUNCTION_NAMES: Phrasebook = {
 
 export const CONJUNCTION: Record<ReasonLanguage, string> = { en: 'and', sv: 'och', da: 'og', de: 'und' };
 
-export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'lopsided-me' | 'lopsided-them' | 'referral-record-none-won' | 'referral-record-one-way', string>> = {
+export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'competitor-other-customers' | 'lopsided-me' | 'lopsided-them' | 'referral-record-none-won' | 'referral-record-one-way', string>> = {
   en: {
     'complementary-services': 'your services go together: you offer {mine}, they offer {theirs}',
     'same-area': 'you work in the same field ({area})',
@@ -64,6 +64,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'competitor-direct': 'direct competitors: you both sell {services} to the same customers in the same market',
     'competitor-partial': 'partial competitors: you both offer {services}',
     'competitor-other-market': 'you offer the same ({services}), but to other customers or in another region',
+    'competitor-other-customers': 'you offer the same ({services}), but to other customers',
     'shared-industries': 'you both sell to {industries}',
     'shared-sizes': 'you both serve {sizes}',
     'different-customers': 'your customers differ: you serve {mine}, they serve {theirs}',
@@ -97,6 +98,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'competitor-direct': 'direkta konkurrenter: ni säljer båda {services} till samma kunder på samma marknad',
     'competitor-partial': 'delvis konkurrenter: ni erbjuder båda {services}',
     'competitor-other-market': 'ni erbjuder samma sak ({services}), men till andra kunder eller i en annan region',
+    'competitor-other-customers': 'ni erbjuder samma sak ({services}), men till andra kunder',
     'shared-industries': 'ni säljer båda till {industries}',
     'shared-sizes': 'ni vänder er båda till {sizes}',
     'different-customers': 'era kunder skiljer sig: du vänder dig till {mine}, de till {theirs}',
@@ -119,7 +121,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'rekommendationer: du har gett dem {given}; inga tillbaka ännu',
     'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än de',
     'lopsided-them': 'obalanserat: de skulle tjäna mycket mer än du',
-    capacity: 'kapacitet: din {mine}, deras {theirs}',
+    capacity: 'kapacitet: du {mine}, de {theirs}',
     'profile-only': '',
   },
   da: {
@@ -130,6 +132,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'competitor-direct': 'direkte konkurrenter: I sælger begge {services} til de samme kunder på samme marked',
     'competitor-partial': 'delvise konkurrenter: I tilbyder begge {services}',
     'competitor-other-market': 'I tilbyder det samme ({services}), men til andre kunder eller i en anden region',
+    'competitor-other-customers': 'I tilbyder det samme ({services}), men til andre kunder',
     'shared-industries': 'I sælger begge til {industries}',
     'shared-sizes': 'I henvender jer begge til {sizes}',
     'different-customers': 'jeres kunder er forskellige: du henvender dig til {mine}, de til {theirs}',
@@ -152,7 +155,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'henvisninger: du har givet dem {given}; ingen tilbage endnu',
     'lopsided-me': 'skævt: du ville tjene meget mere end de',
     'lopsided-them': 'skævt: de ville tjene meget mere end dig',
-    capacity: 'kapacitet: din {mine}, deres {theirs}',
+    capacity: 'kapacitet: du {mine}, de {theirs}',
     'profile-only': '',
   },
   de: {
@@ -163,6 +166,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'competitor-direct': 'direkte Wettbewerber: Sie verkaufen beide {services} an dieselben Kunden im selben Markt',
     'competitor-partial': 'teilweise Wettbewerber: Sie bieten beide {services} an',
     'competitor-other-market': 'Sie bieten dasselbe an ({services}), aber für andere Kunden oder in einer anderen Region',
+    'competitor-other-customers': 'Sie bieten dasselbe an ({services}), aber für andere Kunden',
     'shared-industries': 'Sie verkaufen beide an {industries}',
     'shared-sizes': 'Sie bedienen beide {sizes}',
     'different-customers': 'Ihre Kunden unterscheiden sich: Sie bedienen {mine}, Ihr Partner {theirs}',

@@ -51,7 +51,9 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fill(t[fact.key], { area: AREA_NAMES[lang][fact.area] ?? fact.area });
         break;
       case 'competitor': {
-        const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : 'competitor-other-market';
+        // Another market in the same region means other customers; the region is named by its own fact.
+        const sameRegion = facts.some((f) => f.key === 'same-market');
+        const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : sameRegion ? 'competitor-other-customers' : 'competitor-other-market';
         const named = fact.services.length > 0 ? fact.services.slice(0, 3).map(concept) : fact.terms.slice(0, 3).map((w) => `"${w}"`);
         text = fill(t[key], { services: list(named) || '…' });
         break;
