@@ -240,7 +240,7 @@ export async function createPartnerfit(options: PartnerfitOptions): Promise<Part
       if (role === 'member') {
         if (!member) throw new PartnerfitError('usage', 'a member key needs --member ID');
         const stored = await members.getMember(member);
-        if (!stored) throw new PartnerfitError('not-found', `no member with id "${member}"`);
+        if (!stored) throw await members.unknown(member);
         if (stored.profile.network !== network) throw new PartnerfitError('usage', `member "${member}" is not in network "${network}"`);
       } else if (member) {
         throw new PartnerfitError('usage', 'an admin key is for a whole network; leave out --member');

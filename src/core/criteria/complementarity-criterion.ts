@@ -35,6 +35,16 @@ export function complementLink(self: ScoredMember, other: ScoredMember, knowledg
   return best;
 }
 
+/**
+ * Whether `link` (from `complementLink(a, b)`) tells something: neither side also offers the
+ * other's linked service. "You offer photos and video, they offer video" explains nothing; the
+ * scores keep such links, the reasons leave them out.
+ */
+export function linkExplains(link: ComplementLink, a: ScoredMember, b: ScoredMember): boolean {
+  const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
+  return !offers(a, link.theirs) && !offers(b, link.mine);
+}
+
 export const complementarityCriterion: Criterion = {
   name: 'complementarity',
   symmetric: true,
@@ -47,10 +57,7 @@ export const complementarityCriterion: Criterion = {
     // Symmetric by construction: the link is looked up both ways, in a fixed order.
     const [first, second] = self.id <= other.id ? [self, other] : [other, self];
     const link = complementLink(first, second, knowledge);
-    // A link between what the one offers and what both offer explains nothing ("you offer photos and
-    // video, they offer video"): the score keeps it, the reasons leave it out.
-    const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
-    if (link && !offers(first, link.theirs) && !offers(second, link.mine)) {
+    if (link && linkExplains(link, first, second)) {
       facts.push(
         first === self
           ? { key: 'complementary-services', mine: link.mine, theirs: link.theirs }

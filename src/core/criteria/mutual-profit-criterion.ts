@@ -12,7 +12,7 @@ import type { ReasonFact } from '../reasons/reason-fact.ts';
 import { cosine, isEmpty } from '../scoring/similarity.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
-import { complementLink } from './complementarity-criterion.ts';
+import { complementLink, linkExplains } from './complementarity-criterion.ts';
 import { UNKNOWN, type Criterion, type CriterionResult } from './criterion.ts';
 
 /** A typical deal's weight for referrals, on a log scale: 100 EUR → 0.4, 10,000 EUR → 0.8. */
@@ -31,10 +31,8 @@ export function mutualProfitPrior(self: ScoredMember, other: ScoredMember, knowl
   let demand = 0.3 * cosine(self.vector.areas, other.vector.areas);
   if (link) {
     demand = Math.max(demand, 0.6 + 0.4 * link.strength);
-    // What both offer explains no demand of the one's customers for the other ("their accounting customers
-    // need your payroll" when both do payroll): the score keeps the link, the reasons leave it out.
-    const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
-    if (!offers(other, link.theirs) && !offers(self, link.mine)) facts.push({ key: 'referral-demand', theirs: link.mine, mine: link.theirs });
+    // "Their accounting customers need your payroll" says nothing when both do payroll.
+    if (linkExplains(link, other, self)) facts.push({ key: 'referral-demand', theirs: link.mine, mine: link.theirs });
   }
   const mine = self.vector.dealValueEur;
   const theirs = other.vector.dealValueEur;
