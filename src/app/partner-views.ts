@@ -6,7 +6,8 @@ import type { CriterionScores } from '../core/scoring/pair-scorer.ts';
 import type { CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { RankedPartner, Purpose } from '../core/ranking/partner-ranker.ts';
-import { writeReasons } from '../core/reasons/reason-writer.ts';
+import { writeCompetitorWords, writeReasons } from '../core/reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 
 export interface SuggestionView {
@@ -68,20 +69,26 @@ export interface CompetitorPairView {
   readonly level: 'direct' | 'partial';
   readonly score: number;
   readonly sharedServices: readonly string[];
+  /** The language the reasons are written in. */
+  readonly language: ReasonLanguage;
   readonly reasons: readonly string[];
 }
 
-export function competitorPairView(pair: CompetitorPair, members: ReadonlyMap<string, ScoredMember>, knowledge: EngineKnowledge): CompetitorPairView {
+export function competitorPairView(
+  pair: CompetitorPair,
+  members: ReadonlyMap<string, ScoredMember>,
+  knowledge: EngineKnowledge,
+  language: ReasonLanguage,
+): CompetitorPairView {
   const a = members.get(pair.a);
   const b = members.get(pair.b);
-  const facts = [...pair.competition.facts];
-  const reasons = writeReasons(facts, 'en', knowledge);
+  const reasons = writeReasons(pair.competition.facts, language, knowledge);
   if (a && b) {
     // One concept per service item, but an item can name two shared concepts: each item once.
-    const words = (m: ScoredMember) => [...new Set(m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => `"${s.term}"`))];
-    const wa = words(a);
-    const wb = words(b);
-    if (wa.length > 0 && wb.length > 0) reasons.push(`${a.name} writes ${wa.join(', ')}; ${b.name} writes ${wb.join(', ')}`);
+    const terms = (m: ScoredMember) => [...new Set(m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => s.term))];
+    const ta = terms(a);
+    const tb = terms(b);
+    if (ta.length > 0 && tb.length > 0) reasons.push(writeCompetitorWords({ name: a.name, terms: ta }, { name: b.name, terms: tb }, language));
   }
   return {
     a: pair.a,
@@ -89,6 +96,7 @@ export function competitorPairView(pair: CompetitorPair, members: ReadonlyMap<st
     level: pair.competition.level as 'direct' | 'partial',
     score: pair.competition.score,
     sharedServices: pair.competition.sharedServices,
+    language,
     reasons,
   };
 }

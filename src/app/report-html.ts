@@ -8,7 +8,7 @@
  */
 import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
-import { AREA_NAMES } from '../core/reasons/reason-phrases.ts';
+import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import { writeReasons } from '../core/reasons/reason-writer.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import { formatEur } from '../core/money/format-eur.ts';
@@ -22,8 +22,8 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : 'unrecognised trade');
+export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string {
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : 'unrecognised trade');
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
   const centre = size / 2;
@@ -74,8 +74,8 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const pairs = report.partnerships
     .slice(0, 60)
     .map((p) => {
-      const reasons = writeReasons(p.facts, 'en', knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
-      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${p.score.toFixed(2)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul>${reasons}</ul></td></tr>`;
+      const reasons = writeReasons(p.facts, language, knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
+      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${p.score.toFixed(2)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
     })
     .join('\n');
   const recruit = report.missingTrades

@@ -4,6 +4,8 @@
  * are current, and hand plain values to the pure core.
  */
 import { PartnerfitError } from '../core/errors.ts';
+import { commonLanguage } from '../core/reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { Purpose } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
@@ -51,6 +53,8 @@ export interface CompetitorsOptions {
   readonly member?: string;
   /** Also pairs of members in different networks (by default a conflict is within one network). */
   readonly allNetworks?: boolean;
+  /** The reasons' language (default: the one most members of the pair's network write in). */
+  readonly language?: ReasonLanguage;
 }
 
 export interface ReportOptions {
@@ -277,7 +281,14 @@ export function createScoringJobs(
       const pairs = (await engine.competitorPairs(scope, options.member)).filter(
         (p) => options.allNetworks || byId.get(p.a)!.network === byId.get(p.b)!.network,
       );
-      return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge)) };
+      // Reasons in the language asked for, else in the language most members of the first member's network write in.
+      const languages = new Map<string | null, ReasonLanguage>();
+      const languageOf = (networkId: string | null) => {
+        if (options.language) return options.language;
+        if (!languages.has(networkId)) languages.set(networkId, commonLanguage(scope.members.filter((m) => m.network === networkId).map((m) => m.vector.replyLanguage)));
+        return languages.get(networkId)!;
+      };
+      return { pairs: pairs.map((p) => competitorPairView(p, byId, knowledge, languageOf(byId.get(p.a)!.network))) };
     },
     async report(network, options = {}) {
       const info = await networks.getNetwork(network);

@@ -11,6 +11,7 @@ import type { Partnerfit } from '../app/partnerfit.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import { BUSINESS_AREAS } from '../core/lexicon/lexicon-schema.ts';
 import { mainArea } from '../core/report/network-report.ts';
+import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import type { InputFormat } from '../ingest/record-source.ts';
 import type { ApiKey } from '../storage/api-key-store.ts';
@@ -20,6 +21,7 @@ import {
   ApplicantIdParams,
   ApplicantsResponse,
   ConceptsResponse,
+  CompetitorsQuery,
   CompetitorsResponse,
   ErasureResponse,
   HealthResponse,
@@ -266,10 +268,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Competitor pairs in a network (admins)',
     auth: true,
     params: NetworkIdParams,
+    query: CompetitorsQuery,
     responses: { 200: { description: 'pairs (the `competitors` contract)', schema: CompetitorsResponse } },
-    async handle({ app, key, params }) {
+    async handle({ app, key, params, query }) {
       requireAdmin(key, params.id as string);
-      return { body: await app.competitors({ network: params.id as string }) };
+      return { body: await app.competitors({ network: params.id as string, language: query.lang as ReasonLanguage | undefined }) };
     },
   },
   {

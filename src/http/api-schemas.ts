@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
+import { REASON_LANGUAGES } from '../core/reasons/reason-phrases.ts';
 
 export const MemberIdParams = z.object({ id: z.string().min(1).max(200).describe('member id') });
 export const NetworkIdParams = z.object({ id: z.string().min(1).max(200).describe('network id') });
@@ -18,6 +19,12 @@ export const SuggestionsQuery = z.object({
   top: z.coerce.number().int().min(1).max(100).default(5).describe('how many partners'),
   purpose: z.enum(['referral', 'overflow']).default('referral'),
   allNetworks: booleanString.default(false).describe('look in every network (admin keys of one network may not)'),
+});
+
+const reasonLanguage = z.enum(REASON_LANGUAGES);
+
+export const CompetitorsQuery = z.object({
+  lang: reasonLanguage.optional().describe("the reasons' language (default: the one most members of the network write in)"),
 });
 
 export const JobQuery = z.object({
@@ -67,7 +74,7 @@ export const SuggestionsResponse = z.object({
 });
 
 export const CompetitorsResponse = z.object({
-  pairs: z.array(z.object({ a: z.string(), b: z.string(), level, score, reasons: z.array(z.string()) })),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), level, score, language: reasonLanguage, reasons: z.array(z.string()) })),
 });
 
 export const ReportResponse = z
@@ -75,6 +82,7 @@ export const ReportResponse = z
     network: z.string(),
     members: z.number().int(),
     policy: z.enum(['exclusive', 'open']),
+    language: reasonLanguage.describe('the language most members write in (English when none has most)'),
     summaries: z.array(z.object({ id: z.string(), goodPartners: z.number().int() }).loose()),
     withoutGoodPartner: z.array(z.string()),
     missingTrades: z.array(z.object({ concept: z.string(), value: z.number(), beneficiaries: z.array(z.string()) })),

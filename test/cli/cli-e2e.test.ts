@@ -108,6 +108,31 @@ describe('partnerfit CLI', () => {
     expect(direct).toContain('dk-002|se-020');
   });
 
+  it("writes the report's and the competitors' reasons in the language most members write in, or the one --lang asks for", () => {
+    const danish = JSON.parse(runCli(['competitors', '--network', 'oresund-club', '--json'], env).stdout);
+    const pair = danish.pairs.find((p: { a: string; b: string }) => p.a === 'dk-001' && p.b === 'se-019');
+    expect(pair.language).toBe('da');
+    expect(pair.reasons).toEqual([
+      'direkte konkurrenter: I sælger begge regnskab til de samme kunder på samme marked',
+      'Søren Kjærgaard skriver "bogføring"; Charlotte Nilsson skriver "redovisning"',
+    ]);
+    const german = runCli(['competitors', '--network', 'oresund-club', '--lang', 'de'], env).stdout;
+    expect(german).toContain('Søren Kjærgaard schreibt "bogføring"; Charlotte Nilsson schreibt "redovisning"');
+    const swedish = runCli(['report', '--network', 'malmo-bni'], env);
+    expect(swedish.status).toBe(0);
+    expect(swedish.stdout).toContain('era tjänster kompletterar varandra: du erbjuder rekrytering, de erbjuder ledarskapsutveckling');
+    expect(swedish.stdout).toMatch(/Karin Åkesson \(se-001\) +rekrytering /);
+    const html = path.join(work, 'report-en.html');
+    const json = JSON.parse(runCli(['report', '--network', 'malmo-bni', '--lang', 'en', '--html', html, '--json'], env).stdout);
+    expect(json.language).toBe('sv');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<ul lang="en"><li>');
+    expect(page).toContain('your services go together: you offer recruitment, they offer leadership development');
+    const wrong = runCli(['report', '--network', 'malmo-bni', '--lang', 'fi'], env);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--lang must be one of en, sv, da, de, not "fi"');
+  });
+
   it('report writes a self-contained HTML page and policy can be set', () => {
     const html = path.join(work, 'report.html');
     const result = runCli(['report', '--network', 'malmo-bni', '--html', html, '--json'], env);

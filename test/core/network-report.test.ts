@@ -18,6 +18,7 @@ import { findCompetitorPairs } from '../../src/core/competition/competitor-pairs
 import type { ScoringContext } from '../../src/core/criteria/criterion.ts';
 import type { PairModel } from '../../src/core/learning/pair-model.ts';
 import { buildNetworkReport, findMissingTrades, mainArea, type MemberSummary, type NetworkReport } from '../../src/core/report/network-report.ts';
+import { commonLanguage } from '../../src/core/reasons/reason-writer.ts';
 import { scorePair, type PairScore } from '../../src/core/scoring/pair-scorer.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
@@ -58,6 +59,7 @@ function referenceReport(network: string, members: readonly ScoredMember[], cont
     members: members.length,
     configVersion: config.version,
     goodPartnerThreshold: config.goodPartner,
+    language: commonLanguage(members.map((m) => m.vector.replyLanguage)),
     summaries,
     partnerships,
     conflicts,

@@ -4,7 +4,7 @@
  * Danish and German; a rating not given is a dash, not a made-up number.
  */
 import { describe, expect, it } from 'vitest';
-import { englishPlural, writeReasons } from '../../src/core/reasons/reason-writer.ts';
+import { commonLanguage, englishPlural, writeCompetitorWords, writeReasons } from '../../src/core/reasons/reason-writer.ts';
 import { knowledge } from '../support/demo-members.ts';
 
 const meetings = [{ key: 'one-to-ones', meetings: 3, mine: 3.4, theirs: null }] as const;
@@ -79,5 +79,21 @@ describe('reason sentences', () => {
     expect(writeReasons(one, 'da', knowledge)).toEqual(['1 en-til-en-møde: du gav 2, de gav – (af 5)']);
     expect(writeReasons(one, 'de', knowledge)).toEqual(['1 Einzelgespräch: Sie gaben 2, Ihr Partner – (von 5)']);
     expect(writeReasons([{ ...one[0], meetings: 11 }], 'sv', knowledge)[0]).toMatch(/^11 enskilda möten:/);
+  });
+
+  it("write a group's reasons in the language most of its members reply in, English on a tie or for other languages", () => {
+    expect(commonLanguage(['sv', 'sv', 'da', null])).toBe('sv');
+    expect(commonLanguage(['de', 'de', 'en', 'fr', 'fr', 'fr'])).toBe('de');
+    expect(commonLanguage(['sv', 'da'])).toBe('en');
+    expect(commonLanguage(['fi', null])).toBe('en');
+    expect(commonLanguage([])).toBe('en');
+  });
+
+  it("quote both competitors' own words in the language asked for", () => {
+    const a = { name: 'Anna', terms: ['bokföring', 'löner'] };
+    const b = { name: 'Lars', terms: ['bogføring'] };
+    expect(writeCompetitorWords(a, b, 'sv')).toBe('Anna skriver "bokföring", "löner"; Lars skriver "bogføring"');
+    expect(writeCompetitorWords(a, b, 'de')).toBe('Anna schreibt "bokföring", "löner"; Lars schreibt "bogføring"');
+    expect(writeCompetitorWords(a, b, 'fi')).toBe('Anna writes "bokföring", "löner"; Lars writes "bogføring"');
   });
 });

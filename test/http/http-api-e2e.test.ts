@@ -140,8 +140,15 @@ describe('partnerfit serve', () => {
     const competitors = await call('GET', '/networks/malmo-bni/competitors', { key: keys.admin });
     expect(competitors.status).toBe(200);
     expect(competitors.json.pairs.map((p: { a: string; b: string }) => `${p.a}/${p.b}`)).toContain('se-012/se-013');
+    // Reasons in the language most members write in, or the one asked for; an unknown one is a 400.
+    expect(competitors.json.pairs.every((p: { language: string }) => p.language === 'sv')).toBe(true);
+    expect(competitors.text).toContain('konkurrenter');
+    const german = await call('GET', '/networks/malmo-bni/competitors?lang=de', { key: keys.admin });
+    expect(german.json.pairs[0].language).toBe('de');
+    expect(german.text).toContain('Wettbewerber');
+    expect((await call('GET', '/networks/malmo-bni/competitors?lang=fi', { key: keys.admin })).status).toBe(400);
     const report = await call('GET', '/networks/malmo-bni/report', { key: keys.admin });
-    expect(report.json).toMatchObject({ network: 'malmo-bni', members: 18, policy: 'exclusive' });
+    expect(report.json).toMatchObject({ network: 'malmo-bni', members: 18, policy: 'exclusive', language: 'sv' });
     const roster = await call('GET', '/networks/malmo-bni/members', { key: keys.admin });
     expect(roster.json).toMatchObject({ network: 'malmo-bni', policy: 'exclusive' });
     expect(roster.json.members).toHaveLength(18);

@@ -1,7 +1,8 @@
-/** `partnerfit competitors [--network ID] [--member ID] [--json]` */
+/** `partnerfit competitors [--network ID] [--member ID] [--all-networks] [--lang CODE] [--json]` */
 import type { Command } from 'commander';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
+import { parseReasonLanguage } from '../option-values.ts';
 
 export function registerCompetitorsCommand(program: Command): void {
   program
@@ -10,10 +11,12 @@ export function registerCompetitorsCommand(program: Command): void {
     .option('--network <id>', 'only this network')
     .option('--member <id>', 'only pairs with this member')
     .option('--all-networks', 'also pairs of members in different networks')
+    .option('--lang <code>', "the reasons' language: en, sv, da or de (default: the one most members of the network write in)")
     .option('--json', 'print as JSON')
-    .action(async (flags: { network?: string; member?: string; allNetworks?: boolean; json?: boolean }) => {
+    .action(async (flags: { network?: string; member?: string; allNetworks?: boolean; json?: boolean; lang?: string }) => {
+      const language = parseReasonLanguage(flags.lang);
       const { result, names } = await withPartnerfit(async (app) => {
-        const result = await app.competitors({ network: flags.network, member: flags.member, allNetworks: flags.allNetworks ?? false });
+        const result = await app.competitors({ network: flags.network, member: flags.member, allNetworks: flags.allNetworks ?? false, language });
         // The text names each member (the JSON keeps to ids, as its contract says).
         const names = new Map<string, string>();
         if (!flags.json) {

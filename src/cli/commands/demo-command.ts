@@ -42,15 +42,15 @@ export function registerDemoCommand(program: Command): void {
         printIngestReport(report);
         printActivityReport(activityReport);
         printLines(formatOverview(overview));
-        printLines(['', '== Best partnerships per network (the reasons are the first member\'s: "you" is the first, "they" the second)']);
+        printLines(['', '== Best partnerships per network (reasons in the language most members write in; they are the first member\'s: "you" is the first, "they" the second)']);
         for (const r of reports) {
           const name = (id: string) => r.summaries.find((s) => s.id === id)?.name ?? id;
           printLines([`${r.network} (${r.members} members, policy ${r.policy}):`]);
           for (const p of r.partnerships.slice(0, 3)) {
-            const reasons = writeReasons(p.facts, 'en', app.knowledge, 2);
+            const reasons = writeReasons(p.facts, r.language, app.knowledge, 2);
             printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other}): ${reasons.join('; ')}`]);
           }
-          if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, 'en')).join(', ')}`]);
+          if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, r.language)).join(', ')}`]);
         }
         printLines(['', '== Give/take ledger (data/demo/activity.csv, generated: it shows the machinery, not real behaviour)']);
         for (const r of reports) {
@@ -58,7 +58,7 @@ export function registerDemoCommand(program: Command): void {
           const l = r.ledger;
           const top = [...l.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur)[0];
           const flow = l.tradeFlow[0];
-          const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : app.knowledge.lexicon.label(id, 'en'));
+          const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : app.knowledge.lexicon.label(id, r.language));
           printLines([
             `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${formatEur(top.valueGivenEur)} closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
           ]);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { EvalReport } from '../../app/activity-jobs.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
-import { parsePositiveInt } from './suggest-command.ts';
+import { parsePositiveInt } from '../option-values.ts';
 
 export function registerEvalCommand(program: Command): void {
   program

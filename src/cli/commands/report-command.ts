@@ -6,7 +6,9 @@ import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
 import type { EngineKnowledge } from '../../core/knowledge.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
-import { parsePositiveInt } from './suggest-command.ts';
+import { parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
+import { writeReasons } from '../../core/reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
 import { formatEur } from '../../core/money/format-eur.ts';
 
@@ -18,21 +20,25 @@ export function registerReportCommand(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--html <file>', 'also write a self-contained HTML report with the partner graph')
     .option('--quiet-days <n>', 'a member without activity for this many days has gone quiet', '90')
-    .action(async (flags: { network: string; json?: boolean; html?: string; quietDays: string }) => {
+    .option('--lang <code>', "the reasons' language: en, sv, da or de (default: the one most members write in)")
+    .action(async (flags: { network: string; json?: boolean; html?: string; quietDays: string; lang?: string }) => {
+      const quietDays = parsePositiveInt(flags.quietDays, '--quiet-days');
+      const language = parseReasonLanguage(flags.lang);
       await withPartnerfit(async (app) => {
-        const report = await app.report(flags.network, { quietDays: parsePositiveInt(flags.quietDays, '--quiet-days') });
+        const report = await app.report(flags.network, { quietDays });
         if (flags.html) {
-          writeFileSync(flags.html, renderReportHtml(report, app.knowledge));
+          writeFileSync(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language));
           note(`wrote ${flags.html}`);
         }
         if (flags.json) printJson(report);
-        else printLines(formatReport(report, app.knowledge));
+        else printLines(formatReport(report, app.knowledge, language ?? report.language));
       });
     });
 }
 
-export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge): string[] {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, 'en') : 'unrecognised trade');
+/** The report as text; trades and the reasons of the best partnerships in `language`. */
+export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string[] {
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : 'unrecognised trade');
   const lines = [
     `Network ${report.network}: ${report.members} members, policy ${report.policy}, good partner = score ≥ ${report.goodPartnerThreshold}`,
     '',
@@ -43,21 +49,27 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
       `${`${s.name} (${s.id})`.slice(0, 30).padEnd(31)}${label(s.mainService).slice(0, 26).padEnd(27)}${String(s.goodPartners).padStart(13)}  ${(s.bestPartner ? `${s.bestPartner.partner} ${s.bestPartner.score.toFixed(2)}` : '-').padEnd(24)}${s.conflicts.map((c) => `${c.member} (${c.level})`).join(', ') || '-'}`,
     );
   }
+  const name = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
+  lines.push('', `best partnerships (of ${report.partnerships.length}; the reasons are the first member's: "you" is the first, "they" the second):`);
+  for (const p of report.partnerships.slice(0, 5)) {
+    lines.push(`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other})`);
+    for (const reason of writeReasons(p.facts, language, knowledge, 3)) lines.push(`          - ${reason}`);
+  }
   lines.push('', `members without a good partner: ${report.withoutGoodPartner.join(', ') || 'none'}`);
   const conflictWord = report.policy === 'open' ? 'peers of one trade (allowed by the open policy; overflow partners)' : 'conflicts (exclusive policy: one seat per trade)';
   lines.push('', `${conflictWord}: ${report.conflicts.length}`);
   for (const c of report.conflicts) lines.push(`  ${c.competition.level.padEnd(7)} ${c.a} ↔ ${c.b} (${c.competition.score.toFixed(2)}) ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`);
   lines.push('', 'trades to recruit (most partner value for current members):');
   for (const t of report.missingTrades.slice(0, 5)) lines.push(`  ${label(t.concept)} — value ${t.value}, partner for ${t.beneficiaries.slice(0, 6).join(', ')}`);
-  if (report.ledger) lines.push('', ...formatLedger(report.ledger, knowledge));
+  if (report.ledger) lines.push('', ...formatLedger(report.ledger, knowledge, { language }));
   else lines.push('', 'give/take ledger: no activity recorded (partnerfit ingest-activity FILE)');
   return lines;
 }
 
 
-/** The give/take ledger: per member, then free riders, quiet members and the flow between trades. */
-export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number } = {}): string[] {
-  const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : knowledge.lexicon.label(id, 'en'));
+/** The give/take ledger: per member, then free riders, quiet members and the flow between trades (trades named in `language`, default English). */
+export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number; readonly language?: ReasonLanguage } = {}): string[] {
+  const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : knowledge.lexicon.label(id, options.language ?? 'en'));
   const lines = [
     `give/take ledger (${ledger.activities} activity rows, as of ${ledger.asOf ?? '-'}; quiet = nothing for ${ledger.quietDays} days)`,
     'member                         given  won  value given      received  won  value received   flags',

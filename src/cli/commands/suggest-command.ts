@@ -6,6 +6,7 @@ import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
+import { parsePositiveInt } from '../option-values.ts';
 
 export function registerSuggestCommand(program: Command): void {
   program
@@ -28,13 +29,6 @@ export function registerSuggestCommand(program: Command): void {
       else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false }));
     });
 }
-
-export function parsePositiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new PartnerfitError('usage', `${flag} must be a whole number of at least 1, not "${value}"`);
-  return n;
-}
-
 
 /** `networks`: name each partner's network (partners from every network were asked for). */
 export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {

@@ -5,7 +5,7 @@ import { PAIR_FEATURE_NAMES } from '../../core/learning/pair-model.ts';
 import { unknownNetwork } from '../../storage/network-store.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
-import { parsePositiveInt } from './suggest-command.ts';
+import { parsePositiveInt } from '../option-values.ts';
 
 export function registerTrainCommand(program: Command): void {
   program

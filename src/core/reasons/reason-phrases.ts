@@ -55,7 +55,7 @@ export const FUNCTION_NAMES: Phrasebook = {
 
 export const CONJUNCTION: Record<ReasonLanguage, string> = { en: 'and', sv: 'och', da: 'og', de: 'und' };
 
-export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'competitor-other-customers' | 'lopsided-me' | 'lopsided-them' | 'referral-record-none-won' | 'referral-record-one-way', string>> = {
+export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'competitor-direct' | 'competitor-partial' | 'competitor-other-market' | 'competitor-other-customers' | 'lopsided-me' | 'lopsided-them' | 'referral-record-none-won' | 'referral-record-one-way' | 'competitor-words', string>> = {
   en: {
     'complementary-services': 'your services go together: you offer {mine}, they offer {theirs}',
     'same-area': 'you work in the same field ({area})',
@@ -87,6 +87,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'referral record: you passed them {given} {given|referral|referrals}; none came back yet',
     'lopsided-me': 'lopsided: you would gain much more than they would',
     'lopsided-them': 'lopsided: they would gain much more than you would',
+    'competitor-words': '{a} writes {mine}; {b} writes {theirs}',
     capacity: 'capacity: yours {mine}, theirs {theirs}',
     'profile-only': '',
   },
@@ -121,6 +122,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'rekommendationer: du har gett dem {given}; inga tillbaka ännu',
     'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än de',
     'lopsided-them': 'obalanserat: de skulle tjäna mycket mer än du',
+    'competitor-words': '{a} skriver {mine}; {b} skriver {theirs}',
     capacity: 'kapacitet: du {mine}, de {theirs}',
     'profile-only': '',
   },
@@ -155,6 +157,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'henvisninger: du har givet dem {given}; ingen tilbage endnu',
     'lopsided-me': 'skævt: du ville tjene meget mere end de',
     'lopsided-them': 'skævt: de ville tjene meget mere end dig',
+    'competitor-words': '{a} skriver {mine}; {b} skriver {theirs}',
     capacity: 'kapacitet: du {mine}, de {theirs}',
     'profile-only': '',
   },
@@ -189,6 +192,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'referral-record-one-way': 'Empfehlungen: Sie gaben {given}; noch keine zurück',
     'lopsided-me': 'einseitig: Sie würden viel mehr gewinnen als die anderen',
     'lopsided-them': 'einseitig: die anderen würden viel mehr gewinnen als Sie',
+    'competitor-words': '{a} schreibt {mine}; {b} schreibt {theirs}',
     capacity: 'Kapazität: bei Ihnen {mine}, beim Partner {theirs}',
     'profile-only': '',
   },

@@ -26,6 +26,31 @@ export function reasonLanguage(language: string | null): ReasonLanguage {
   return (REASON_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as ReasonLanguage) : 'en';
 }
 
+/**
+ * The language a group's shared reasons are written in (the network report, competitor
+ * pairs, the demo): the one most of its members reply in, English when no language has
+ * more members than every other or the members write in none of the four.
+ */
+export function commonLanguage(languages: Iterable<string | null>): ReasonLanguage {
+  const counts = new Map<ReasonLanguage, number>();
+  for (const language of languages) {
+    if ((REASON_LANGUAGES as readonly string[]).includes(language ?? '')) counts.set(language as ReasonLanguage, (counts.get(language as ReasonLanguage) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) ? 'en' : ranked[0]![0];
+}
+
+/** A template with `{name}` values and `{n|one|many}` plurals (`one` when the value of n is "1"). */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
+}
+
+/** What two competitors each wrote for the services they share: `Anna writes "bokföring"; Lars writes "bogføring"`. */
+export function writeCompetitorWords(a: { readonly name: string; readonly terms: readonly string[] }, b: { readonly name: string; readonly terms: readonly string[] }, language: string | null): string {
+  const quote = (terms: readonly string[]) => terms.map((term) => `"${term}"`).join(', ');
+  return fill(TEMPLATES[reasonLanguage(language)]['competitor-words'], { a: a.name, mine: quote(a.terms), b: b.name, theirs: quote(b.terms) });
+}
+
 /** Sentences for the facts, most telling first, at most `limit`. */
 export function writeReasons(facts: readonly ReasonFact[], language: string | null, knowledge: EngineKnowledge, limit = 6): string[] {
   const lang = reasonLanguage(language);
@@ -36,8 +61,6 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
   };
   // Averages as the member's language writes them: 1.7 in English, 1,7 in Swedish, Danish and German.
   const decimal = (n: number | null) => (n === null ? '–' : n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }));
-  const fill = (template: string, values: Record<string, string>) =>
-    template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
   const t = TEMPLATES[lang];
 
   const sentences: string[] = [];

@@ -4,6 +4,8 @@
  * their conflicts; per network, the members without a good partner and the trades
  * it lacks that would add the most partner value (whom to recruit).
  */
+import { commonLanguage } from '../reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../reasons/reason-phrases.ts';
 import type { ScoringContext } from '../criteria/criterion.ts';
 import type { ServiceConcept } from '../lexicon/lexicon-schema.ts';
 import { findCompetitorPairs, type CompetitorPair } from '../competition/competitor-pairs.ts';
@@ -35,6 +37,8 @@ export interface NetworkReport {
   readonly members: number;
   readonly configVersion: string;
   readonly goodPartnerThreshold: number;
+  /** The language most members reply in (English when none has most): what the report's reasons are written in unless asked otherwise. */
+  readonly language: ReasonLanguage;
   readonly summaries: readonly MemberSummary[];
   /** Good partnerships (both ways above the threshold, not direct competitors). */
   readonly partnerships: readonly PairScore[];
@@ -84,6 +88,7 @@ export function buildNetworkReport(
     members: members.length,
     configVersion: config.version,
     goodPartnerThreshold: config.goodPartner,
+    language: commonLanguage(members.map((m) => m.vector.replyLanguage)),
     summaries,
     partnerships,
     conflicts,
