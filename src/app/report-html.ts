@@ -3,13 +3,15 @@
  * on a circle, grouped and coloured by business area; good partnerships as lines
  * whose width is the score; competitor conflicts dashed red), the per-member table,
  * every partnership's per-criterion breakdown as bars, and the give/take ledger when
- * the network has activity. No scripts, no external files: it opens anywhere and
- * prints well.
+ * the network has activity. In one language throughout (report-phrases.ts): the one
+ * most members write in, or the one asked for. No scripts, no external files: it opens
+ * anywhere and prints well.
  */
-import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../core/criteria/criterion.ts';
+import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
-import { writeReasons } from '../core/reasons/reason-writer.ts';
+import { fillTemplate, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
+import { REPORT_PHRASES, type ReportPhrases } from './report-phrases.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import { formatEur } from '../core/money/format-eur.ts';
 
@@ -23,7 +25,10 @@ function esc(text: string): string {
 }
 
 export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : 'unrecognised trade');
+  const t = REPORT_PHRASES[language];
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
+  const fixed = (n: number) => n.toLocaleString(NUMBER_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const level = (l: 'direct' | 'partial') => t.levels[l];
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
   const centre = size / 2;
@@ -38,14 +43,14 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .map((p) => {
       const a = position.get(p.self)!;
       const b = position.get(p.other)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#555" stroke-opacity="0.45" stroke-width="${(1 + 6 * (p.score - report.goodPartnerThreshold) / (1 - report.goodPartnerThreshold)).toFixed(1)}"><title>${esc(`${p.self} – ${p.other}: ${p.score.toFixed(2)}`)}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#555" stroke-opacity="0.45" stroke-width="${(1 + 6 * (p.score - report.goodPartnerThreshold) / (1 - report.goodPartnerThreshold)).toFixed(1)}"><title>${esc(`${p.self} – ${p.other}: ${fixed(p.score)}`)}</title></line>`;
     })
     .join('\n');
   const conflicts = report.conflicts
     .map((c) => {
       const a = position.get(c.a)!;
       const b = position.get(c.b)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(`${c.competition.level} competitors: ${c.a} – ${c.b}`)}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine, { level: level(c.competition.level as 'direct' | 'partial'), a: c.a, b: c.b }))}</title></line>`;
     })
     .join('\n');
   const nodes = summaries
@@ -54,38 +59,38 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
       const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
       const lx = p.x + 12 * Math.cos(p.angle);
       const ly = p.y + 12 * Math.sin(p.angle);
-      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(`${s.name} (${s.id}) — ${label(s.mainService)}; ${count(s.goodPartners, 'good partner')}`)}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
+      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(fillTemplate(t.memberNode, { name: s.name, id: s.id, trade: label(s.mainService), n: String(s.goodPartners) }))}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
     })
     .join('\n');
   const legend = Object.entries(AREA_COLOURS)
     .filter(([area]) => summaries.some((s) => s.area === area))
-    .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(AREA_NAMES.en[area] ?? area)}</span>`)
+    .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(AREA_NAMES[language][area] ?? area)}</span>`)
     .join(' ');
   const byId = new Map(report.summaries.map((m) => [m.id, m]));
   const rows = [...report.summaries]
     .sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))
     .map(
       (s) =>
-        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(s.bestPartner.partner)} (${s.bestPartner.score.toFixed(2)})` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${c.level}</span>`).join(', ') || '—'}</td></tr>`,
+        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(s.bestPartner.partner)} (${fixed(s.bestPartner.score)})` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${esc(level(c.level))}</span>`).join(', ') || '—'}</td></tr>`,
     )
     .join('\n');
   const bar = (value: number | null) =>
-    value === null ? '<span class="unknown">unknown</span>' : `<span class="bar"><b style="width:${Math.round(value * 100)}%"></b></span> ${value.toFixed(2)}`;
+    value === null ? `<span class="unknown">${esc(t.unknown)}</span>` : `<span class="bar"><b style="width:${Math.round(value * 100)}%"></b></span> ${fixed(value)}`;
   const pairs = report.partnerships
     .slice(0, 60)
     .map((p) => {
       const reasons = writeReasons(p.facts, language, knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
-      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${p.score.toFixed(2)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
+      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
     })
     .join('\n');
   const recruit = report.missingTrades
     .slice(0, 8)
-    .map((t) => `<li><b>${esc(label(t.concept))}</b> — value ${t.value}; partner for ${t.beneficiaries.slice(0, 8).map(esc).join(', ')}</li>`)
+    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 8).join(', ') }))}</li>`)
     .join('');
-  const ledger = ledgerSection(report, label);
+  const ledger = ledgerSection(report, label, t);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>partnerfit report — ${esc(report.network)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(fillTemplate(t.title, { network: report.network }))}</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:1200px}
 h1{font-size:22px}h2{font-size:17px;margin-top:28px}
@@ -95,24 +100,24 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 .unknown{color:#999;font-style:italic}.key{margin-right:12px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:5px}
 ul{margin:0;padding-left:16px}svg{max-width:100%;height:auto}
 </style></head><body>
-<h1>Network ${esc(report.network)}</h1>
-<p>${report.members} members · policy <b>${report.policy}</b> · ${count(report.partnerships.length, 'good partnership')} (score ≥ ${report.goodPartnerThreshold}) · ${count(report.conflicts.length, 'competitor pair')} · model ${esc(report.configVersion)}</p>
-<h2>Partner graph</h2>
-<p>${legend} <span class="key"><i style="background:#d62728"></i>competitors (dashed)</span></p>
-<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="partner graph">
+<h1>${esc(fillTemplate(t.heading, { network: report.network }))}</h1>
+<p>${esc(fillTemplate(t.members, { n: String(report.members) }))} · ${esc(t.policy)} <b>${esc(t.policies[report.policy])}</b> · ${esc(fillTemplate(t.partnerships, { n: String(report.partnerships.length), threshold: report.goodPartnerThreshold.toLocaleString(NUMBER_LOCALE[language]) }))} · ${esc(fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }))} · ${esc(t.model)} ${esc(report.configVersion)}</p>
+<h2>${esc(t.graph)}</h2>
+<p>${legend} <span class="key"><i style="background:#d62728"></i>${esc(t.competitorsDashed)}</span></p>
+<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="${esc(t.graph)}">
 ${edges}
 ${conflicts}
 ${nodes}
 </svg>
-<h2>Members</h2>
-<table><thead><tr><th>member</th><th>trade</th><th class="n">good partners</th><th>best partner</th><th>conflicts</th></tr></thead><tbody>
+<h2>${esc(t.membersHeading)}</h2>
+<table><thead><tr><th>${esc(t.memberColumns[0])}</th><th>${esc(t.memberColumns[1])}</th><th class="n">${esc(t.memberColumns[2])}</th><th>${esc(t.memberColumns[3])}</th><th>${esc(t.memberColumns[4])}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p>Without a good partner: ${report.withoutGoodPartner.map(esc).join(', ') || 'none'}</p>
-<h2>Recruit next</h2><ol>${recruit || '<li>no missing trade found</li>'}</ol>
-<h2>Partnerships, criterion by criterion</h2>
-<p>The reasons are the first member's of each pair: "you" is the first, "they" the second.</p>
-<table><thead><tr><th>pair</th><th class="n">score</th>${CRITERION_NAMES.map((c) => `<th>${CRITERION_SHORT_NAMES[c]}</th>`).join('')}<th>why</th></tr></thead><tbody>
+<p>${esc(fillTemplate(t.withoutPartner, { members: report.withoutGoodPartner.join(', ') || t.none }))}</p>
+<h2>${esc(t.recruitHeading)}</h2><ol>${recruit || `<li>${esc(t.noMissingTrade)}</li>`}</ol>
+<h2>${esc(t.pairsHeading)}</h2>
+<p>${esc(t.pairsNote)}</p>
+<table><thead><tr><th>${esc(t.pair)}</th><th class="n">${esc(t.score)}</th>${CRITERION_NAMES.map((c) => `<th>${esc(t.criteria[c])}</th>`).join('')}<th>${esc(t.why)}</th></tr></thead><tbody>
 ${pairs}
 </tbody></table>
 ${ledger}
@@ -123,13 +128,19 @@ ${ledger}
 const eur = (value: number) => formatEur(value, '\u202f', '\u00a0');
 
 /** The give/take ledger (referrals given and received, business closed each way, free riders, quiet members, flow between trades), or a sentence when there is no activity. */
-function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string): string {
+function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string, t: ReportPhrases): string {
   const ledger = report.ledger;
   if (!ledger || ledger.activities === 0) {
-    return '<h2>Give and take</h2>\n<p>No activity is recorded for this network yet, so there is no give/take ledger (<code>partnerfit ingest-activity FILE</code> adds referrals, one-to-ones and closed business).</p>';
+    const [before, after] = t.noActivity.split('{command}');
+    return `<h2>${esc(t.ledgerHeading)}</h2>\n<p>${esc(before!)}<code>partnerfit ingest-activity FILE</code>${esc(after ?? '')}</p>`;
   }
   const flag = (m: (typeof ledger.members)[number]) =>
-    [m.freeRider ? '<span class="direct">free rider</span>' : '', m.goneQuiet ? `<span class="partial">quiet since ${esc(m.lastActivity ?? 'ever')}</span>` : ''].filter(Boolean).join(', ') || '—';
+    [
+      m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '',
+      m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: m.lastActivity }) : t.neverActive)}</span>` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || '—';
   const rows = [...ledger.members]
     .sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id))
     .map(
@@ -137,23 +148,20 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
         `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ?? '—')}</td><td>${flag(m)}</td></tr>`,
     )
     .join('\n');
-  const named = (ids: readonly string[]) => ids.map((id) => esc(`${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`)).join(', ') || 'none';
-  const trade = (id: string) => (id === 'unknown' ? 'unrecognised trade' : label(id));
+  const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
+  const trade = (id: string) => (id === 'unknown' ? t.unrecognisedTrade : label(id));
   const flow = ledger.tradeFlow
     .slice(0, 10)
-    .map((f) => `<li>${esc(trade(f.from))} → ${esc(trade(f.to))}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${eur(f.valueEur)}</li>`)
+    .map((f) => `<li>${esc(trade(f.from))} → ${esc(trade(f.to))}: ${esc(fillTemplate(t.flowItem, { n: String(f.referrals), won: String(f.won), value: eur(f.valueEur) }))}</li>`)
     .join('');
-  return `<h2>Give and take</h2>
-<p>${ledger.activities} activity rows up to ${esc(ledger.asOf ?? '—')}. Given: referrals a member passed on, how many were won and the business others closed from them; received: the same the other way. Free rider: takes referrals, never gives one. Quiet: nothing for ${ledger.quietDays} days before the latest activity.</p>
-<table><thead><tr><th>member</th><th class="n">given</th><th class="n">won</th><th class="n">business given</th><th class="n">received</th><th class="n">won</th><th class="n">business received</th><th class="n">one-to-ones</th><th>last activity</th><th>flags</th></tr></thead><tbody>
+  // Member and flag columns left, counts and amounts right.
+  const columns = t.ledgerColumns.map((c, k) => `<th${k === 0 || k >= 8 ? '' : ' class="n"'}>${esc(c)}</th>`).join('');
+  return `<h2>${esc(t.ledgerHeading)}</h2>
+<p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ?? '—', days: String(ledger.quietDays) }))}</p>
+<table><thead><tr>${columns}</tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p>Free riders: ${named(ledger.freeRiders)}</p>
-<p>Gone quiet: ${named(ledger.goneQuiet)}</p>
-<h2>Referral flow between trades</h2><ol>${flow || '<li>no referrals recorded</li>'}</ol>`;
-}
-
-/** "1 competitor pair", "3 competitor pairs". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+<p>${esc(fillTemplate(t.freeRiders, { members: named(ledger.freeRiders) }))}</p>
+<p>${esc(fillTemplate(t.goneQuiet, { members: named(ledger.goneQuiet) }))}</p>
+<h2>${esc(t.flowHeading)}</h2><ol>${flow || `<li>${esc(t.noReferrals)}</li>`}</ol>`;
 }

@@ -52,13 +52,18 @@ describe('partnerfit activity commands', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/free riders \(take, never give\): .*se-007/);
     expect(text.stdout).toMatch(/gone quiet: .*se-012/);
-    // The HTML report carries the same ledger: its table, and the free rider and quiet member by name.
+    // The HTML report carries the same ledger: its table, and the free rider and quiet member by name,
+    // in the network's language (Swedish here) or the one asked for.
     const html = path.join(work, 'report.html');
     expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--json'], env).status).toBe(0);
     const page = readFileSync(html, 'utf8');
-    expect(page).toContain('<h2>Give and take</h2>');
-    expect(page).toMatch(/Free riders: [^<]*\(se-007\)/);
-    expect(page).toMatch(/Gone quiet: [^<]*\(se-012\)/);
+    expect(page).toContain('<h2>Ge och ta</h2>');
+    expect(page).toMatch(/Fripassagerare: [^<]*\(se-007\)/);
+    expect(page).toMatch(/Har blivit tysta: [^<]*\(se-012\)/);
+    expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--lang', 'de'], env).status).toBe(0);
+    const german = readFileSync(html, 'utf8');
+    expect(german).toContain('<h2>Geben und Nehmen</h2>');
+    expect(german).toMatch(/Trittbrettfahrer: [^<]*\(se-007\)/);
     expect(page).toMatch(/<small>se-007<\/small><\/td>(<td class="n">\d+<\/td>){2}<td class="n">[\d\u202f]+\u00a0EUR<\/td>/);
   }, 600_000);
 });

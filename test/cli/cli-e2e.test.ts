@@ -126,8 +126,12 @@ describe('partnerfit CLI', () => {
     const json = JSON.parse(runCli(['report', '--network', 'malmo-bni', '--lang', 'en', '--html', html, '--json'], env).stdout);
     expect(json.language).toBe('sv');
     const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="en">');
     expect(page).toContain('<ul lang="en"><li>');
     expect(page).toContain('your services go together: you offer recruitment, they offer leadership development');
+    expect(page).toContain('</i>money and law</span>');
+    expect(page).not.toMatch(/\b1 (competitor pairs|good partnerships)\b/);
+    expect(page).toContain('No activity is recorded for this network yet');
     const wrong = runCli(['report', '--network', 'malmo-bni', '--lang', 'fi'], env);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--lang must be one of en, sv, da, de, not "fi"');
@@ -141,11 +145,14 @@ describe('partnerfit CLI', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg/);
     expect(page).not.toMatch(/<script|src="http/);
-    // The legend names business areas as people read them, and counts agree with their nouns.
-    expect(page).toContain('</i>money and law</span>');
-    expect(page).not.toMatch(/\b1 (competitor pairs|good partnerships)\b/);
+    // In the language most of the chapter's members write in: the legend names business areas as people
+    // read them, and the counts agree with their nouns.
+    expect(page).toContain('<html lang="sv">');
+    expect(page).toContain('</i>ekonomi och juridik</span>');
+    expect(page).toContain('<h2>Medlemmar</h2>');
+    expect(page).toMatch(/18 medlemmar · policy <b>exklusiv/);
     // No activity ingested here: a sentence says so instead of an empty ledger.
-    expect(page).toContain('No activity is recorded for this network yet');
+    expect(page).toContain('Ingen aktivitet är registrerad för nätverket ännu');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
     const networks = JSON.parse(runCli(['networks', '--json'], env).stdout) as { id: string; policy: string; members: number }[];
     expect(networks.find((n) => n.id === 'frankfurt-pm')).toEqual({ id: 'frankfurt-pm', policy: 'open', members: 12 });

@@ -156,6 +156,9 @@ describe('the report as text and HTML', () => {
     const report = { ...buildNetworkReport('eval-skane', members, { knowledge }, DEFAULT_SCORING_CONFIG), policy: 'exclusive' as const };
     const lines = formatReport(report, knowledge);
     for (const m of unrecognised) expect(lines.find((l) => l.includes(`(${m.id})`)), m.id).toMatch(/unrecognised trade/);
-    expect(renderReportHtml(report, knowledge)).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — unrecognised trade;`);
+    expect(renderReportHtml(report, knowledge, 'en')).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — unrecognised trade;`);
+    // The page is in the language most members write in unless asked otherwise: Swedish for this network.
+    expect(report.language).toBe('sv');
+    expect(renderReportHtml(report, knowledge)).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — okänd bransch;`);
   });
 });

@@ -20,7 +20,8 @@ import {
   type ReasonLanguage,
 } from './reason-phrases.ts';
 
-const NUMBER_LOCALE: Record<ReasonLanguage, string> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK', de: 'de-DE' };
+/** The locale numbers are written in for each language (decimal point or comma). */
+export const NUMBER_LOCALE: Record<ReasonLanguage, string> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK', de: 'de-DE' };
 
 export function reasonLanguage(language: string | null): ReasonLanguage {
   return (REASON_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as ReasonLanguage) : 'en';
@@ -41,14 +42,14 @@ export function commonLanguage(languages: Iterable<string | null>): ReasonLangua
 }
 
 /** A template with `{name}` values and `{n|one|many}` plurals (`one` when the value of n is "1"). */
-function fill(template: string, values: Record<string, string>): string {
+export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
 }
 
 /** What two competitors each wrote for the services they share: `Anna writes "bokföring"; Lars writes "bogføring"`. */
 export function writeCompetitorWords(a: { readonly name: string; readonly terms: readonly string[] }, b: { readonly name: string; readonly terms: readonly string[] }, language: string | null): string {
   const quote = (terms: readonly string[]) => terms.map((term) => `"${term}"`).join(', ');
-  return fill(TEMPLATES[reasonLanguage(language)]['competitor-words'], { a: a.name, mine: quote(a.terms), b: b.name, theirs: quote(b.terms) });
+  return fillTemplate(TEMPLATES[reasonLanguage(language)]['competitor-words'], { a: a.name, mine: quote(a.terms), b: b.name, theirs: quote(b.terms) });
 }
 
 /** Sentences for the facts, most telling first, at most `limit`. */
@@ -68,70 +69,70 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
     let text = '';
     switch (fact.key) {
       case 'complementary-services':
-        text = fill(t[fact.key], { mine: concept(fact.mine), theirs: concept(fact.theirs) });
+        text = fillTemplate(t[fact.key], { mine: concept(fact.mine), theirs: concept(fact.theirs) });
         break;
       case 'same-area':
-        text = fill(t[fact.key], { area: AREA_NAMES[lang][fact.area] ?? fact.area });
+        text = fillTemplate(t[fact.key], { area: AREA_NAMES[lang][fact.area] ?? fact.area });
         break;
       case 'competitor': {
         // Another market in the same region means other customers; the region is named by its own fact.
         const sameRegion = facts.some((f) => f.key === 'same-market');
         const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : sameRegion ? 'competitor-other-customers' : 'competitor-other-market';
         const named = fact.services.length > 0 ? fact.services.slice(0, 3).map(concept) : fact.terms.slice(0, 3).map((w) => `"${w}"`);
-        text = fill(t[key], { services: list(named) || '…' });
+        text = fillTemplate(t[key], { services: list(named) || '…' });
         break;
       }
       case 'shared-industries':
-        text = fill(t[fact.key], { industries: list(fact.industries.slice(0, 3).map(concept)) });
+        text = fillTemplate(t[fact.key], { industries: list(fact.industries.slice(0, 3).map(concept)) });
         break;
       case 'shared-sizes': {
         // Customers already named as an industry ("privatpersoner") are not named again as a size.
         const industries = new Set(facts.flatMap((f) => (f.key === 'shared-industries' ? f.industries.slice(0, 3).map(concept) : [])));
         const sizes = fact.sizes.map((s) => SIZE_NAMES[lang][s] ?? s).filter((name) => !industries.has(name));
-        text = sizes.length > 0 ? fill(t[fact.key], { sizes: list(sizes) }) : '';
+        text = sizes.length > 0 ? fillTemplate(t[fact.key], { sizes: list(sizes) }) : '';
         break;
       }
       case 'different-customers':
-        text = fill(t[fact.key], { mine: list(fact.mine.map((s) => SIZE_NAMES[lang][s] ?? s)), theirs: list(fact.theirs.map((s) => SIZE_NAMES[lang][s] ?? s)) });
+        text = fillTemplate(t[fact.key], { mine: list(fact.mine.map((s) => SIZE_NAMES[lang][s] ?? s)), theirs: list(fact.theirs.map((s) => SIZE_NAMES[lang][s] ?? s)) });
         break;
       case 'same-market':
-        text = fill(t[fact.key], { region: fact.region });
+        text = fillTemplate(t[fact.key], { region: fact.region });
         break;
       case 'different-market':
-        text = fill(t[fact.key], { mine: fact.mine, theirs: fact.theirs });
+        text = fillTemplate(t[fact.key], { mine: fact.mine, theirs: fact.theirs });
         break;
       case 'shared-roles':
         // English titles in the plural ("you both meet owners and CEOs"); the other languages read well as they are.
-        text = fill(t[fact.key], { roles: list(fact.roles.slice(0, 3).map((id) => (lang === 'en' ? englishPlural(concept(id)) : concept(id)))) });
+        text = fillTemplate(t[fact.key], { roles: list(fact.roles.slice(0, 3).map((id) => (lang === 'en' ? englishPlural(concept(id)) : concept(id)))) });
         break;
       case 'shared-functions':
-        text = fill(t[fact.key], { functions: list(fact.functions.map((f) => FUNCTION_NAMES[lang][f] ?? f)) });
+        text = fillTemplate(t[fact.key], { functions: list(fact.functions.map((f) => FUNCTION_NAMES[lang][f] ?? f)) });
         break;
       case 'different-stages':
-        text = fill(t[fact.key], { mine: STAGE_NAMES[lang][fact.mine] ?? fact.mine, theirs: STAGE_NAMES[lang][fact.theirs] ?? fact.theirs });
+        text = fillTemplate(t[fact.key], { mine: STAGE_NAMES[lang][fact.mine] ?? fact.mine, theirs: STAGE_NAMES[lang][fact.theirs] ?? fact.theirs });
         break;
       case 'same-stage':
-        text = fill(t[fact.key], { stage: STAGE_NAMES[lang][fact.stage] ?? fact.stage });
+        text = fillTemplate(t[fact.key], { stage: STAGE_NAMES[lang][fact.stage] ?? fact.stage });
         break;
       case 'shared-interests':
         if (fact.interests.length === 0) continue;
-        text = fill(t[fact.key], { interests: list(fact.interests.map(concept)) });
+        text = fillTemplate(t[fact.key], { interests: list(fact.interests.map(concept)) });
         break;
       case 'common-language':
-        text = fill(t[fact.key], { language: LANGUAGE_NAMES[lang][fact.language] ?? fact.language });
+        text = fillTemplate(t[fact.key], { language: LANGUAGE_NAMES[lang][fact.language] ?? fact.language });
         break;
       case 'referral-demand':
-        text = fill(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
+        text = fillTemplate(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
         break;
       case 'deal-value':
-        text = fill(t[fact.key], { mine: formatEur(fact.mineEur), theirs: formatEur(fact.theirsEur) });
+        text = fillTemplate(t[fact.key], { mine: formatEur(fact.mineEur), theirs: formatEur(fact.theirsEur) });
         break;
       case 'one-to-ones':
-        text = fill(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
+        text = fillTemplate(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
         break;
       case 'referral-record':
         // Nothing back yet, or nothing won yet: said in words, not as "0 referrals, 0 won (0 EUR)".
-        text = fill(t[fact.received === 0 ? 'referral-record-one-way' : fact.won === 0 ? 'referral-record-none-won' : 'referral-record'], {
+        text = fillTemplate(t[fact.received === 0 ? 'referral-record-one-way' : fact.won === 0 ? 'referral-record-none-won' : 'referral-record'], {
           received: String(fact.received),
           won: String(fact.won),
           value: formatEur(fact.valueEur),
@@ -142,7 +143,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = t[fact.favours === 'me' ? 'lopsided-me' : 'lopsided-them'];
         break;
       case 'capacity':
-        text = fill(t[fact.key], { mine: CAPACITY_NAMES[lang][fact.mine] ?? fact.mine, theirs: CAPACITY_NAMES[lang][fact.theirs] ?? fact.theirs });
+        text = fillTemplate(t[fact.key], { mine: CAPACITY_NAMES[lang][fact.mine] ?? fact.mine, theirs: CAPACITY_NAMES[lang][fact.theirs] ?? fact.theirs });
         break;
       case 'different-area':
       case 'different-contacts':
