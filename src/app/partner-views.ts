@@ -82,7 +82,8 @@ export function competitorPairView(
 ): CompetitorPairView {
   const a = members.get(pair.a);
   const b = members.get(pair.b);
-  const reasons = writeReasons(pair.competition.facts, language, knowledge);
+  // For whoever looks at the pair (an organiser): "both offer …", not "you both offer …".
+  const reasons = writeReasons(pair.competition.facts, language, knowledge, 6, { about: 'pair' });
   if (a && b) {
     // One concept per service item, but an item can name two shared concepts: each item once.
     const terms = (m: ScoredMember) => [...new Set(m.vector.services.filter((s) => pair.competition.sharedServices.includes(s.id)).map((s) => s.term))];

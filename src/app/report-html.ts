@@ -50,7 +50,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .map((c) => {
       const a = position.get(c.a)!;
       const b = position.get(c.b)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine, { level: level(c.competition.level as 'direct' | 'partial'), a: c.a, b: c.b }))}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine[c.competition.level as 'direct' | 'partial'], { a: c.a, b: c.b }))}</title></line>`;
     })
     .join('\n');
   const nodes = summaries
@@ -71,23 +71,30 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))
     .map(
       (s) =>
-        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(s.bestPartner.partner)} (${fixed(s.bestPartner.score)})` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${esc(level(c.level))}</span>`).join(', ') || '—'}</td></tr>`,
+        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(byId.get(s.bestPartner.partner)?.name ?? s.bestPartner.partner)}<br><small>${esc(s.bestPartner.partner)} · ${fixed(s.bestPartner.score)}</small>` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${esc(level(c.level))}</span>`).join(', ') || '—'}</td></tr>`,
     )
     .join('\n');
   const bar = (value: number | null) =>
     value === null ? `<span class="unknown">${esc(t.unknown)}</span>` : `<span class="bar"><b style="width:${Math.round(value * 100)}%"></b></span> ${fixed(value)}`;
+  // A partner who only takes, or has gone quiet, is marked where the partnership is listed.
+  const mark = (id: string) => {
+    const m = report.ledger?.members.find((x) => x.id === id);
+    if (!m) return '';
+    const flags = [m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '', m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: m.lastActivity }) : t.neverActive)}</span>` : ''];
+    return flags.filter(Boolean).map((f) => ` <small>(${f})</small>`).join('');
+  };
   const pairs = report.partnerships
     .slice(0, 60)
     .map((p) => {
       const reasons = writeReasons(p.facts, language, knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
-      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
+      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)}${mark(p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}${mark(p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
     })
     .join('\n');
   const recruit = report.missingTrades
     .slice(0, 8)
-    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 8).join(', ') }))}</li>`)
+    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 8).map((id) => byId.get(id)?.name ?? id).join(', ') }))}</li>`)
     .join('');
-  const ledger = ledgerSection(report, label, t);
+  const ledger = ledgerSection(report, label, t, language);
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(fillTemplate(t.title, { network: report.network }))}</title>
@@ -125,11 +132,11 @@ ${ledger}
 `;
 }
 
-const eur = (value: number) => formatEur(value, '\u202f', '\u00a0');
 
 /** The give/take ledger (referrals given and received, business closed each way, free riders, quiet members, flow between trades), or a sentence when there is no activity. */
-function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string, t: ReportPhrases): string {
+function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string, t: ReportPhrases, language: ReasonLanguage): string {
   const ledger = report.ledger;
+  const eur = (value: number) => formatEur(value, language);
   if (!ledger || ledger.activities === 0) {
     const [before, after] = t.noActivity.split('{command}');
     return `<h2>${esc(t.ledgerHeading)}</h2>\n<p>${esc(before!)}<code>partnerfit ingest-activity FILE</code>${esc(after ?? '')}</p>`;

@@ -8,11 +8,15 @@ export function parsePositiveInt(value: string, flag: string): number {
   return n;
 }
 
-/** `--lang`: one of the languages reasons are written in; undefined when the flag was not given. */
+/**
+ * `--lang`: one of the languages reasons are written in, in any case and with or without
+ * a region ("SV", "sv-SE"); undefined when the flag was not given.
+ */
 export function parseReasonLanguage(value: string | undefined, flag = '--lang'): ReasonLanguage | undefined {
   if (value === undefined) return undefined;
-  if (!(REASON_LANGUAGES as readonly string[]).includes(value)) {
+  const language = value.trim().toLowerCase().split(/[-_]/)[0]!;
+  if (!(REASON_LANGUAGES as readonly string[]).includes(language)) {
     throw new PartnerfitError('usage', `${flag} must be one of ${REASON_LANGUAGES.join(', ')}, not "${value}"`);
   }
-  return value as ReasonLanguage;
+  return language as ReasonLanguage;
 }

@@ -52,6 +52,8 @@ describe('partnerfit activity commands', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/free riders \(take, never give\): .*se-007/);
     expect(text.stdout).toMatch(/gone quiet: .*se-012/);
+    // A partnership with a member who only takes is marked as such where it is listed.
+    expect(text.stdout).toMatch(/\+ Lena Sjöberg \(se-007, free rider\)/);
     // The HTML report carries the same ledger: its table, and the free rider and quiet member by name,
     // in the network's language (Swedish here) or the one asked for.
     const html = path.join(work, 'report.html');
@@ -59,7 +61,8 @@ describe('partnerfit activity commands', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<h2>Ge och ta</h2>');
     expect(page).toMatch(/Fripassagerare: [^<]*\(se-007\)/);
-    expect(page).toMatch(/Har blivit tysta: [^<]*\(se-012\)/);
+    expect(page).toMatch(/Tysta: [^<]*\(se-012\)/);
+    expect(page).toContain('Lena Sjöberg <small>(<span class="direct">fripassagerare</span>)</small>');
     expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--lang', 'de'], env).status).toBe(0);
     const german = readFileSync(html, 'utf8');
     expect(german).toContain('<h2>Geben und Nehmen</h2>');

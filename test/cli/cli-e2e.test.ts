@@ -113,18 +113,18 @@ describe('partnerfit CLI', () => {
     const pair = danish.pairs.find((p: { a: string; b: string }) => p.a === 'dk-001' && p.b === 'se-019');
     expect(pair.language).toBe('da');
     expect(pair.reasons).toEqual([
-      'direkte konkurrenter: I sælger begge regnskab til de samme kunder på samme marked',
+      'direkte konkurrenter: begge sælger regnskab til de samme kunder på samme marked',
       'Søren Kjærgaard skriver "bogføring"; Charlotte Nilsson skriver "redovisning"',
     ]);
     const german = runCli(['competitors', '--network', 'oresund-club', '--lang', 'de'], env).stdout;
     expect(german).toContain('Søren Kjærgaard schreibt "bogføring"; Charlotte Nilsson schreibt "redovisning"');
     const swedish = runCli(['report', '--network', 'malmo-bni'], env);
     expect(swedish.status).toBe(0);
-    expect(swedish.stdout).toContain('era tjänster kompletterar varandra: du erbjuder rekrytering, de erbjuder ledarskapsutveckling');
+    expect(swedish.stdout).toContain('era tjänster kompletterar varandra: du erbjuder rekrytering, din partner ledarskapsutveckling');
     expect(swedish.stdout).toMatch(/Karin Åkesson \(se-001\) +rekrytering /);
     const html = path.join(work, 'report-en.html');
     const json = JSON.parse(runCli(['report', '--network', 'malmo-bni', '--lang', 'en', '--html', html, '--json'], env).stdout);
-    expect(json.language).toBe('sv');
+    expect(json.language).toBe('en');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('<ul lang="en"><li>');
@@ -132,6 +132,8 @@ describe('partnerfit CLI', () => {
     expect(page).toContain('</i>money and law</span>');
     expect(page).not.toMatch(/\b1 (competitor pairs|good partnerships)\b/);
     expect(page).toContain('No activity is recorded for this network yet');
+    // A language in capitals or with its region is still that language.
+    expect(runCli(['competitors', '--network', 'malmo-bni', '--lang', 'DE-de'], env).stdout).toContain('teilweise Wettbewerber: beide bieten SEO an');
     const wrong = runCli(['report', '--network', 'malmo-bni', '--lang', 'fi'], env);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--lang must be one of en, sv, da, de, not "fi"');
@@ -141,7 +143,7 @@ describe('partnerfit CLI', () => {
     const html = path.join(work, 'report.html');
     const result = runCli(['report', '--network', 'malmo-bni', '--html', html, '--json'], env);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).network).toBe('malmo-bni');
+    expect(JSON.parse(result.stdout)).toMatchObject({ network: 'malmo-bni', language: 'sv' });
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg/);
     expect(page).not.toMatch(/<script|src="http/);

@@ -9,6 +9,7 @@ import { withPartnerfit } from '../open-app.ts';
 import { note, printJson, printLines } from '../output.ts';
 import { printIngestReport } from './ingest-command.ts';
 import { printActivityReport } from './ingest-activity-command.ts';
+import { ledgerMark } from './report-command.ts';
 import { formatSuggestions } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
 import { formatEur } from '../../core/money/format-eur.ts';
@@ -42,13 +43,13 @@ export function registerDemoCommand(program: Command): void {
         printIngestReport(report);
         printActivityReport(activityReport);
         printLines(formatOverview(overview));
-        printLines(['', '== Best partnerships per network (reasons in the language most members write in; they are the first member\'s: "you" is the first, "they" the second)']);
+        printLines(['', '== Best partnerships per network (reasons in the language most members write in, written to the first member of each pair)']);
         for (const r of reports) {
           const name = (id: string) => r.summaries.find((s) => s.id === id)?.name ?? id;
           printLines([`${r.network} (${r.members} members, policy ${r.policy}):`]);
           for (const p of r.partnerships.slice(0, 3)) {
             const reasons = writeReasons(p.facts, r.language, app.knowledge, 2);
-            printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other}): ${reasons.join('; ')}`]);
+            printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}${ledgerMark(r, p.self)}) + ${name(p.other)} (${p.other}${ledgerMark(r, p.other)}): ${reasons.join('; ')}`]);
           }
           if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, r.language)).join(', ')}`]);
         }

@@ -14,7 +14,7 @@ export function registerNetworksCommand(program: Command): void {
       if (networks.length === 0) return printLines(['no networks stored yet: partnerfit ingest FILE (or npm start for the demo)']);
       const width = Math.max(...networks.map((n) => n.id.length));
       printLines([
-        `${networks.length} network(s), ${networks.reduce((sum, n) => sum + n.members, 0)} members:`,
+        `${networks.length} network${networks.length === 1 ? '' : 's'}, ${networks.reduce((sum, n) => sum + n.members, 0)} members:`,
         ...networks.map((n) => `  ${n.id.padEnd(width)}  ${String(n.members).padStart(6)} members  policy ${n.policy}`),
       ]);
     });

@@ -30,7 +30,8 @@ export function registerReportCommand(program: Command): void {
           writeFileSync(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language));
           note(`wrote ${flags.html}`);
         }
-        if (flags.json) printJson(report);
+        // The JSON says which language the text and page were written in.
+        if (flags.json) printJson(language ? { ...report, language } : report);
         else printLines(formatReport(report, app.knowledge, language ?? report.language));
       });
     });
@@ -50,9 +51,9 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
     );
   }
   const name = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
-  lines.push('', `best partnerships (of ${report.partnerships.length}; the reasons are the first member's: "you" is the first, "they" the second):`);
+  lines.push('', `best partnerships (of ${report.partnerships.length}; the reasons are written to the first member of each pair):`);
   for (const p of report.partnerships.slice(0, 5)) {
-    lines.push(`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}) + ${name(p.other)} (${p.other})`);
+    lines.push(`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}${ledgerMark(report, p.self)}) + ${name(p.other)} (${p.other}${ledgerMark(report, p.other)})`);
     for (const reason of writeReasons(p.facts, language, knowledge, 3)) lines.push(`          - ${reason}`);
   }
   lines.push('', `members without a good partner: ${report.withoutGoodPartner.join(', ') || 'none'}`);
@@ -66,6 +67,17 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   return lines;
 }
 
+
+/**
+ * What the ledger says against a member of a partnership (", free rider", ", quiet since
+ * 2026-06-18"), so that a pair with a member who only takes, or has gone quiet, is not
+ * taken at face value; "" when nothing.
+ */
+export function ledgerMark(report: NetworkReportWithPolicy, id: string): string {
+  const member = report.ledger?.members.find((m) => m.id === id);
+  if (!member) return '';
+  return [member.freeRider ? ', free rider' : '', member.goneQuiet ? `, quiet since ${member.lastActivity ?? 'ever'}` : ''].join('');
+}
 
 /** The give/take ledger: per member, then free riders, quiet members and the flow between trades (trades named in `language`, default English). */
 export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number; readonly language?: ReasonLanguage } = {}): string[] {

@@ -14,6 +14,7 @@ import {
   FUNCTION_NAMES,
   LANGUAGE_NAMES,
   REASON_LANGUAGES,
+  ROLE_PLURALS,
   SIZE_NAMES,
   STAGE_NAMES,
   TEMPLATES,
@@ -46,14 +47,28 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
 }
 
-/** What two competitors each wrote for the services they share: `Anna writes "bokföring"; Lars writes "bogføring"`. */
+/**
+ * What two competitors each wrote for the services they share: `Anna writes "bokföring";
+ * Lars writes "bogföring"`, or `both write "SEO"` when they wrote the same.
+ */
 export function writeCompetitorWords(a: { readonly name: string; readonly terms: readonly string[] }, b: { readonly name: string; readonly terms: readonly string[] }, language: string | null): string {
   const quote = (terms: readonly string[]) => terms.map((term) => `"${term}"`).join(', ');
-  return fillTemplate(TEMPLATES[reasonLanguage(language)]['competitor-words'], { a: a.name, mine: quote(a.terms), b: b.name, theirs: quote(b.terms) });
+  const t = TEMPLATES[reasonLanguage(language)];
+  const same = a.terms.length === b.terms.length && a.terms.every((term) => b.terms.includes(term));
+  if (same) return fillTemplate(t['competitor-same-words'], { words: quote(a.terms) });
+  return fillTemplate(t['competitor-words'], { a: a.name, mine: quote(a.terms), b: b.name, theirs: quote(b.terms) });
+}
+
+export interface ReasonOptions {
+  /**
+   * `member` (default): written to the first member ("you both offer …"); `pair`: about
+   * both, for an organiser (only competitor facts have such sentences: "both offer …").
+   */
+  readonly about?: 'member' | 'pair';
 }
 
 /** Sentences for the facts, most telling first, at most `limit`. */
-export function writeReasons(facts: readonly ReasonFact[], language: string | null, knowledge: EngineKnowledge, limit = 6): string[] {
+export function writeReasons(facts: readonly ReasonFact[], language: string | null, knowledge: EngineKnowledge, limit = 6, options: ReasonOptions = {}): string[] {
   const lang = reasonLanguage(language);
   const concept = (id: string) => knowledge.lexicon.label(id, lang);
   const list = (items: readonly string[]) => {
@@ -61,7 +76,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
     return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1]}`;
   };
   // Averages as the member's language writes them: 1.7 in English, 1,7 in Swedish, Danish and German.
-  const decimal = (n: number | null) => (n === null ? '–' : n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }));
+  const decimal = (n: number) => n.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 });
   const t = TEMPLATES[lang];
 
   const sentences: string[] = [];
@@ -79,7 +94,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         const sameRegion = facts.some((f) => f.key === 'same-market');
         const key = fact.level === 'direct' ? 'competitor-direct' : fact.sameMarket ? 'competitor-partial' : sameRegion ? 'competitor-other-customers' : 'competitor-other-market';
         const named = fact.services.length > 0 ? fact.services.slice(0, 3).map(concept) : fact.terms.slice(0, 3).map((w) => `"${w}"`);
-        text = fillTemplate(t[key], { services: list(named) || '…' });
+        text = fillTemplate(t[options.about === 'pair' ? (`${key}-pair` as const) : key], { services: list(named) || '…' });
         break;
       }
       case 'shared-industries':
@@ -102,8 +117,8 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fillTemplate(t[fact.key], { mine: fact.mine, theirs: fact.theirs });
         break;
       case 'shared-roles':
-        // English titles in the plural ("you both meet owners and CEOs"); the other languages read well as they are.
-        text = fillTemplate(t[fact.key], { roles: list(fact.roles.slice(0, 3).map((id) => (lang === 'en' ? englishPlural(concept(id)) : concept(id)))) });
+        // Titles in the plural: "you both meet owners and CEOs", "ni träffar båda vd:ar och HR-direktörer".
+        text = fillTemplate(t[fact.key], { roles: list(fact.roles.slice(0, 3).map((id) => ROLE_PLURALS[lang][id] ?? (lang === 'en' ? englishPlural(concept(id)) : concept(id)))) });
         break;
       case 'shared-functions':
         text = fillTemplate(t[fact.key], { functions: list(fact.functions.map((f) => FUNCTION_NAMES[lang][f] ?? f)) });
@@ -125,18 +140,23 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fillTemplate(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
         break;
       case 'deal-value':
-        text = fillTemplate(t[fact.key], { mine: formatEur(fact.mineEur), theirs: formatEur(fact.theirsEur) });
+        text = fillTemplate(t[fact.key], { mine: formatEur(fact.mineEur, lang), theirs: formatEur(fact.theirsEur, lang) });
         break;
       case 'one-to-ones':
-        text = fillTemplate(t[fact.key], { meetings: String(fact.meetings), mine: decimal(fact.mine), theirs: decimal(fact.theirs) });
+        // A rating not given is said in words, never made up.
+        text = fillTemplate(t[fact.key], {
+          meetings: String(fact.meetings),
+          mine: fact.mine === null ? t['rated-mine-none'] : fillTemplate(t['rated-mine'], { rating: decimal(fact.mine) }),
+          theirs: fact.theirs === null ? t['rated-theirs-none'] : fillTemplate(t['rated-theirs'], { rating: decimal(fact.theirs) }),
+        });
         break;
       case 'referral-record':
-        // Nothing back yet, or nothing won yet: said in words, not as "0 referrals, 0 won (0 EUR)".
+        // Nothing back, nothing won or nothing given yet: said in words, not as "0 referrals, 0 won (0 EUR)".
         text = fillTemplate(t[fact.received === 0 ? 'referral-record-one-way' : fact.won === 0 ? 'referral-record-none-won' : 'referral-record'], {
           received: String(fact.received),
           won: String(fact.won),
-          value: formatEur(fact.valueEur),
-          given: String(fact.given),
+          value: formatEur(fact.valueEur, lang),
+          given: fact.received === 0 ? String(fact.given) : fact.given === 0 ? t['given-none'] : fillTemplate(t.given, { given: String(fact.given) }),
         });
         break;
       case 'lopsided':
