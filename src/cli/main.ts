@@ -30,6 +30,8 @@ export function buildProgram(): Command {
     .description('Find the best referral partners in business networks, flag competitors, score applicants.')
     .version(PACKAGE_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run partnerfit --help for usage)')
+    // Usage errors begin like every other error of the tool ("partnerfit: required option …").
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'partnerfit: ')) })
     .exitOverride();
   registerIngestCommand(program);
   registerIngestActivityCommand(program);

@@ -66,10 +66,15 @@ export function createNetworkStore(db: Kysely<DatabaseSchema>): NetworkStore {
  * differently capitalised id meant), so that a mistyped id is put right from the message.
  */
 export function unknownNetwork(id: string, known: readonly string[]): PartnerfitError {
-  const same = known.find((k) => k.toLowerCase() === id.toLowerCase());
+  const lower = id.toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  // Or the one network whose id begins with (or holds) what was typed: "malmo" for "malmo-bni".
+  const partial = lower.length >= 3 ? known.filter((k) => k.toLowerCase().includes(lower)) : [];
   const hint = same
-    ? `did you mean "${same}"?`
-    : known.length === 0
+    ? `did you mean "${same}"? ids are case-sensitive`
+    : partial.length === 1
+      ? `did you mean "${partial[0]}"?`
+      : known.length === 0
       ? 'there are none yet: ingest a roster first'
       : `networks: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}`;
   return new PartnerfitError('not-found', `no network with id "${id}" (${hint})`);

@@ -137,6 +137,10 @@ describe('partnerfit CLI', () => {
     const wrong = runCli(['report', '--network', 'malmo-bni', '--lang', 'fi'], env);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--lang must be one of en, sv, da, de, not "fi"');
+    // Commander's own usage errors begin like the tool's other errors.
+    const missing = runCli(['report'], env);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^partnerfit: required option '--network <id>' not specified/);
   });
 
   it('report writes a self-contained HTML page and policy can be set', () => {
@@ -163,7 +167,8 @@ describe('partnerfit CLI', () => {
     // A mistyped network id: the message names the networks there are, or the one a capital letter hid.
     const capitals = runCli(['report', '--network', 'Malmo-BNI'], env);
     expect(capitals.status).toBe(2);
-    expect(capitals.stderr).toContain('no network with id "Malmo-BNI" (did you mean "malmo-bni"?)');
+    expect(capitals.stderr).toContain('no network with id "Malmo-BNI" (did you mean "malmo-bni"? ids are case-sensitive)');
+    expect(runCli(['report', '--network', 'malmo'], env).stderr).toContain('no network with id "malmo" (did you mean "malmo-bni"?)');
     // (Other tests here add networks of their own, so only the demo's are asserted.)
     const nowhere = runCli(['competitors', '--network', 'nowhere'], env).stderr;
     expect(nowhere).toMatch(/no network with id "nowhere" \(networks: [^)]+\)/);

@@ -97,6 +97,14 @@ describe('reason sentences', () => {
     expect(writeReasons([facts[1]], 'sv', knowledge)).toEqual(['ni vänder er båda till privatpersoner']);
   });
 
+  it('name several company sizes with one noun', () => {
+    const sizes = [{ key: 'shared-sizes', sizes: ['small', 'medium'] }] as const;
+    expect(writeReasons(sizes, 'sv', knowledge)).toEqual(['ni vänder er båda till små och medelstora företag']);
+    expect(writeReasons(sizes, 'da', knowledge)).toEqual(['I henvender jer begge til små og mellemstore virksomheder']);
+    expect(writeReasons(sizes, 'de', knowledge)).toEqual(['Sie bedienen beide kleine und mittelständische Unternehmen']);
+    expect(writeReasons([{ key: 'shared-sizes', sizes: ['consumer', 'large'] }], 'en', knowledge)).toEqual(['you both serve consumers and large companies']);
+  });
+
   it('count one meeting in the singular in every language', () => {
     const one = [{ key: 'one-to-ones', meetings: 1, mine: 2, theirs: null }] as const;
     const theirs = [{ key: 'one-to-ones', meetings: 1, mine: null, theirs: 2 }] as const;

@@ -25,6 +25,15 @@ export const SIZE_NAMES: Phrasebook = {
   de: { consumer: 'Privatkunden', micro: 'Kleinstunternehmen', small: 'kleine Unternehmen', medium: 'mittelständische Unternehmen', large: 'Großunternehmen' },
 };
 
+/** Company sizes written once with their noun when several are named: "small and medium-sized companies". */
+export const SIZE_ADJECTIVES: Phrasebook = {
+  en: { micro: 'micro', small: 'small', medium: 'medium-sized', large: 'large' },
+  sv: { micro: 'mikro-', small: 'små', medium: 'medelstora', large: 'stora' },
+  da: { micro: 'mikro-', small: 'små', medium: 'mellemstore', large: 'store' },
+  de: { micro: 'Kleinst-', small: 'kleine', medium: 'mittelständische', large: 'große' },
+};
+export const COMPANY_NOUN: Readonly<Record<ReasonLanguage, string>> = { en: 'companies', sv: 'företag', da: 'virksomheder', de: 'Unternehmen' };
+
 export const STAGE_NAMES: Phrasebook = {
   en: { start: 'when a company starts', grow: 'when a company grows', hire: 'when a company hires', develop: 'when a company develops its people', operate: 'in day-to-day running', move: 'when customers move or buy', transfer: 'at a sale or succession' },
   sv: { start: 'när företaget startar', grow: 'när företaget växer', hire: 'när företaget anställer', develop: 'när personalen utvecklas', operate: 'i den löpande driften', move: 'vid flytt eller köp', transfer: 'vid försäljning eller generationsskifte' },

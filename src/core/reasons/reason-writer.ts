@@ -15,6 +15,8 @@ import {
   LANGUAGE_NAMES,
   REASON_LANGUAGES,
   ROLE_PLURALS,
+  COMPANY_NOUN,
+  SIZE_ADJECTIVES,
   SIZE_NAMES,
   STAGE_NAMES,
   TEMPLATES,
@@ -103,7 +105,10 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
       case 'shared-sizes': {
         // Customers already named as an industry ("privatpersoner") are not named again as a size.
         const industries = new Set(facts.flatMap((f) => (f.key === 'shared-industries' ? f.industries.slice(0, 3).map(concept) : [])));
-        const sizes = fact.sizes.map((s) => SIZE_NAMES[lang][s] ?? s).filter((name) => !industries.has(name));
+        // Several company sizes share their noun: "små och medelstora företag", not "små företag och medelstora företag".
+        const companies = fact.sizes.filter((s) => SIZE_ADJECTIVES[lang][s] !== undefined);
+        const named = companies.length > 1 ? [`${list(companies.map((s) => SIZE_ADJECTIVES[lang][s]!))} ${COMPANY_NOUN[lang]}`] : companies.map((s) => SIZE_NAMES[lang][s] ?? s);
+        const sizes = [...fact.sizes.filter((s) => SIZE_ADJECTIVES[lang][s] === undefined).map((s) => SIZE_NAMES[lang][s] ?? s), ...named].filter((name) => !industries.has(name));
         text = sizes.length > 0 ? fillTemplate(t[fact.key], { sizes: list(sizes) }) : '';
         break;
       }
