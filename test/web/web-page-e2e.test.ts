@@ -181,7 +181,13 @@ describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
     await page.getByLabel('Filter by name, id or reason').fill('se-013');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     for (const text of await rows.allTextContents()) expect(text).toMatch(/partial/);
+    // The reasons are in the interface's language (English here), about both members.
+    expect((await rows.allTextContents()).join(' ')).toContain('partial competitors: both offer SEO');
     await shot(page, 'conflicts');
+    // and follow it when it changes.
+    await page.getByLabel('Language').selectOption('de');
+    await expect.poll(async () => (await rows.allTextContents()).join(' '), { timeout: 60_000 }).toContain('teilweise Wettbewerber: beide bieten SEO an');
+    await page.evaluate(() => localStorage.removeItem('partnerfit.language'));
     await page.close();
   });
 

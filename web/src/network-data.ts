@@ -13,6 +13,7 @@ export class NetworkData {
   #concepts?: Promise<ReadonlyMap<string, Concept>>;
   #report?: Promise<NetworkReport>;
   #competitors?: Promise<readonly CompetitorPair[]>;
+  #competitorsLanguage?: string;
   #names = new Map<string, string>();
 
   constructor(
@@ -60,8 +61,14 @@ export class NetworkData {
     }
   }
 
+  /** The competitor pairs with their reasons in the interface language (fetched again when it changes). */
   competitors(): Promise<readonly CompetitorPair[]> {
-    this.#competitors ??= this.api.get<{ pairs: CompetitorPair[] }>(`/networks/${encodeURIComponent(this.network)}/competitors`).then((r) => r.pairs);
+    const lang = language();
+    if (this.#competitorsLanguage !== lang) this.#competitors = undefined;
+    this.#competitorsLanguage = lang;
+    this.#competitors ??= this.api
+      .get<{ pairs: CompetitorPair[] }>(`/networks/${encodeURIComponent(this.network)}/competitors?lang=${lang}`)
+      .then((r) => r.pairs);
     this.#competitors.catch(() => (this.#competitors = undefined));
     return this.#competitors;
   }
