@@ -6,7 +6,7 @@ import type { CriterionScores } from '../core/scoring/pair-scorer.ts';
 import type { CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { RankedPartner, Purpose } from '../core/ranking/partner-ranker.ts';
-import { writeCompetitorWords, writeReasons } from '../core/reasons/reason-writer.ts';
+import { reasonLanguage, writeCompetitorWords, writeReasons } from '../core/reasons/reason-writer.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 
@@ -29,6 +29,8 @@ export interface SuggestionsView {
   readonly member: string;
   readonly purpose: Purpose;
   readonly modelVersion: string;
+  /** The language the reasons are written in: the one asked for, else the member's. */
+  readonly language: ReasonLanguage;
   readonly suggestions: readonly SuggestionView[];
 }
 
@@ -39,9 +41,11 @@ export function suggestionsView(
   purpose: Purpose,
   modelVersion: string,
   knowledge: EngineKnowledge,
+  language: ReasonLanguage = reasonLanguage(self.vector.replyLanguage),
 ): SuggestionsView {
   return {
     member: self.id,
+    language,
     purpose,
     modelVersion,
     suggestions: ranked.map(({ pair, score, facts }) => {
@@ -57,7 +61,7 @@ export function suggestionsView(
         forMember: pair.forSelf,
         forPartner: pair.forOther,
         lopsided: pair.lopsided,
-        reasons: writeReasons(facts, self.vector.replyLanguage, knowledge),
+        reasons: writeReasons(facts, language, knowledge),
       };
     }),
   };

@@ -20,6 +20,11 @@ const AREA_COLOURS: Record<string, string> = {
   health: '#edc948', 'events-hospitality': '#b07aa1', logistics: '#ff9da7', 'business-support': '#9c755f',
 };
 
+/** A date as the page's language writes it: 2026-06-18 in English and Swedish, 18.06.2026 in Danish and German. */
+function day(iso: string, language: ReasonLanguage): string {
+  return language === 'da' || language === 'de' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1') : iso;
+}
+
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -80,7 +85,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const mark = (id: string) => {
     const m = report.ledger?.members.find((x) => x.id === id);
     if (!m) return '';
-    const flags = [m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '', m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: m.lastActivity }) : t.neverActive)}</span>` : ''];
+    const flags = [m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '', m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>` : ''];
     return flags.filter(Boolean).map((f) => ` <small>(${f})</small>`).join('');
   };
   const pairs = report.partnerships
@@ -108,7 +113,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 ul{margin:0;padding-left:16px}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>${esc(fillTemplate(t.heading, { network: report.network }))}</h1>
-<p>${esc(fillTemplate(t.members, { n: String(report.members) }))} · ${esc(t.policy)} <b>${esc(t.policies[report.policy])}</b> · ${esc(fillTemplate(t.partnerships, { n: String(report.partnerships.length), threshold: report.goodPartnerThreshold.toLocaleString(NUMBER_LOCALE[language]) }))} · ${esc(fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }))} · ${esc(t.model)} ${esc(report.configVersion)}</p>
+<p>${esc(fillTemplate(t.members, { n: String(report.members) }))} · <b>${esc(t.policies[report.policy])}</b> · ${esc(fillTemplate(t.partnerships, { n: String(report.partnerships.length), threshold: report.goodPartnerThreshold.toLocaleString(NUMBER_LOCALE[language]) }))} · ${esc(fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }))} · ${esc(t.model)} ${esc(report.configVersion)}</p>
 <h2>${esc(t.graph)}</h2>
 <p>${legend} <span class="key"><i style="background:#d62728"></i>${esc(t.competitorsDashed)}</span></p>
 <svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="${esc(t.graph)}">
@@ -144,7 +149,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
   const flag = (m: (typeof ledger.members)[number]) =>
     [
       m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '',
-      m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: m.lastActivity }) : t.neverActive)}</span>` : '',
+      m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>` : '',
     ]
       .filter(Boolean)
       .join(', ') || '—';
@@ -152,7 +157,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
     .sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id))
     .map(
       (m) =>
-        `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ?? '—')}</td><td>${flag(m)}</td></tr>`,
+        `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ? day(m.lastActivity, language) : '—')}</td><td>${flag(m)}</td></tr>`,
     )
     .join('\n');
   const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
@@ -164,7 +169,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
   // Member and flag columns left, counts and amounts right.
   const columns = t.ledgerColumns.map((c, k) => `<th${k === 0 || k >= 8 ? '' : ' class="n"'}>${esc(c)}</th>`).join('');
   return `<h2>${esc(t.ledgerHeading)}</h2>
-<p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ?? '—', days: String(ledger.quietDays) }))}</p>
+<p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ? day(ledger.asOf, language) : '—', days: String(ledger.quietDays) }))}</p>
 <table><thead><tr>${columns}</tr></thead><tbody>
 ${rows}
 </tbody></table>

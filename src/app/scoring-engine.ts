@@ -7,6 +7,7 @@
  * generation is old. Both engines run the same pure functions, so their answers are
  * the same.
  */
+import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import { availableParallelism } from 'node:os';
 import { findCompetitorPairs, type CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import { detectCompetition, DIRECT_OVERLAP, serviceOverlapValue } from '../core/competition/competitor-detector.ts';
@@ -35,6 +36,8 @@ export interface SuggestionTask {
   readonly candidateIds?: readonly string[];
   /** For the member's own eyes (an HTTP member key): reasons leave out what partners rated or referred. */
   readonly withoutPartnersActivity?: boolean;
+  /** The reasons' language (default: the member's own). */
+  readonly language?: ReasonLanguage;
 }
 
 /** Facts that tell one member what another did: their meeting ratings, their referrals and values. */
@@ -83,7 +86,7 @@ export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge
         : [];
   }
   if (task.withoutPartnersActivity) ranked = ranked.map((r) => ({ ...r, facts: r.facts.filter((f) => !PARTNERS_ACTIVITY.has(f.key)) }));
-  return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge), excludedCompetitors: excluded };
+  return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge, task.language), excludedCompetitors: excluded };
 }
 
 export function inThreadEngine(knowledge: EngineKnowledge, config: () => ScoringConfig): ScoringEngine {

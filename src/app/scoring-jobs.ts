@@ -46,6 +46,8 @@ export interface SuggestOptions {
   readonly allNetworks?: boolean;
   /** Reasons leave out partners' meeting ratings and referrals (what a member's own API key may see). */
   readonly withoutPartnersActivity?: boolean;
+  /** The reasons' language (default: the member's own). */
+  readonly language?: ReasonLanguage;
 }
 
 export interface CompetitorsOptions {
@@ -247,14 +249,14 @@ export function createScoringJobs(
       const purpose = options.purpose ?? 'referral';
       if (!Number.isInteger(top) || top < 1 || top > 1000) throw new PartnerfitError('usage', `top must be a whole number from 1 to 1000, not ${top}`);
       const now = generation();
-      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}\u0000${options.withoutPartnersActivity ? 1 : 0}`;
+      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}\u0000${options.withoutPartnersActivity ? 1 : 0}\u0000${options.language ?? ''}`;
       const known = answers.get(key);
       if (known && known.generation === now) return known.value;
       const self = await requireMember(memberId);
       const scope = await loadScope(options.allNetworks || !self.network ? undefined : self.network);
       const suggestConfig = activity ? activity.configFor(self.network) : config();
       const candidateIds = candidatesFor(self, scope, purpose, top, suggestConfig);
-      const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}) };
+      const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}), ...(options.language ? { language: options.language } : {}) };
       // Activity evidence for self's pairs, and the network's trained model when there is one. The
       // evidence and the model are objects with methods that do not cross to worker threads, so
       // such a suggestion is scored in this thread (a chapter's worth of pairs: milliseconds).

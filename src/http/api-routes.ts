@@ -220,6 +220,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
           top: query.top as number,
           purpose: query.purpose as 'referral' | 'overflow',
           withoutPartnersActivity: k.role === 'member',
+          ...(query.lang ? { language: query.lang as ReasonLanguage } : {}),
         }),
       };
     },

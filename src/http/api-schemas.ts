@@ -19,6 +19,7 @@ export const SuggestionsQuery = z.object({
   top: z.coerce.number().int().min(1).max(100).default(5).describe('how many partners'),
   purpose: z.enum(['referral', 'overflow']).default('referral'),
   allNetworks: booleanString.default(false).describe('look in every network (admin keys of one network may not)'),
+  lang: z.enum(REASON_LANGUAGES).optional().describe("the reasons' language (default: the member's own)"),
 });
 
 const reasonLanguage = z.enum(REASON_LANGUAGES);
@@ -59,6 +60,7 @@ export const SuggestionsResponse = z.object({
   member: z.string(),
   purpose: z.enum(['referral', 'overflow']),
   modelVersion: z.string(),
+  language: z.enum(REASON_LANGUAGES),
   suggestions: z.array(
     z.object({
       partner: z.string(),

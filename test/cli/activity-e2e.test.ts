@@ -61,7 +61,7 @@ describe('partnerfit activity commands', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<h2>Ge och ta</h2>');
     expect(page).toMatch(/Fripassagerare: [^<]*\(se-007\)/);
-    expect(page).toMatch(/Tysta: [^<]*\(se-012\)/);
+    expect(page).toMatch(/Inaktiva: [^<]*\(se-012\)/);
     expect(page).toContain('Lena Sjöberg <small>(<span class="direct">fripassagerare</span>)</small>');
     expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--lang', 'de'], env).status).toBe(0);
     const german = readFileSync(html, 'utf8');

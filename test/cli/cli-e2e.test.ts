@@ -116,6 +116,14 @@ describe('partnerfit CLI', () => {
       'direkte konkurrenter: begge sælger regnskab til de samme kunder på samme marked',
       'Søren Kjærgaard skriver "bogføring"; Charlotte Nilsson skriver "redovisning"',
     ]);
+    // A member reads their own language by default; --lang asks for another.
+    const own = JSON.parse(runCli(['suggest', 'se-001', '--json'], env).stdout);
+    expect(own.language).toBe('sv');
+    expect(own.suggestions[0].reasons.join(' ')).toMatch(/din partner|ni /);
+    const english = JSON.parse(runCli(['suggest', 'se-001', '--lang', 'en', '--json'], env).stdout);
+    expect(english.language).toBe('en');
+    expect(english.suggestions.map((s: { partner: string }) => s.partner)).toEqual(own.suggestions.map((s: { partner: string }) => s.partner));
+    expect(english.suggestions[0].reasons.join(' ')).toMatch(/\byou\b/);
     const german = runCli(['competitors', '--network', 'oresund-club', '--lang', 'de'], env).stdout;
     expect(german).toContain('Søren Kjærgaard schreibt "bogføring"; Charlotte Nilsson schreibt "redovisning"');
     const swedish = runCli(['report', '--network', 'malmo-bni'], env);
@@ -156,7 +164,7 @@ describe('partnerfit CLI', () => {
     expect(page).toContain('<html lang="sv">');
     expect(page).toContain('</i>ekonomi och juridik</span>');
     expect(page).toContain('<h2>Medlemmar</h2>');
-    expect(page).toMatch(/18 medlemmar · policy <b>exklusiv/);
+    expect(page).toMatch(/18 medlemmar · <b>branschexklusivitet \(en plats per bransch\)/);
     // No activity ingested here: a sentence says so instead of an empty ledger.
     expect(page).toContain('Ingen aktivitet är registrerad för nätverket ännu');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);

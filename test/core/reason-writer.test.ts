@@ -15,7 +15,7 @@ describe('reason sentences', () => {
   it('write averages with the decimal sign of the language, and say so when a rating was not given', () => {
     expect(writeReasons(meetings, 'en', knowledge)).toEqual(['3 one-to-one meetings: you rated them 3.4/5, they gave no rating']);
     expect(writeReasons(meetings, 'sv', knowledge)).toEqual(['3 enskilda möten: du gav din partner betyget 3,4/5, din partner har inte gett något betyg']);
-    expect(writeReasons(meetings, 'da', knowledge)).toEqual(['3 en-til-en-møder: du gav din partner 3,4/5, din partner har ikke givet en vurdering']);
+    expect(writeReasons(meetings, 'da', knowledge)).toEqual(['3 en-til-en-møder: du gav din partner karakteren 3,4/5, din partner har ikke givet en vurdering']);
     expect(writeReasons(meetings, 'de', knowledge)).toEqual(['3 Einzelgespräche: Sie bewerteten Ihren Partner mit 3,4/5, Ihr Partner hat keine Bewertung abgegeben']);
   });
 
@@ -40,12 +40,12 @@ describe('reason sentences', () => {
     expect(writeReasons(oneWay, 'en', knowledge)).toEqual(['referral record: you passed them 1 referral; none came back yet']);
     expect(writeReasons(oneWay, 'sv', knowledge)).toEqual(['rekommendationer: du har gett din partner 1; inga tillbaka än']);
     expect(writeReasons(oneWay, 'da', knowledge)).toEqual(['henvisninger: du har givet din partner 1; ingen tilbage endnu']);
-    expect(writeReasons(oneWay, 'de', knowledge)).toEqual(['Empfehlungen: Sie gaben 1; noch keine zurück']);
+    expect(writeReasons(oneWay, 'de', knowledge)).toEqual(['Empfehlungen: Sie gaben Ihrem Partner 1; noch keine zurückbekommen']);
     const won = [{ key: 'referral-record', received: 3, won: 2, valueEur: 12321, given: 0 }] as const;
-    expect(writeReasons(won, 'de', knowledge)).toEqual(['Empfehlungen: Ihr Partner gab Ihnen 3, 2 davon gewonnen (12.321\u00a0EUR); Sie haben noch keine gegeben']);
+    expect(writeReasons(won, 'de', knowledge)).toEqual(['Empfehlungen: Ihr Partner gab Ihnen 3, 2 davon führten zu einem Auftrag (12.321\u00a0EUR); Sie haben Ihrem Partner noch keine gegeben']);
     expect(writeReasons(won, 'en', knowledge)).toEqual(['referral record: they passed you 3 referrals, 2 won (12,321\u00a0EUR); you have passed them none yet']);
     expect(writeReasons([{ ...won[0], won: 0, valueEur: 0 }], 'sv', knowledge)).toEqual(['rekommendationer: din partner har gett dig 3, ingen har lett till affär än; du har inte gett din partner någon än']);
-    expect(writeReasons([{ ...won[0], given: 2 }], 'da', knowledge)).toEqual(['henvisninger: din partner har givet dig 3, 2 blev til handel (12.321\u00a0EUR); du har givet din partner 2']);
+    expect(writeReasons([{ ...won[0], given: 2 }], 'da', knowledge)).toEqual(['henvisninger: din partner har givet dig 3, 2 førte til en handel (12.321\u00a0EUR); du har givet din partner 2']);
   });
 
   it('write titles in the English plural and phrases that need no grammatical gender', () => {
@@ -62,9 +62,9 @@ describe('reason sentences', () => {
     // Contact roles in the plural in every language, for every role of the lexicon.
     const meet = (roles: string[], lang: string) => writeReasons([{ key: 'shared-roles', roles }], lang, knowledge)[0];
     expect(meet(['role.ceo', 'role.hr-director'], 'sv')).toBe('ni träffar båda vd:ar och HR-direktörer');
-    expect(meet(['role.owner', 'role.cfo'], 'da')).toBe('I møder begge ejere og økonomichefer');
-    expect(meet(['role.cio'], 'de')).toBe('Sie treffen beide CIOs');
-    expect(meet(['role.office-manager'], 'en')).toBe('you both meet office managers and assistants');
+    expect(meet(['role.owner', 'role.cfo'], 'da')).toBe('I har begge kontakt med ejere og økonomichefer');
+    expect(meet(['role.cio'], 'de')).toBe('Sie beide treffen CIOs');
+    expect(meet(['role.office-manager'], 'en')).toBe('you both meet office managers/assistants');
     const roles = knowledge.lexicon.concepts.filter((c) => c.kind === 'role').map((c) => c.id);
     for (const lang of ['sv', 'da', 'de'] as const) expect(roles.filter((id) => !ROLE_PLURALS[lang][id]), lang).toEqual([]);
     expect(englishPlural('secretary')).toBe('secretaries');
@@ -101,7 +101,7 @@ describe('reason sentences', () => {
     const sizes = [{ key: 'shared-sizes', sizes: ['small', 'medium'] }] as const;
     expect(writeReasons(sizes, 'sv', knowledge)).toEqual(['ni vänder er båda till små och medelstora företag']);
     expect(writeReasons(sizes, 'da', knowledge)).toEqual(['I henvender jer begge til små og mellemstore virksomheder']);
-    expect(writeReasons(sizes, 'de', knowledge)).toEqual(['Sie bedienen beide kleine und mittelständische Unternehmen']);
+    expect(writeReasons(sizes, 'de', knowledge)).toEqual(['Sie beide bedienen kleine und mittlere Unternehmen']);
     expect(writeReasons([{ key: 'shared-sizes', sizes: ['consumer', 'large'] }], 'en', knowledge)).toEqual(['you both serve consumers and large companies']);
   });
 
@@ -136,6 +136,6 @@ describe('reason sentences', () => {
     const rivals = [{ key: 'competitor', level: 'direct', services: ['svc.accounting'], terms: [], sameMarket: true }] as const;
     expect(writeReasons(rivals, 'da', knowledge)).toEqual(['direkte konkurrenter: I sælger begge regnskab til de samme kunder på samme marked']);
     expect(writeReasons(rivals, 'da', knowledge, 6, { about: 'pair' })).toEqual(['direkte konkurrenter: begge sælger regnskab til de samme kunder på samme marked']);
-    expect(writeReasons(rivals, 'de', knowledge, 6, { about: 'pair' })).toEqual(['direkte Wettbewerber: beide verkaufen Buchhaltung an dieselben Kunden im selben Markt']);
+    expect(writeReasons(rivals, 'de', knowledge, 6, { about: 'pair' })).toEqual(['direkte Wettbewerber: beide verkaufen Buchhaltung an dieselben Kunden auf demselben Markt']);
   });
 });

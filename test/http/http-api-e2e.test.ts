@@ -143,6 +143,9 @@ describe('partnerfit serve', () => {
     // Reasons in the language most members write in, or the one asked for; an unknown one is a 400.
     expect(competitors.json.pairs.every((p: { language: string }) => p.language === 'sv')).toBe(true);
     expect(competitors.text).toContain('konkurrenter');
+    const suggestionsInGerman = await call('GET', '/members/se-001/suggestions?top=3&lang=de', { key: keys.admin });
+    expect(suggestionsInGerman.json.language).toBe('de');
+    expect(suggestionsInGerman.text).toMatch(/Ihr Partner|Sie beide/);
     const german = await call('GET', '/networks/malmo-bni/competitors?lang=de', { key: keys.admin });
     expect(german.json.pairs[0].language).toBe('de');
     expect(german.text).toContain('Wettbewerber');

@@ -5,7 +5,7 @@
  */
 import { CRITERIA, type MemberProfile, type Suggestions } from './api-types.ts';
 import { append, h, scoreBar } from './dom.ts';
-import { t } from './i18n.ts';
+import { language, t } from './i18n.ts';
 import { ledgerContent } from './ledger-view.ts';
 import type { NetworkData } from './network-data.ts';
 
@@ -54,7 +54,7 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
       const encoded = encodeURIComponent(id);
       const [member, suggestions] = await Promise.all([
         data.api.get<MemberProfile>(`/members/${encoded}`),
-        data.api.get<Suggestions>(`/members/${encoded}/suggestions?top=5`),
+        data.api.get<Suggestions>(`/members/${encoded}/suggestions?top=5&lang=${language()}`),
       ]);
       if (disposed) return;
       const p = member.profile;

@@ -1,4 +1,4 @@
-/** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--json]` */
+/** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--lang CODE] [--json]` */
 import type { Command } from 'commander';
 import type { SuggestionsView } from '../../app/partner-views.ts';
 import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../../core/criteria/criterion.ts';
@@ -6,7 +6,7 @@ import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
-import { parsePositiveInt } from '../option-values.ts';
+import { parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
 
 export function registerSuggestCommand(program: Command): void {
   program
@@ -16,14 +16,16 @@ export function registerSuggestCommand(program: Command): void {
     .option('--top <n>', 'how many partners', '5')
     .option('--purpose <purpose>', `${PURPOSES.join(' or ')}`, 'referral')
     .option('--all-networks', 'look for partners in every network, not only the member\'s own')
+    .option('--lang <code>', "the reasons' language: en, sv, da or de (default: the member's own)")
     .option('--json', 'print as JSON')
-    .action(async (id: string, flags: { top: string; purpose: string; allNetworks?: boolean; json?: boolean }) => {
+    .action(async (id: string, flags: { top: string; purpose: string; allNetworks?: boolean; json?: boolean; lang?: string }) => {
       const top = parsePositiveInt(flags.top, '--top');
+      const language = parseReasonLanguage(flags.lang);
       if (!(PURPOSES as readonly string[]).includes(flags.purpose)) {
         throw new PartnerfitError('usage', `--purpose must be ${PURPOSES.join(' or ')}, not "${flags.purpose}"`);
       }
       const view = await withPartnerfit((app) =>
-        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false }),
+        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false, ...(language ? { language } : {}) }),
       );
       if (flags.json) printJson(view);
       else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false }));

@@ -136,7 +136,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         break;
       case 'shared-interests':
         if (fact.interests.length === 0) continue;
-        text = fillTemplate(t[fact.key], { interests: list(fact.interests.map(concept)) });
+        text = fillTemplate(t[fact.key], { n: String(fact.interests.length), interests: list(fact.interests.map(concept)) });
         break;
       case 'common-language':
         text = fillTemplate(t[fact.key], { language: LANGUAGE_NAMES[lang][fact.language] ?? fact.language });
