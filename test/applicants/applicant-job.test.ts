@@ -87,7 +87,10 @@ for (const dialect of TEST_DIALECTS) {
       }
       expect(byId.get('app-005')!.fillsTrades).toContain('svc.payroll');
       expect(byId.get('app-005')!.topPartners.slice(0, 3).map((p) => p.partner)).toEqual(expect.arrayContaining(['se-001', 'se-003']));
-      expect(byId.get('app-007')!.reasons.join(' ')).toMatch(/Gewerk, das dem Netzwerk fehlt/);
+      expect(byId.get('app-007')!.reasons.join(' ')).toMatch(/Branche, die dem Netzwerk fehlt/);
+      // Scores in the reasons are written with the language's decimal sign.
+      expect(byId.get('app-005')!.reasons.join(' ')).toMatch(/bäst [^(]+\(se-\d+, 0,\d\d\)/);
+      expect(byId.get('app-002')!.reasons.join(' ')).toMatch(/best [^(]+\(uk-\d+, 0\.\d\d\)/);
       for (const r of results) {
         expect(r.fit).toBeGreaterThanOrEqual(0);
         expect(r.fit).toBeLessThanOrEqual(1);

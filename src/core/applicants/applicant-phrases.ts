@@ -48,7 +48,7 @@ export const APPLICANT_PHRASES: Record<ReasonLanguage, Record<ApplicantPhrase, s
     'strong-partners': 'blir en stark partner för {count} medlemmar, bäst {name} ({id}, {score})',
     'no-strong-partner': 'ingen medlem blir en stark partner (bästa poäng {score})',
     'gains-partner': '{names} saknar en bra partner i dag och får en',
-    'fills-trade': 'fyller ett yrke som nätverket saknar: {trades}',
+    'fills-trade': 'fyller en bransch som nätverket saknar: {trades}',
   },
   da: {
     'conflict-direct': '{name} ({id}) har allerede denne plads: de samme ydelser ({services}) til de samme kunder i samme region',
@@ -63,7 +63,7 @@ export const APPLICANT_PHRASES: Record<ReasonLanguage, Record<ApplicantPhrase, s
     'strong-partners': 'bliver en stærk partner for {count} medlemmer, bedst {name} ({id}, {score})',
     'no-strong-partner': 'intet medlem bliver en stærk partner (bedste score {score})',
     'gains-partner': '{names} mangler en god partner i dag og får en',
-    'fills-trade': 'udfylder et fag, netværket mangler: {trades}',
+    'fills-trade': 'dækker en branche, netværket mangler: {trades}',
   },
   de: {
     'conflict-direct': '{name} ({id}) hat diesen Platz schon: dieselben Leistungen ({services}) für dieselben Kunden in derselben Region',
@@ -78,7 +78,7 @@ export const APPLICANT_PHRASES: Record<ReasonLanguage, Record<ApplicantPhrase, s
     'strong-partners': 'wäre ein starker Partner für {count} Mitglieder, am besten {name} ({id}, {score})',
     'no-strong-partner': 'kein Mitglied wäre ein starker Partner (bester Wert {score})',
     'gains-partner': '{names} haben heute keinen guten Partner und bekämen einen',
-    'fills-trade': 'besetzt ein Gewerk, das dem Netzwerk fehlt: {trades}',
+    'fills-trade': 'besetzt eine Branche, die dem Netzwerk fehlt: {trades}',
   },
 };
 
