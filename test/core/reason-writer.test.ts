@@ -53,7 +53,7 @@ describe('reason sentences', () => {
     const demand = [{ key: 'referral-demand', theirs: 'svc.graphic-design', mine: 'svc.printing' }] as const;
     // Their customers are those who buy the partner's service, not customers in that industry.
     expect(writeReasons(demand, 'sv', knowledge)[0]).toBe('de som köper grafisk design av din partner behöver ofta det du erbjuder (trycksaker)');
-    expect(writeReasons(demand, 'da', knowledge)[0]).toBe('dem, der køber grafisk design hos din partner, har ofte brug for det, du tilbyder (tryksager)');
+    expect(writeReasons(demand, 'da', knowledge)[0]).toBe('kunder, der køber grafisk design hos din partner, har ofte brug for det, du tilbyder (tryksager)');
     expect(writeReasons(demand, 'en', knowledge)[0]).toBe('customers who buy graphic design from them often need your printing');
     // A trade is named by what it offers, not by who offers it.
     const services = [{ key: 'complementary-services', mine: 'svc.photography', theirs: 'svc.real-estate-agent' }] as const;

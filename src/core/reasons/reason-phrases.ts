@@ -191,7 +191,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     'shared-interests': 'I har {n|en fælles interesse|fælles interesser}: {interests}',
     'common-language': 'I arbejder begge på {language}',
     'no-chemistry-evidence': 'kemien er ukendt: ingen en-til-en-møder eller fælles interesser registreret endnu',
-    'referral-demand': 'dem, der køber {theirs} hos din partner, har ofte brug for det, du tilbyder ({mine})',
+    'referral-demand': 'kunder, der køber {theirs} hos din partner, har ofte brug for det, du tilbyder ({mine})',
     'deal-value': 'typiske aftaler: dine {mine}, din partners {theirs}',
     lopsided: '',
     'one-to-ones': '{meetings} {meetings|en-til-en-møde|en-til-en-møder}: {mine}, {theirs}',
