@@ -7,10 +7,11 @@
  * most members write in, or the one asked for. No scripts, no external files: it opens
  * anywhere and prints well.
  */
+import type { MemberLedger } from '../core/activity/network-ledger.ts';
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
-import { fillTemplate, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
+import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
 import { REPORT_PHRASES, type ReportPhrases } from './report-phrases.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import { formatEur } from '../core/money/format-eur.ts';
@@ -25,6 +26,14 @@ function day(iso: string, language: ReasonLanguage): string {
   return language === 'da' || language === 'de' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1') : iso;
 }
 
+/** What the ledger says against a member, as marks: free rider, inactive since a date (none when neither). */
+function ledgerFlags(m: MemberLedger, t: ReportPhrases, language: ReasonLanguage): string[] {
+  const flags: string[] = [];
+  if (m.freeRider) flags.push(`<span class="direct">${esc(t.freeRider)}</span>`);
+  if (m.goneQuiet) flags.push(`<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>`);
+  return flags;
+}
+
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -32,7 +41,7 @@ function esc(text: string): string {
 export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string {
   const t = REPORT_PHRASES[language];
   const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
-  const fixed = (n: number) => n.toLocaleString(NUMBER_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const fixed = (n: number) => formatScore(n, language);
   const level = (l: 'direct' | 'partial') => t.levels[l];
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
@@ -85,8 +94,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const mark = (id: string) => {
     const m = report.ledger?.members.find((x) => x.id === id);
     if (!m) return '';
-    const flags = [m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '', m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>` : ''];
-    return flags.filter(Boolean).map((f) => ` <small>(${f})</small>`).join('');
+    return ledgerFlags(m, t, language).map((f) => ` <small>(${f})</small>`).join('');
   };
   const pairs = report.partnerships
     .slice(0, 60)
@@ -146,13 +154,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
     const [before, after] = t.noActivity.split('{command}');
     return `<h2>${esc(t.ledgerHeading)}</h2>\n<p>${esc(before!)}<code>partnerfit ingest-activity FILE</code>${esc(after ?? '')}</p>`;
   }
-  const flag = (m: (typeof ledger.members)[number]) =>
-    [
-      m.freeRider ? `<span class="direct">${esc(t.freeRider)}</span>` : '',
-      m.goneQuiet ? `<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>` : '',
-    ]
-      .filter(Boolean)
-      .join(', ') || '—';
+  const flag = (m: MemberLedger) => ledgerFlags(m, t, language).join(', ') || '—';
   const rows = [...ledger.members]
     .sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id))
     .map(

@@ -11,8 +11,7 @@ import type { EngineKnowledge } from '../knowledge.ts';
 import { byScoreThenId, CompiledPool, DIRECT_COMPETITOR, type PoolPartner } from '../ranking/compiled-pool.ts';
 import { rankCandidate, compareRanked, type RankedPartner } from '../ranking/partner-ranker.ts';
 import { TopK } from '../ranking/top-k.ts';
-import { NUMBER_LOCALE, reasonLanguage, writeReasons } from '../reasons/reason-writer.ts';
-import type { ReasonLanguage } from '../reasons/reason-phrases.ts';
+import { formatScore, reasonLanguage, writeReasons } from '../reasons/reason-writer.ts';
 import { CONJUNCTION } from '../reasons/reason-phrases.ts';
 import { scorePair } from '../scoring/pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
@@ -196,9 +195,9 @@ export function assessApplicant(
   }
   if (strong.length > 0) {
     const top = ranked[0]!;
-    reasons.push(fillPhrase(phrases[strong.length === 1 ? 'strong-partner' : 'strong-partners'], { count: strong.length, name: names.get(top.pair.other) ?? top.pair.other, id: top.pair.other, score: fixed(top.score, lang) }));
+    reasons.push(fillPhrase(phrases[strong.length === 1 ? 'strong-partner' : 'strong-partners'], { count: strong.length, name: names.get(top.pair.other) ?? top.pair.other, id: top.pair.other, score: formatScore(top.score, lang) }));
   } else {
-    reasons.push(fillPhrase(phrases['no-strong-partner'], { score: fixed(ranked[0]?.score ?? 0, lang) }));
+    reasons.push(fillPhrase(phrases['no-strong-partner'], { score: formatScore(ranked[0]?.score ?? 0, lang) }));
   }
   if (gainsPartner.length > 0) {
     const shown = gainsPartner.slice(0, 4).map((id) => `${names.get(id) ?? id} (${id})`);
@@ -245,7 +244,7 @@ export function compareRivals(result: ApplicantResult, rivalFits: ReadonlyMap<st
     const other = rivalFits.get(rival.applicant);
     if (other === undefined) continue;
     const key = result.fit > other ? 'rival-fits-better' : result.fit < other ? 'rival-fits-worse' : 'rival-fits-equal';
-    extra.push(fillPhrase(phrases[key], { id: rival.applicant, fit: fixed(result.fit, lang), other: fixed(other, lang) }));
+    extra.push(fillPhrase(phrases[key], { id: rival.applicant, fit: formatScore(result.fit, lang), other: formatScore(other, lang) }));
   }
   return extra.length === 0 ? result : { ...result, reasons: [...result.reasons, ...extra] };
 }
@@ -283,9 +282,4 @@ function joinList(items: readonly string[], lang: keyof typeof CONJUNCTION): str
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** A score as the reasons' language writes it: 0.72 in English, 0,72 in Swedish, Danish and German. */
-function fixed(score: number, language: ReasonLanguage): string {
-  return score.toLocaleString(NUMBER_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

@@ -44,6 +44,11 @@ export function commonLanguage(languages: Iterable<string | null>): ReasonLangua
   return ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) ? 'en' : ranked[0]![0];
 }
 
+/** A score as the language writes it, two decimals: 0.72 in English, 0,72 in Swedish, Danish and German. */
+export function formatScore(score: number, language: ReasonLanguage): string {
+  return score.toLocaleString(NUMBER_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** A template with `{name}` values and `{n|one|many}` plurals (`one` when the value of n is "1"). */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, k: string, one?: string, many?: string) => (one === undefined ? (values[k] ?? '') : values[k] === '1' ? one : many!));
