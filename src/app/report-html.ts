@@ -12,7 +12,7 @@ import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
-import { REPORT_PHRASES, type ReportPhrases } from './report-phrases.ts';
+import { ledgerFlagWords, REPORT_PHRASES, reportDate, type ReportPhrases } from './report-phrases.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import { formatEur } from '../core/money/format-eur.ts';
 
@@ -21,17 +21,9 @@ const AREA_COLOURS: Record<string, string> = {
   health: '#edc948', 'events-hospitality': '#b07aa1', logistics: '#ff9da7', 'business-support': '#9c755f',
 };
 
-/** A date as the page's language writes it: 2026-06-18 in English and Swedish, 18.06.2026 in Danish and German. */
-function day(iso: string, language: ReasonLanguage): string {
-  return language === 'da' || language === 'de' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1') : iso;
-}
-
 /** What the ledger says against a member, as marks: free rider, inactive since a date (none when neither). */
-function ledgerFlags(m: MemberLedger, t: ReportPhrases, language: ReasonLanguage): string[] {
-  const flags: string[] = [];
-  if (m.freeRider) flags.push(`<span class="direct">${esc(t.freeRider)}</span>`);
-  if (m.goneQuiet) flags.push(`<span class="partial">${esc(m.lastActivity ? fillTemplate(t.quietSince, { date: day(m.lastActivity, language) }) : t.neverActive)}</span>`);
-  return flags;
+function ledgerFlags(m: MemberLedger, language: ReasonLanguage): string[] {
+  return ledgerFlagWords(m, language).map((f) => `<span class="${f.kind === 'free-rider' ? 'direct' : 'partial'}">${esc(f.text)}</span>`);
 }
 
 function esc(text: string): string {
@@ -94,7 +86,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const mark = (id: string) => {
     const m = report.ledger?.members.find((x) => x.id === id);
     if (!m) return '';
-    return ledgerFlags(m, t, language).map((f) => ` <small>(${f})</small>`).join('');
+    return ledgerFlags(m, language).map((f) => ` <small>(${f})</small>`).join('');
   };
   const pairs = report.partnerships
     .slice(0, 60)
@@ -154,12 +146,12 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
     const [before, after] = t.noActivity.split('{command}');
     return `<h2>${esc(t.ledgerHeading)}</h2>\n<p>${esc(before!)}<code>partnerfit ingest-activity FILE</code>${esc(after ?? '')}</p>`;
   }
-  const flag = (m: MemberLedger) => ledgerFlags(m, t, language).join(', ') || '—';
+  const flag = (m: MemberLedger) => ledgerFlags(m, language).join(', ') || '—';
   const rows = [...ledger.members]
     .sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id))
     .map(
       (m) =>
-        `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ? day(m.lastActivity, language) : '—')}</td><td>${flag(m)}</td></tr>`,
+        `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ? reportDate(m.lastActivity, language) : '—')}</td><td>${flag(m)}</td></tr>`,
     )
     .join('\n');
   const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
@@ -171,7 +163,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
   // Member and flag columns left, counts and amounts right.
   const columns = t.ledgerColumns.map((c, k) => `<th${k === 0 || k >= 8 ? '' : ' class="n"'}>${esc(c)}</th>`).join('');
   return `<h2>${esc(t.ledgerHeading)}</h2>
-<p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ? day(ledger.asOf, language) : '—', days: String(ledger.quietDays) }))}</p>
+<p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ? reportDate(ledger.asOf, language) : '—', days: String(ledger.quietDays) }))}</p>
 <table><thead><tr>${columns}</tr></thead><tbody>
 ${rows}
 </tbody></table>

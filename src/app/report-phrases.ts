@@ -1,11 +1,14 @@
 /**
- * The HTML report's own words (headings, table heads, legends) in the languages
- * reasons are written in, so that a Swedish chapter's page reads Swedish throughout.
+ * The network report's own words (headings, table heads, legends) in the languages
+ * reasons are written in, so that a Swedish chapter's report reads Swedish throughout,
+ * as a page (report-html.ts) and as text (`partnerfit report`).
  * Templates as in reason-phrases.ts: `{name}` is a value, `{n|one|many}` picks the
  * singular when the value of n is "1".
  */
 import type { CriterionName } from '../core/criteria/criterion.ts';
+import type { MemberLedger } from '../core/activity/network-ledger.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
+import { fillTemplate } from '../core/reasons/reason-writer.ts';
 
 export interface ReportPhrases {
   readonly title: string;
@@ -47,6 +50,10 @@ export interface ReportPhrases {
   readonly flowHeading: string;
   readonly flowItem: string;
   readonly noReferrals: string;
+  /** The text report's own lines (`partnerfit report` without `--html`). */
+  readonly bestPairsHeading: string;
+  readonly openPolicyNote: string;
+  readonly ledgerSummary: string;
 }
 
 export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
@@ -90,6 +97,9 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     flowHeading: 'Referral flow between trades',
     flowItem: '{n} {n|referral|referrals}, {won} won, {value}',
     noReferrals: 'no referrals recorded',
+    bestPairsHeading: 'Best partnerships ({shown} of {n})',
+    openPolicyNote: 'allowed in an open network: they can take over work when the other is fully booked',
+    ledgerSummary: '{n} activity {n|row|rows} up to {asOf}; inactive: no activity in {days} days',
   },
   sv: {
     title: 'partnerfit-rapport — {network}',
@@ -131,6 +141,9 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     flowHeading: 'Rekommendationer mellan branscher',
     flowItem: '{n} {n|rekommendation|rekommendationer}, {won} blev affär, {value}',
     noReferrals: 'inga rekommendationer registrerade',
+    bestPairsHeading: 'Bästa partnerskapen ({shown} av {n})',
+    openPolicyNote: 'tillåts i ett öppet nätverk: de kan ta över uppdrag när den andra har fullt',
+    ledgerSummary: '{n} {n|aktivitetsrad|aktivitetsrader} till och med {asOf}; inaktiv: ingen aktivitet på {days} dagar',
   },
   da: {
     title: 'partnerfit-rapport — {network}',
@@ -172,6 +185,9 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     flowHeading: 'Henvisninger mellem brancher',
     flowItem: '{n} {n|henvisning|henvisninger}, {won} førte til en handel, {value}',
     noReferrals: 'ingen henvisninger registreret',
+    bestPairsHeading: 'De bedste partnerskaber ({shown} af {n})',
+    openPolicyNote: 'tilladt i et åbent netværk: de kan overtage opgaver, når den anden har travlt',
+    ledgerSummary: '{n} {n|aktivitetsrække|aktivitetsrækker} til og med {asOf}; inaktiv: ingen aktivitet i {days} dage',
   },
   de: {
     title: 'partnerfit-Bericht — {network}',
@@ -213,5 +229,22 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     flowHeading: 'Empfehlungen zwischen Branchen',
     flowItem: '{n} {n|Empfehlung|Empfehlungen}, {won} mit Abschluss, {value}',
     noReferrals: 'keine Empfehlungen erfasst',
+    bestPairsHeading: 'Die besten Partnerschaften ({shown} von {n})',
+    openPolicyNote: 'in einem offenen Netzwerk erlaubt: sie können Aufträge übernehmen, wenn der andere ausgelastet ist',
+    ledgerSummary: '{n} {n|Aktivitätszeile|Aktivitätszeilen} bis {asOf}; inaktiv: keine Aktivität in {days} Tagen',
   },
 };
+
+/** A date as the report's language writes it: 2026-06-18 in English and Swedish, 18.06.2026 in Danish and German. */
+export function reportDate(iso: string, language: ReasonLanguage): string {
+  return language === 'da' || language === 'de' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1') : iso;
+}
+
+/** What the ledger says against a member, in words: a free rider, inactive since a date (none when neither). */
+export function ledgerFlagWords(m: MemberLedger, language: ReasonLanguage): { readonly kind: 'free-rider' | 'inactive'; readonly text: string }[] {
+  const t = REPORT_PHRASES[language];
+  const flags: { kind: 'free-rider' | 'inactive'; text: string }[] = [];
+  if (m.freeRider) flags.push({ kind: 'free-rider', text: t.freeRider });
+  if (m.goneQuiet) flags.push({ kind: 'inactive', text: m.lastActivity ? fillTemplate(t.quietSince, { date: reportDate(m.lastActivity, language) }) : t.neverActive });
+  return flags;
+}

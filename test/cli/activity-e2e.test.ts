@@ -50,10 +50,21 @@ describe('partnerfit activity commands', () => {
 
     const text = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60'], env);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/free riders \(take, never give\): .*se-007/);
-    expect(text.stdout).toMatch(/gone quiet: .*se-012/);
+    // In the network's language (Swedish here), the ledger's heading, columns and flags too.
+    expect(text.stdout).toMatch(/^Ge och ta: \d+ aktivitetsrader till och med 2026-\d\d-\d\d; inaktiv: ingen aktivitet på 60 dagar$/m);
+    expect(text.stdout).toMatch(/^medlem +lämnade +blev affär +värde +mottagna +blev affär +värde +flaggor$/m);
+    expect(text.stdout).toMatch(/^Fripassagerare: Lena Sjöberg \(se-007\)$/m);
+    expect(text.stdout).toMatch(/^Inaktiva: .*\(se-012\)/m);
+    expect(text.stdout).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv sedan 2026-\d\d-\d\d$/m);
     // A partnership with a member who only takes is marked as such where it is listed.
-    expect(text.stdout).toMatch(/\+ Lena Sjöberg \(se-007, free rider\)/);
+    expect(text.stdout).toMatch(/\+ Lena Sjöberg \(se-007, fripassagerare\)/);
+    const english = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--lang', 'en'], env).stdout;
+    expect(english).toMatch(/^Free riders: Lena Sjöberg \(se-007\)$/m);
+    expect(english).toMatch(/\+ Lena Sjöberg \(se-007, free rider\)/);
+    // Danish and German write dates day first, and group thousands with a point.
+    const danish = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--lang', 'da'], env).stdout;
+    expect(danish).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv siden \d\d\.\d\d\.2026$/m);
+    expect(danish).toMatch(/ \d{1,3}\.\d{3}\u00a0EUR /);
     // The HTML report carries the same ledger: its table, and the free rider and quiet member by name,
     // in the network's language (Swedish here) or the one asked for.
     const html = path.join(work, 'report.html');

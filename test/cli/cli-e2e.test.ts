@@ -130,6 +130,9 @@ describe('partnerfit CLI', () => {
     expect(swedish.status).toBe(0);
     expect(swedish.stdout).toContain('era tjänster kompletterar varandra: du erbjuder rekrytering, din partner ledarskapsutveckling');
     expect(swedish.stdout).toMatch(/Karin Åkesson \(se-001\) +rekrytering /);
+    expect(swedish.stdout).toMatch(/^Bästa partnerskapen \(5 av \d+\)\. Motiveringarna riktar sig till den första medlemmen/m);
+    expect(swedish.stdout).toMatch(/^Rekrytera härnäst:$/m);
+    expect(swedish.stdout).toContain('Ge och ta: Ingen aktivitet är registrerad för nätverket ännu');
     const html = path.join(work, 'report-en.html');
     const json = JSON.parse(runCli(['report', '--network', 'malmo-bni', '--lang', 'en', '--html', html, '--json'], env).stdout);
     expect(json.language).toBe('en');

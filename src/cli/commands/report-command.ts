@@ -5,9 +5,10 @@ import { renderReportHtml } from '../../app/report-html.ts';
 import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
 import type { EngineKnowledge } from '../../core/knowledge.ts';
 import { withPartnerfit } from '../open-app.ts';
-import { note, printJson, printLines } from '../output.ts';
+import { formatTable, note, printJson, printLines } from '../output.ts';
 import { parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
-import { writeReasons } from '../../core/reasons/reason-writer.ts';
+import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../../core/reasons/reason-writer.ts';
+import { ledgerFlagWords, REPORT_PHRASES, reportDate } from '../../app/report-phrases.ts';
 import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
 import { formatEur } from '../../core/money/format-eur.ts';
@@ -37,65 +38,103 @@ export function registerReportCommand(program: Command): void {
     });
 }
 
-/** The report as text; trades and the reasons of the best partnerships in `language`. */
+/**
+ * The report as text, in `language` throughout (report-phrases.ts): its headings and
+ * columns, trades, the reasons of the best partnerships, scores and amounts.
+ */
 export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string[] {
-  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : 'unrecognised trade');
-  const lines = [
-    `Network ${report.network}: ${report.members} members, policy ${report.policy}, good partner = score ≥ ${report.goodPartnerThreshold}`,
-    '',
-    'member                         trade                      good partners  best partner            conflicts',
-  ];
-  for (const s of [...report.summaries].sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))) {
-    lines.push(
-      `${`${s.name} (${s.id})`.slice(0, 30).padEnd(31)}${label(s.mainService).slice(0, 26).padEnd(27)}${String(s.goodPartners).padStart(13)}  ${(s.bestPartner ? `${s.bestPartner.partner} ${s.bestPartner.score.toFixed(2)}` : '-').padEnd(24)}${s.conflicts.map((c) => `${c.member} (${c.level})`).join(', ') || '-'}`,
-    );
-  }
+  const t = REPORT_PHRASES[language];
+  const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
+  const score = (n: number) => formatScore(n, language);
   const name = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
-  lines.push('', `best partnerships (of ${report.partnerships.length}; the reasons are written to the first member of each pair):`);
-  for (const p of report.partnerships.slice(0, 5)) {
-    lines.push(`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}${ledgerMark(report, p.self)}) + ${name(p.other)} (${p.other}${ledgerMark(report, p.other)})`);
+  const named = (ids: readonly string[]) => ids.map((id) => `${name(id)} (${id})`).join(', ') || t.none;
+  const lines = [
+    `${fillTemplate(t.heading, { network: report.network })}: ${[
+      fillTemplate(t.members, { n: String(report.members) }),
+      t.policies[report.policy],
+      fillTemplate(t.partnerships, { n: String(report.partnerships.length), threshold: report.goodPartnerThreshold.toLocaleString(NUMBER_LOCALE[language]) }),
+    ].join(' · ')}`,
+    '',
+  ];
+  const summaries = [...report.summaries].sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id));
+  lines.push(
+    ...formatTable(
+      t.memberColumns,
+      summaries.map((s) => [
+        `${s.name} (${s.id})`.slice(0, 30),
+        label(s.mainService).slice(0, 26),
+        String(s.goodPartners),
+        s.bestPartner ? `${s.bestPartner.partner} ${score(s.bestPartner.score)}` : '-',
+        s.conflicts.map((c) => `${c.member} (${t.levels[c.level]})`).join(', ') || '-',
+      ]),
+      [false, false, true],
+    ),
+  );
+  const shown = report.partnerships.slice(0, 5);
+  lines.push('', `${fillTemplate(t.bestPairsHeading, { shown: String(shown.length), n: String(report.partnerships.length) })}. ${t.pairsNote}`);
+  for (const p of shown) {
+    lines.push(`  ${score(p.score)}  ${name(p.self)} (${p.self}${ledgerMark(report, p.self, language)}) + ${name(p.other)} (${p.other}${ledgerMark(report, p.other, language)})`);
     for (const reason of writeReasons(p.facts, language, knowledge, 3)) lines.push(`          - ${reason}`);
   }
-  lines.push('', `members without a good partner: ${report.withoutGoodPartner.join(', ') || 'none'}`);
-  const conflictWord = report.policy === 'open' ? 'peers of one trade (allowed by the open policy; overflow partners)' : 'conflicts (exclusive policy: one seat per trade)';
-  lines.push('', `${conflictWord}: ${report.conflicts.length}`);
-  for (const c of report.conflicts) lines.push(`  ${c.competition.level.padEnd(7)} ${c.a} ↔ ${c.b} (${c.competition.score.toFixed(2)}) ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`);
-  lines.push('', 'trades to recruit (most partner value for current members):');
-  for (const t of report.missingTrades.slice(0, 5)) lines.push(`  ${label(t.concept)} — value ${t.value}, partner for ${t.beneficiaries.slice(0, 6).join(', ')}`);
-  if (report.ledger) lines.push('', ...formatLedger(report.ledger, knowledge, { language }));
-  else lines.push('', 'give/take ledger: no activity recorded (partnerfit ingest-activity FILE)');
+  lines.push('', fillTemplate(t.withoutPartner, { members: named(report.withoutGoodPartner) }));
+  const conflicts = [fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }), t.policies[report.policy]];
+  if (report.policy === 'open' && report.conflicts.length > 0) conflicts.push(t.openPolicyNote);
+  lines.push('', `${conflicts.join(' · ')}:`);
+  for (const c of report.conflicts) {
+    lines.push(`  ${t.levels[c.competition.level as 'direct' | 'partial']}  ${name(c.a)} (${c.a}) ↔ ${name(c.b)} (${c.b}) ${score(c.competition.score)}  ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`.trimEnd());
+  }
+  lines.push('', `${t.recruitHeading}:`);
+  for (const m of report.missingTrades.slice(0, 5)) {
+    lines.push(`  ${label(m.concept)} — ${fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 6).map(name).join(', ') })}`);
+  }
+  if (report.missingTrades.length === 0) lines.push(`  ${t.noMissingTrade}`);
+  if (report.ledger && report.ledger.activities > 0) lines.push('', ...formatLedger(report.ledger, knowledge, { language }));
+  else lines.push('', `${t.ledgerHeading}: ${fillTemplate(t.noActivity, { command: 'partnerfit ingest-activity FILE' })}`);
   return lines;
 }
 
-
 /**
  * What the ledger says against a member of a partnership (", free rider", ", quiet since
- * 2026-06-18"), so that a pair with a member who only takes, or has gone quiet, is not
- * taken at face value; "" when nothing.
+ * 2026-06-18", in `language`), so that a pair with a member who only takes, or has gone
+ * quiet, is not taken at face value; "" when nothing.
  */
-export function ledgerMark(report: NetworkReportWithPolicy, id: string): string {
+export function ledgerMark(report: NetworkReportWithPolicy, id: string, language: ReasonLanguage = report.language): string {
   const member = report.ledger?.members.find((m) => m.id === id);
-  if (!member) return '';
-  return [member.freeRider ? ', free rider' : '', member.goneQuiet ? `, quiet since ${member.lastActivity ?? 'ever'}` : ''].join('');
+  return member ? ledgerFlagWords(member, language).map((f) => `, ${f.text}`).join('') : '';
 }
 
-/** The give/take ledger: per member, then free riders, quiet members and the flow between trades (trades named in `language`, default English). */
+/** The give/take ledger: per member, then free riders, inactive members and the flow between trades, in `language` (default English). */
 export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number; readonly language?: ReasonLanguage } = {}): string[] {
-  const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : knowledge.lexicon.label(id, options.language ?? 'en'));
-  const lines = [
-    `give/take ledger (${ledger.activities} activity rows, as of ${ledger.asOf ?? '-'}; quiet = nothing for ${ledger.quietDays} days)`,
-    'member                         given  won  value given      received  won  value received   flags',
-  ];
+  const language = options.language ?? 'en';
+  const t = REPORT_PHRASES[language];
+  const label = (id: string) => (id === 'unknown' ? t.unrecognisedTrade : knowledge.lexicon.label(id, language));
+  const eur = (value: number) => formatEur(value, language);
+  const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
   const members = [...ledger.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id));
-  for (const m of options.top ? members.slice(0, options.top) : members) {
-    const flags = [m.freeRider ? 'free rider' : '', m.goneQuiet ? `quiet since ${m.lastActivity ?? 'ever'}` : ''].filter(Boolean).join(', ');
-    lines.push(
-      `${`${m.name} (${m.id})`.slice(0, 30).padEnd(31)}${String(m.given).padStart(5)}  ${String(m.givenWon).padStart(3)}  ${formatEur(m.valueGivenEur).padStart(13)}  ${String(m.received).padStart(8)}  ${String(m.receivedWon).padStart(3)}  ${formatEur(m.valueReceivedEur).padStart(14)}   ${flags || '-'}`,
-    );
+  const c = t.ledgerColumns;
+  const lines = [
+    `${t.ledgerHeading}: ${fillTemplate(t.ledgerSummary, { n: String(ledger.activities), asOf: ledger.asOf ? reportDate(ledger.asOf, language) : '-', days: String(ledger.quietDays) })}`,
+    ...formatTable(
+      [c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[9]],
+      (options.top ? members.slice(0, options.top) : members).map((m) => [
+        `${m.name} (${m.id})`.slice(0, 30),
+        String(m.given),
+        String(m.givenWon),
+        eur(m.valueGivenEur),
+        String(m.received),
+        String(m.receivedWon),
+        eur(m.valueReceivedEur),
+        ledgerFlagWords(m, language).map((f) => f.text).join(', ') || '-',
+      ]),
+      [false, true, true, true, true, true, true, false],
+    ),
+    fillTemplate(t.freeRiders, { members: named(ledger.freeRiders) }),
+    fillTemplate(t.goneQuiet, { members: named(ledger.goneQuiet) }),
+    `${t.flowHeading}:`,
+  ];
+  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) {
+    lines.push(`  ${label(f.from)} → ${label(f.to)}: ${fillTemplate(t.flowItem, { n: String(f.referrals), won: String(f.won), value: eur(f.valueEur) })}`);
   }
-  lines.push(`free riders (take, never give): ${ledger.freeRiders.join(', ') || 'none'}`);
-  lines.push(`gone quiet: ${ledger.goneQuiet.join(', ') || 'none'}`);
-  lines.push('referral flow between trades (won value):');
-  for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) lines.push(`  ${label(f.from)} → ${label(f.to)}: ${f.referrals} referral${f.referrals === 1 ? '' : 's'}, ${f.won} won, ${formatEur(f.valueEur)}`);
+  if (ledger.tradeFlow.length === 0) lines.push(`  ${t.noReferrals}`);
   return lines;
 }
