@@ -26,6 +26,11 @@ function ledgerFlags(m: MemberLedger, language: ReasonLanguage): string[] {
   return ledgerFlagWords(m, language).map((f) => `<span class="${f.kind === 'free-rider' ? 'direct' : 'partial'}">${esc(f.text)}</span>`);
 }
 
+/** A name short enough for the partner graph's labels (the full name and id are in the node's tooltip). */
+function shortName(name: string): string {
+  return name.length <= 20 ? name : `${name.slice(0, 19).trimEnd()}…`;
+}
+
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -38,25 +43,27 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const summaries = [...report.summaries].sort((a, b) => (a.area ?? '').localeCompare(b.area ?? '') || a.id.localeCompare(b.id));
   const size = 640;
   const centre = size / 2;
-  const radius = size / 2 - 90;
+  // Room outside the circle for the members' names.
+  const radius = size / 2 - 120;
   const position = new Map(
     summaries.map((s, i) => {
       const angle = (2 * Math.PI * i) / Math.max(1, summaries.length) - Math.PI / 2;
       return [s.id, { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle), angle }];
     }),
   );
+  const nameOf = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
   const edges = report.partnerships
     .map((p) => {
       const a = position.get(p.self)!;
       const b = position.get(p.other)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#555" stroke-opacity="0.45" stroke-width="${(1 + 6 * (p.score - report.goodPartnerThreshold) / (1 - report.goodPartnerThreshold)).toFixed(1)}"><title>${esc(`${p.self} – ${p.other}: ${fixed(p.score)}`)}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#555" stroke-opacity="0.45" stroke-width="${(1 + 6 * (p.score - report.goodPartnerThreshold) / (1 - report.goodPartnerThreshold)).toFixed(1)}"><title>${esc(`${nameOf(p.self)} – ${nameOf(p.other)}: ${fixed(p.score)}`)}</title></line>`;
     })
     .join('\n');
   const conflicts = report.conflicts
     .map((c) => {
       const a = position.get(c.a)!;
       const b = position.get(c.b)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine[c.competition.level as 'direct' | 'partial'], { a: c.a, b: c.b }))}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine[c.competition.level as 'direct' | 'partial'], { a: nameOf(c.a), b: nameOf(c.b) }))}</title></line>`;
     })
     .join('\n');
   const nodes = summaries
@@ -65,7 +72,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
       const anchor = Math.cos(p.angle) >= 0 ? 'start' : 'end';
       const lx = p.x + 12 * Math.cos(p.angle);
       const ly = p.y + 12 * Math.sin(p.angle);
-      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(fillTemplate(t.memberNode, { name: s.name, id: s.id, trade: label(s.mainService), n: String(s.goodPartners) }))}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(s.id)}</text></g>`;
+      return `<g><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${(5 + Math.min(8, s.goodPartners)).toFixed(1)}" fill="${AREA_COLOURS[s.area ?? ''] ?? '#bbb'}" stroke="#222"><title>${esc(fillTemplate(t.memberNode, { name: s.name, id: s.id, trade: label(s.mainService), n: String(s.goodPartners) }))}</title></circle><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="10" text-anchor="${anchor}" dominant-baseline="middle">${esc(shortName(s.name))}</text></g>`;
     })
     .join('\n');
   const legend = Object.entries(AREA_COLOURS)

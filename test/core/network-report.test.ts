@@ -165,5 +165,10 @@ describe('the report as text and HTML', () => {
     // The page is in the language most members write in unless asked otherwise: Swedish for this network.
     expect(report.language).toBe('sv');
     expect(renderReportHtml(report, knowledge)).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — okänd bransch;`);
+    // The partner graph labels members by name (ids are in the tooltips): organisers know names.
+    const page = renderReportHtml(report, knowledge);
+    const labels = [...page.matchAll(/dominant-baseline="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toHaveLength(report.members);
+    for (const s of report.summaries) expect(labels).toContain(s.name.length <= 20 ? s.name : `${s.name.slice(0, 19).trimEnd()}…`);
   });
 });
