@@ -21,6 +21,8 @@ export interface SuggestionView {
   /** What the partnership is worth to the member and to the partner (one-sided scores). */
   readonly forMember: number;
   readonly forPartner: number;
+  /** Mutual profit each way (null = unknown): `criteria.mutualProfit` is 0 when either side gains nothing. */
+  readonly mutualProfitBothWays: { readonly forMember: number | null; readonly forPartner: number | null };
   readonly lopsided: boolean;
   readonly reasons: readonly string[];
 }
@@ -60,6 +62,7 @@ export function suggestionsView(
         competitor: pair.competition.level,
         forMember: pair.forSelf,
         forPartner: pair.forOther,
+        mutualProfitBothWays: { forMember: pair.mutualProfitBothWays.forSelf, forPartner: pair.mutualProfitBothWays.forOther },
         lopsided: pair.lopsided,
         reasons: writeReasons(facts, language, knowledge),
       };

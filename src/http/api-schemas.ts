@@ -68,7 +68,14 @@ export const SuggestionsResponse = z.object({
       network: z.string().nullable(),
       score,
       criteria: z.object(Object.fromEntries(CRITERION_NAMES.map((n) => [n, score.nullable()]))),
+      confidence: z.object(Object.fromEntries(CRITERION_NAMES.map((n) => [n, score]))),
       competitor: z.enum(['none', 'partial', 'direct']),
+      forMember: score.describe('what the partnership is worth to the member (one-sided)'),
+      forPartner: score.describe('what it is worth to the partner'),
+      mutualProfitBothWays: z
+        .object({ forMember: score.nullable(), forPartner: score.nullable() })
+        .describe('mutual profit each way; criteria.mutualProfit combines them, so it is 0 when one side gains nothing'),
+      lopsided: z.boolean().describe('one side gains much more than the other'),
       reasons: z.array(z.string()),
     }),
   ),

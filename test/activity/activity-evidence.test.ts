@@ -84,6 +84,12 @@ describe('mutual profit from the referral ledger', () => {
     const pair = scorePair(m('se-001'), m('se-002'), { ...context, activity: oneWay }, DEFAULT_SCORING_CONFIG);
     expect(pair.lopsided).toBe(true);
     expect(pair.facts).toContainEqual({ key: 'lopsided', favours: 'them' });
+    // Both ways are reported, so that a pair's low mutual profit can be told apart from a member's own gain.
+    const { forSelf, forOther } = pair.mutualProfitBothWays;
+    expect(forSelf).toBe(mutualProfitCriterion.evaluate(m('se-001'), m('se-002'), { ...context, activity: oneWay }).score);
+    expect(forOther).toBe(mutualProfitCriterion.evaluate(m('se-002'), m('se-001'), { ...context, activity: oneWay }).score);
+    expect(forOther!).toBeGreaterThan(forSelf! + 0.3);
+    expect(pair.criteria.mutualProfit).toBeLessThan(forOther!);
   });
 });
 

@@ -39,8 +39,13 @@ describe('partnerfit activity commands', () => {
     const model = JSON.parse(trained.stdout);
     expect(model.version).toMatch(/^logistic-[0-9a-f]{12}$/);
     expect(existsSync(path.join(work, 'models', 'malmo-bni', 'partnerfit-model.json'))).toBe(true);
-    const suggest = JSON.parse(runCli(['suggest', 'se-001', '--json'], env).stdout);
+    const suggest = JSON.parse(runCli(['suggest', 'se-001', '--top', '17', '--json'], env).stdout);
     expect(suggest.modelVersion).toBe(model.version);
+    // Mutual profit both ways: a partner who passed se-001 a won referral, and got none back, shows
+    // the pair's 0.00 beside what each side gains, in the text and in the JSON.
+    const uneven = suggest.suggestions.find((x: { mutualProfitBothWays: { forMember: number; forPartner: number } }) => x.mutualProfitBothWays.forPartner === 0 && x.mutualProfitBothWays.forMember > 0);
+    expect(uneven?.criteria.mutualProfit).toBe(0);
+    expect(runCli(['suggest', 'se-001', '--top', '17', '--lang', 'en'], env).stdout).toMatch(/ · profit 0\.00 \(you 0\.[1-9]\d, they 0\.00\)/);
     expect(runCli(['train', '--network', 'nowhere'], env).status).toBe(2);
 
     const evaluated = runCli(['eval', '--network', 'malmo-bni', '--json'], env);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
+import { SuggestionsResponse } from '../../src/http/api-schemas.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 import { generateRosterRows, ROSTER_HEADER } from '../../scripts/bench/roster-generator.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -125,6 +126,9 @@ describe('partnerfit serve', () => {
     expect(own.status).toBe(200);
     expect(own.json.member).toBe('se-001');
     expect(own.json.suggestions).toHaveLength(3);
+    // The shape /openapi.json documents, every field of it.
+    expect(SuggestionsResponse.strict().safeParse({ ...own.json, suggestions: [] }).success).toBe(true);
+    for (const s of own.json.suggestions) expect(SuggestionsResponse.shape.suggestions.element.strict().parse(s)).toEqual(s);
     for (const s of own.json.suggestions) {
       expect(Object.keys(s.criteria).sort()).toEqual([...CRITERION_NAMES].sort());
       expect(s.score).toBeGreaterThanOrEqual(0);

@@ -1,6 +1,6 @@
 /** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--lang CODE] [--json]` */
 import type { Command } from 'commander';
-import type { SuggestionsView } from '../../app/partner-views.ts';
+import type { SuggestionView, SuggestionsView } from '../../app/partner-views.ts';
 import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../../core/criteria/criterion.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
@@ -37,9 +37,9 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
   const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
   if (view.suggestions.length === 0) lines.push('  (none found)');
   else if (view.purpose === 'overflow') lines.push('   (the score: one has work to spare and the other room for it, and how much their customers overlap; the five referral criteria below are shown for comparison)');
-  else lines.push('   (criteria: 0 to 1 each, ? where the profiles do not tell)');
+  else lines.push('   (criteria: 0 to 1 each for the two of you together, so a side that gains nothing makes it 0; ? where the profiles do not tell)');
   view.suggestions.forEach((s, i) => {
-    const criteria = CRITERION_NAMES.map((c) => `${CRITERION_SHORT_NAMES[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}`).join(' · ');
+    const criteria = CRITERION_NAMES.map((c) => `${CRITERION_SHORT_NAMES[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}${c === 'mutualProfit' ? profitBothWays(s) : ''}`).join(' · ');
     lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);
@@ -48,4 +48,14 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
     lines.push(`(direct competitors are never referral partners and were left out: ${view.excludedCompetitors.join(', ')}; try --purpose overflow)`);
   }
   return lines;
+}
+
+/**
+ * Mutual profit each way where the two differ (" (you 0.15, they 0.00)"): the pair's
+ * value alone would show 0.00 beside a referral the member won.
+ */
+function profitBothWays(s: SuggestionView): string {
+  const { forMember, forPartner } = s.mutualProfitBothWays;
+  if (forMember === null || forPartner === null || Math.abs(forMember - forPartner) < 0.05) return '';
+  return ` (you ${forMember.toFixed(2)}, they ${forPartner.toFixed(2)})`;
 }

@@ -23,6 +23,12 @@ export interface PairScore {
   readonly criteria: CriterionScores;
   readonly confidence: Readonly<Record<CriterionName, number>>;
   readonly competition: Competition;
+  /**
+   * Mutual profit each way (the one directional criterion; null = unknown): what self
+   * can earn from other, and other from self. `criteria.mutualProfit` combines the two,
+   * so it is 0 when one side gains nothing, however much the other gains.
+   */
+  readonly mutualProfitBothWays: { readonly forSelf: number | null; readonly forOther: number | null };
   /** One side gains much more than the other. */
   readonly lopsided: boolean;
   /** Evidence, from self's point of view (may repeat; the reason writer writes each sentence once). */
@@ -79,6 +85,7 @@ export function scorePair(self: ScoredMember, other: ScoredMember, context: Scor
     criteria,
     confidence,
     competition,
+    mutualProfitBothWays: { forSelf: profitMine, forOther: profitTheirs },
     lopsided,
     facts,
     configVersion: config.version,
