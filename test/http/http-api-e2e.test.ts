@@ -4,6 +4,7 @@
  * the OpenAPI document validates; auth, validation, size limits, logs, SIGTERM.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { CRITERION_NAMES } from '../../src/core/criteria/criterion.ts';
 import { SuggestionsResponse } from '../../src/http/api-schemas.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 import { generateRosterRows, ROSTER_HEADER } from '../../scripts/bench/roster-generator.ts';
-import { runCli } from '../support/run-cli.ts';
+import { BIN, runCli } from '../support/run-cli.ts';
 import { startServer, type ServerProcess } from '../support/run-server.ts';
 
 const DEMO = fileURLToPath(new URL('../../data/demo/roster.csv', import.meta.url));
@@ -269,4 +270,36 @@ describe('partnerfit serve', () => {
     expect(code).toBe(0);
     expect(server.notes.join('\n')).toMatch(/SIGTERM: finishing requests in flight/);
   });
+
+  it('started by npm, stops when npm is gone (npm runs it under a shell that passes no signal on)', async () => {
+    // As `npx partnerfit serve` does: npm (here a shell standing in for it) starts the server through a
+    // shell, with npm_command set; the shell is then killed outright.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" serve --port 0 --log-level silent & echo $!; wait`], {
+      env: { ...process.env, DATABASE_URL: '', ...env, npm_command: 'exec' },
+    });
+    let out = '';
+    let notes = '';
+    shell.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    shell.stderr.on('data', (d: Buffer) => (notes += d.toString()));
+    const until = async (done: () => boolean, what: string) => {
+      for (let waited = 0; !done(); waited += 100) {
+        if (waited > 120_000) throw new Error(`timed out waiting for ${what}: ${notes}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until(() => /partnerfit serving/.test(notes), 'the server to start');
+    const pid = Number(out.trim());
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    shell.kill('SIGKILL');
+    await until(() => !alive(), 'the server to stop');
+    expect(notes).toMatch(/npm, which started the server, has exited: finishing requests in flight, then stopping/);
+  }, 180_000);
 });

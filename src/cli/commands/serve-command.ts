@@ -1,4 +1,4 @@
-/** `partnerfit serve [--port N] [--host H]`: the HTTP API (see src/http) and the web page (web/, built into dist/web). SIGTERM or Ctrl-C drains, then exits. */
+/** `partnerfit serve [--port N] [--host H]`: the HTTP API (see src/http) and the web page (web/, built into dist/web). SIGTERM or Ctrl-C drains, then exits; so does the end of npm when npm started it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -9,6 +9,8 @@ import { databaseOptionsFromEnv } from '../../storage/database.ts';
 import { note } from '../output.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+/** How often a server started by npm checks that npm is still there. */
+const PARENT_CHECK_MS = 1000;
 
 export function registerServeCommand(program: Command): void {
   program
@@ -71,6 +73,16 @@ export function registerServeCommand(program: Command): void {
         };
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
+        // Started by npm (`npx partnerfit serve`, an npm script), the server runs under a shell that does
+        // not pass signals on: stopping npm would leave it running, holding the port and the embedded
+        // database. So it stops, the same way, when that parent is gone. Started otherwise (the
+        // installed executable, a service manager) it runs until told to stop.
+        if (process.env.npm_command) {
+          const parent = process.ppid;
+          setInterval(() => {
+            if (process.ppid !== parent) stop('npm, which started the server, has exited');
+          }, PARENT_CHECK_MS).unref();
+        }
       });
     });
 }
