@@ -9,6 +9,8 @@ import type { RankedPartner, Purpose } from '../core/ranking/partner-ranker.ts';
 import { reasonLanguage, writeCompetitorWords, writeReasons } from '../core/reasons/reason-writer.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import type { CurrencyCode } from '../core/money/exchange-rates.ts';
+import { currencyOfCountry } from '../core/money/format-money.ts';
 
 export interface SuggestionView {
   readonly partner: string;
@@ -33,6 +35,8 @@ export interface SuggestionsView {
   readonly modelVersion: string;
   /** The language the reasons are written in: the one asked for, else the member's. */
   readonly language: ReasonLanguage;
+  /** The currency of the reasons' amounts: the one asked for, else the one of the member's country. */
+  readonly currency: CurrencyCode;
   readonly suggestions: readonly SuggestionView[];
 }
 
@@ -44,10 +48,12 @@ export function suggestionsView(
   modelVersion: string,
   knowledge: EngineKnowledge,
   language: ReasonLanguage = reasonLanguage(self.vector.replyLanguage),
+  currency: CurrencyCode = currencyOfCountry(self.vector.region?.country),
 ): SuggestionsView {
   return {
     member: self.id,
     language,
+    currency,
     purpose,
     modelVersion,
     suggestions: ranked.map(({ pair, score, facts }) => {
@@ -64,7 +70,7 @@ export function suggestionsView(
         forPartner: pair.forOther,
         mutualProfitBothWays: { forMember: pair.mutualProfitBothWays.forSelf, forPartner: pair.mutualProfitBothWays.forOther },
         lopsided: pair.lopsided,
-        reasons: writeReasons(facts, language, knowledge),
+        reasons: writeReasons(facts, language, knowledge, 6, { currency }),
       };
     }),
   };

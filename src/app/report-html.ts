@@ -14,7 +14,8 @@ import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
 import { ledgerFlagWords, REPORT_PHRASES, reportDate, type ReportPhrases } from './report-phrases.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
-import { formatEur } from '../core/money/format-eur.ts';
+import type { CurrencyCode } from '../core/money/exchange-rates.ts';
+import { formatMoney } from '../core/money/format-money.ts';
 
 const AREA_COLOURS: Record<string, string> = {
   people: '#4e79a7', 'money-law': '#f28e2b', 'marketing-media': '#e15759', it: '#76b7b2', 'home-property': '#59a14f',
@@ -35,7 +36,7 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string {
+export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language, currency: CurrencyCode = report.currency): string {
   const t = REPORT_PHRASES[language];
   const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
   const fixed = (n: number) => formatScore(n, language);
@@ -98,7 +99,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
   const pairs = report.partnerships
     .slice(0, 60)
     .map((p) => {
-      const reasons = writeReasons(p.facts, language, knowledge, 4).map((r) => `<li>${esc(r)}</li>`).join('');
+      const reasons = writeReasons(p.facts, language, knowledge, 4, { currency }).map((r) => `<li>${esc(r)}</li>`).join('');
       return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)}${mark(p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}${mark(p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
     })
     .join('\n');
@@ -106,7 +107,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .slice(0, 8)
     .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 8).map((id) => byId.get(id)?.name ?? id).join(', ') }))}</li>`)
     .join('');
-  const ledger = ledgerSection(report, label, t, language);
+  const ledger = ledgerSection(report, label, t, language, currency);
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(fillTemplate(t.title, { network: report.network }))}</title>
@@ -146,9 +147,9 @@ ${ledger}
 
 
 /** The give/take ledger (referrals given and received, business closed each way, free riders, quiet members, flow between trades), or a sentence when there is no activity. */
-function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string, t: ReportPhrases, language: ReasonLanguage): string {
+function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | null) => string, t: ReportPhrases, language: ReasonLanguage, currency: CurrencyCode): string {
   const ledger = report.ledger;
-  const eur = (value: number) => formatEur(value, language);
+  const eur = (value: number) => formatMoney(value, language, currency);
   if (!ledger || ledger.activities === 0) {
     const [before, after] = t.noActivity.split('{command}');
     return `<h2>${esc(t.ledgerHeading)}</h2>\n<p>${esc(before!)}<code>partnerfit ingest-activity FILE</code>${esc(after ?? '')}</p>`;

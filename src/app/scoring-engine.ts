@@ -8,6 +8,7 @@
  * the same.
  */
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
+import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import { availableParallelism } from 'node:os';
 import { findCompetitorPairs, type CompetitorPair } from '../core/competition/competitor-pairs.ts';
 import { detectCompetition, DIRECT_OVERLAP, serviceOverlapValue } from '../core/competition/competitor-detector.ts';
@@ -38,6 +39,8 @@ export interface SuggestionTask {
   readonly withoutPartnersActivity?: boolean;
   /** The reasons' language (default: the member's own). */
   readonly language?: ReasonLanguage;
+  /** The currency of the reasons' amounts (default: the one of the member's country). */
+  readonly currency?: CurrencyCode;
 }
 
 /** Facts that tell one member what another did: their meeting ratings, their referrals and values. */
@@ -86,7 +89,7 @@ export function computeSuggestions(scope: Scope, task: SuggestionTask, knowledge
         : [];
   }
   if (task.withoutPartnersActivity) ranked = ranked.map((r) => ({ ...r, facts: r.facts.filter((f) => !PARTNERS_ACTIVITY.has(f.key)) }));
-  return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge, task.language), excludedCompetitors: excluded };
+  return { ...suggestionsView(task.self, ranked, byId, task.purpose, config.version, knowledge, task.language, task.currency), excludedCompetitors: excluded };
 }
 
 export function inThreadEngine(knowledge: EngineKnowledge, config: () => ScoringConfig): ScoringEngine {

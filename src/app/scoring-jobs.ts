@@ -5,6 +5,7 @@
  */
 import { PartnerfitError } from '../core/errors.ts';
 import { commonLanguage } from '../core/reasons/reason-writer.ts';
+import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import type { Purpose } from '../core/ranking/partner-ranker.ts';
@@ -48,6 +49,8 @@ export interface SuggestOptions {
   readonly withoutPartnersActivity?: boolean;
   /** The reasons' language (default: the member's own). */
   readonly language?: ReasonLanguage;
+  /** The currency the reasons' amounts are in (default: the one of the member's country). */
+  readonly currency?: CurrencyCode;
 }
 
 export interface CompetitorsOptions {
@@ -249,14 +252,14 @@ export function createScoringJobs(
       const purpose = options.purpose ?? 'referral';
       if (!Number.isInteger(top) || top < 1 || top > 1000) throw new PartnerfitError('usage', `top must be a whole number from 1 to 1000, not ${top}`);
       const now = generation();
-      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}\u0000${options.withoutPartnersActivity ? 1 : 0}\u0000${options.language ?? ''}`;
+      const key = `${memberId}\u0000${top}\u0000${purpose}\u0000${options.allNetworks ? 1 : 0}\u0000${options.withoutPartnersActivity ? 1 : 0}\u0000${options.language ?? ''}\u0000${options.currency ?? ''}`;
       const known = answers.get(key);
       if (known && known.generation === now) return known.value;
       const self = await requireMember(memberId);
       const scope = await loadScope(options.allNetworks || !self.network ? undefined : self.network);
       const suggestConfig = activity ? activity.configFor(self.network) : config();
       const candidateIds = candidatesFor(self, scope, purpose, top, suggestConfig);
-      const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}), ...(options.language ? { language: options.language } : {}) };
+      const task = { self, purpose, top, ...(candidateIds ? { candidateIds } : {}), ...(options.withoutPartnersActivity ? { withoutPartnersActivity: true } : {}), ...(options.language ? { language: options.language } : {}), ...(options.currency ? { currency: options.currency } : {}) };
       // Activity evidence for self's pairs, and the network's trained model when there is one. The
       // evidence and the model are objects with methods that do not cross to worker threads, so
       // such a suggestion is scored in this thread (a chapter's worth of pairs: milliseconds).

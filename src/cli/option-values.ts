@@ -1,5 +1,7 @@
 /** Checks of option values shared by several commands: a usage error naming the flag and the value. */
 import { PartnerfitError } from '../core/errors.ts';
+import { EXCHANGE_RATES, type CurrencyCode } from '../core/money/exchange-rates.ts';
+import { currencyCode } from '../core/money/format-money.ts';
 import { REASON_LANGUAGES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 
 export function parsePositiveInt(value: string, flag: string): number {
@@ -19,4 +21,12 @@ export function parseReasonLanguage(value: string | undefined, flag = '--lang'):
     throw new PartnerfitError('usage', `${flag} must be one of ${REASON_LANGUAGES.join(', ')}, not "${value}"`);
   }
   return language as ReasonLanguage;
+}
+
+/** `--currency`: a currency of the rate table, in any case ("sek"); undefined when the flag was not given. */
+export function parseCurrency(value: string | undefined, flag = '--currency'): CurrencyCode | undefined {
+  if (value === undefined) return undefined;
+  const code = currencyCode(value);
+  if (!code) throw new PartnerfitError('usage', `${flag} must be one of ${Object.keys(EXCHANGE_RATES.perEur).join(', ')}, not "${value}"`);
+  return code;
 }

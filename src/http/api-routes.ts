@@ -12,6 +12,7 @@ import { PartnerfitError } from '../core/errors.ts';
 import { BUSINESS_AREAS } from '../core/lexicon/lexicon-schema.ts';
 import { mainArea } from '../core/report/network-report.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
+import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import type { InputFormat } from '../ingest/record-source.ts';
 import type { ApiKey } from '../storage/api-key-store.ts';
@@ -221,6 +222,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
           purpose: query.purpose as 'referral' | 'overflow',
           withoutPartnersActivity: k.role === 'member',
           ...(query.lang ? { language: query.lang as ReasonLanguage } : {}),
+          ...(query.currency ? { currency: query.currency as CurrencyCode } : {}),
         }),
       };
     },

@@ -4,6 +4,8 @@
  * the output contract of PRODUCT.md; fields may be added, never renamed.
  */
 import { z } from 'zod';
+import { EXCHANGE_RATES } from '../core/money/exchange-rates.ts';
+import { currencyCode } from '../core/money/format-money.ts';
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import { REASON_LANGUAGES } from '../core/reasons/reason-phrases.ts';
 
@@ -20,6 +22,11 @@ export const SuggestionsQuery = z.object({
   purpose: z.enum(['referral', 'overflow']).default('referral'),
   allNetworks: booleanString.default(false).describe('look in every network (admin keys of one network may not)'),
   lang: z.enum(REASON_LANGUAGES).optional().describe("the reasons' language (default: the member's own)"),
+  currency: z
+    .string()
+    .transform((v, ctx) => currencyCode(v) ?? (ctx.addIssue({ code: 'custom', message: `not a currency of the rate table (${Object.keys(EXCHANGE_RATES.perEur).join(', ')})` }), z.NEVER))
+    .optional()
+    .describe("the currency of the reasons' amounts (default: the one of the member's country)"),
 });
 
 const reasonLanguage = z.enum(REASON_LANGUAGES);
@@ -61,6 +68,7 @@ export const SuggestionsResponse = z.object({
   purpose: z.enum(['referral', 'overflow']),
   modelVersion: z.string(),
   language: z.enum(REASON_LANGUAGES),
+  currency: z.string().describe("the currency of the reasons' amounts"),
   suggestions: z.array(
     z.object({
       partner: z.string(),
@@ -92,6 +100,8 @@ export const ReportResponse = z
     members: z.number().int(),
     policy: z.enum(['exclusive', 'open']),
     language: reasonLanguage.describe('the language most members write in (English when none has most)'),
+    currency: z.string().describe("the currency most members live with (EUR when none has most); the report's own amounts are in EUR"),
+    currencyPerEur: z.number().describe('units of that currency per EUR in the dated rate table'),
     summaries: z.array(z.object({ id: z.string(), goodPartners: z.number().int() }).loose()),
     withoutGoodPartner: z.array(z.string()),
     missingTrades: z.array(z.object({ concept: z.string(), value: z.number(), beneficiaries: z.array(z.string()) })),

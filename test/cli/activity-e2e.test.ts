@@ -69,7 +69,19 @@ describe('partnerfit activity commands', () => {
     // Danish and German write dates day first, and group thousands with a point.
     const danish = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--lang', 'da'], env).stdout;
     expect(danish).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv siden \d\d\.\d\d\.2026$/m);
-    expect(danish).toMatch(/ \d{1,3}\.\d{3}\u00a0EUR /);
+    expect(danish).toMatch(/ \d{1,3}\.\d{3}\u00a0SEK /);
+    // Amounts in the currency most members live with (kronor for this chapter), or the one asked for.
+    expect(text.stdout).toMatch(/ \d{1,3}\u202f\d{3}\u00a0SEK /);
+    expect(text.stdout).not.toContain('EUR');
+    const euros = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--currency', 'eur', '--json'], env);
+    expect(JSON.parse(euros.stdout)).toMatchObject({ currency: 'EUR', currencyPerEur: 1 });
+    expect(JSON.parse(runCli(['report', '--network', 'malmo-bni', '--json'], env).stdout)).toMatchObject({ currency: 'SEK', currencyPerEur: 11 });
+    expect(runCli(['report', '--network', 'malmo-bni', '--currency', 'eur'], env).stdout).toMatch(/ \d{1,3}\u202f\d{3}\u00a0EUR /);
+    const kronor = runCli(['report', '--network', 'malmo-bni', '--currency', 'kr'], env);
+    expect(kronor.status).toBe(2);
+    expect(kronor.stderr).toContain('--currency must be one of EUR, SEK, DKK');
+    expect(suggest.currency).toBe('SEK');
+    expect(suggest.suggestions.flatMap((x: { reasons: string[] }) => x.reasons).join(' ')).toMatch(/\d\u00a0SEK\)/);
     // The HTML report carries the same ledger: its table, and the free rider and quiet member by name,
     // in the network's language (Swedish here) or the one asked for.
     const html = path.join(work, 'report.html');
@@ -83,6 +95,6 @@ describe('partnerfit activity commands', () => {
     const german = readFileSync(html, 'utf8');
     expect(german).toContain('<h2>Geben und Nehmen</h2>');
     expect(german).toMatch(/Trittbrettfahrer: [^<]*\(se-007\)/);
-    expect(page).toMatch(/<small>se-007<\/small><\/td>(<td class="n">\d+<\/td>){2}<td class="n">[\d\u202f]+\u00a0EUR<\/td>/);
+    expect(page).toMatch(/<small>se-007<\/small><\/td>(<td class="n">\d+<\/td>){2}<td class="n">[\d\u202f]+\u00a0SEK<\/td>/);
   }, 600_000);
 });

@@ -19,6 +19,8 @@ import type { ScoringContext } from '../../src/core/criteria/criterion.ts';
 import type { PairModel } from '../../src/core/learning/pair-model.ts';
 import { buildNetworkReport, findMissingTrades, mainArea, type MemberSummary, type NetworkReport } from '../../src/core/report/network-report.ts';
 import { commonLanguage } from '../../src/core/reasons/reason-writer.ts';
+import { commonCurrency } from '../../src/core/money/format-money.ts';
+import { EXCHANGE_RATES } from '../../src/core/money/exchange-rates.ts';
 import { scorePair, type PairScore } from '../../src/core/scoring/pair-scorer.ts';
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from '../../src/core/scoring/scoring-config.ts';
@@ -60,6 +62,8 @@ function referenceReport(network: string, members: readonly ScoredMember[], cont
     configVersion: config.version,
     goodPartnerThreshold: config.goodPartner,
     language: commonLanguage(members.map((m) => m.vector.replyLanguage)),
+    currency: commonCurrency(members.map((m) => m.vector.region?.country)),
+    currencyPerEur: EXCHANGE_RATES.perEur[commonCurrency(members.map((m) => m.vector.region?.country))],
     summaries,
     partnerships,
     conflicts,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCHANGE_RATES } from '../../src/core/money/exchange-rates.ts';
 import { browserAvailable, launchBrowser, SCREENSHOTS, shot, toDocs } from '../support/browser.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type ServerProcess } from '../support/run-server.ts';
@@ -27,10 +28,10 @@ const rows = parse(readFileSync(ACTIVITY), { columns: true }) as Row[];
 const roster = parse(readFileSync(path.join(ROOT, 'data/demo/roster.csv')), { columns: true }) as Record<string, string>[];
 const malmo = new Set(roster.filter((m) => m.network === 'malmo-bni').map((m) => m.id));
 
-/** A member's figures counted from the activity file (every value in it is in EUR). */
+/** A member's figures counted from the activity file (every value in it is in EUR; the page shows the network's currency). */
 function countedFor(id: string) {
   const referrals = rows.filter((r) => r.kind === 'referral');
-  const euros = (list: Row[]) => Math.round(list.filter((r) => r.status === 'won').reduce((sum, r) => sum + Number(r.value.replace(/ EUR$/, '')), 0));
+  const euros = (list: Row[]) => list.filter((r) => r.status === 'won').reduce((sum, r) => sum + Number(r.value.replace(/ EUR$/, '')), 0);
   const given = referrals.filter((r) => r.from === id);
   const received = referrals.filter((r) => r.to === id);
   const dates = rows.filter((r) => r.from === id || r.to === id).map((r) => r.date);
@@ -47,7 +48,8 @@ function countedFor(id: string) {
 }
 /** The ledger's day: the latest activity touching a member of the network. */
 const asOf = rows.filter((r) => malmo.has(r.from) || malmo.has(r.to)).map((r) => r.date).sort().at(-1)!;
-const euro = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+/** An amount in EUR as the page shows it to a Swedish chapter: in kronor, converted with the dated rate table. */
+const euro = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(Math.round(n * EXCHANGE_RATES.perEur.SEK));
 
 let server: ServerProcess;
 let browser: Browser;

@@ -41,6 +41,9 @@ export interface NetworkReport {
   readonly members: number;
   readonly policy: Policy;
   readonly goodPartnerThreshold: number;
+  /** The currency most members live with, and its units per EUR: the ledger's EUR amounts are shown in it. */
+  readonly currency?: string;
+  readonly currencyPerEur?: number;
   readonly summaries: readonly MemberSummary[];
   readonly partnerships: readonly Partnership[];
   readonly conflicts: readonly { readonly a: string; readonly b: string; readonly competition: { readonly level: Level | 'none'; readonly score: number } }[];

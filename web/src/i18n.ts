@@ -109,7 +109,7 @@ const en = {
   flagGoneQuiet: 'Gone quiet',
   flagGoneQuietWhy: 'no one-to-one or referral in the {days} days before {date}',
   ledgerHow: 'How this is counted',
-  ledgerHowText: 'Given: referrals this member passed to others, and the business others closed from them. Received: referrals passed to this member, and the business this member closed from them. Values in EUR. A free rider received at least two referrals and gave none; a member has gone quiet after {days} days without a one-to-one or a referral.',
+  ledgerHowText: 'Given: referrals this member passed to others, and the business others closed from them. Received: referrals passed to this member, and the business this member closed from them. Values in {currency}. A free rider received at least two referrals and gave none; a member has gone quiet after {days} days without a one-to-one or a referral.',
   error: 'Error: {message}',
 };
 export type MessageKey = keyof typeof en;
@@ -219,7 +219,7 @@ const sv: Messages = {
   flagGoneQuiet: 'Tystnat',
   flagGoneQuietWhy: 'inget en-till-en-möte och ingen rekommendation under de {days} dagarna före {date}',
   ledgerHow: 'Så räknas det',
-  ledgerHowText: 'Gett: rekommendationer som medlemmen har gett andra, och affärerna de andra avslutade tack vare dem. Fått: rekommendationer som medlemmen har fått, och affärerna medlemmen avslutade tack vare dem. Belopp i EUR. En fripassagerare har fått minst två rekommendationer och inte gett någon; en medlem har tystnat efter {days} dagar utan en-till-en-möte eller rekommendation.',
+  ledgerHowText: 'Gett: rekommendationer som medlemmen har gett andra, och affärerna de andra avslutade tack vare dem. Fått: rekommendationer som medlemmen har fått, och affärerna medlemmen avslutade tack vare dem. Belopp i {currency}. En fripassagerare har fått minst två rekommendationer och inte gett någon; en medlem har tystnat efter {days} dagar utan en-till-en-möte eller rekommendation.',
   error: 'Fel: {message}',
 };
 
@@ -316,7 +316,7 @@ const da: Messages = {
   flagGoneQuiet: 'Gået i stå',
   flagGoneQuietWhy: 'intet en-til-en-møde og ingen henvisning i de {days} dage før {date}',
   ledgerHow: 'Sådan tælles det',
-  ledgerHowText: 'Givet: henvisninger, som medlemmet har givet andre, og de forretninger, de andre lukkede takket være dem. Modtaget: henvisninger, som medlemmet har modtaget, og de forretninger, medlemmet lukkede takket være dem. Beløb i EUR. En gratist har modtaget mindst to henvisninger og ikke givet nogen; et medlem er gået i stå efter {days} dage uden en-til-en-møde eller henvisning.',
+  ledgerHowText: 'Givet: henvisninger, som medlemmet har givet andre, og de forretninger, de andre lukkede takket være dem. Modtaget: henvisninger, som medlemmet har modtaget, og de forretninger, medlemmet lukkede takket være dem. Beløb i {currency}. En gratist har modtaget mindst to henvisninger og ikke givet nogen; et medlem er gået i stå efter {days} dage uden en-til-en-møde eller henvisning.',
   error: 'Fejl: {message}',
 };
 
@@ -424,7 +424,7 @@ const de: Messages = {
   flagGoneQuiet: 'Verstummt',
   flagGoneQuietWhy: 'kein Einzelgespräch und keine Empfehlung in den {days} Tagen vor dem {date}',
   ledgerHow: 'So wird gezählt',
-  ledgerHowText: 'Gegeben: Empfehlungen, die dieses Mitglied an andere weitergegeben hat, und das Geschäft, das andere daraus abgeschlossen haben. Erhalten: Empfehlungen an dieses Mitglied und das Geschäft, das es daraus abgeschlossen hat. Beträge in EUR. Ein Trittbrettfahrer hat mindestens zwei Empfehlungen erhalten und keine gegeben; ein Mitglied ist verstummt nach {days} Tagen ohne Einzelgespräch oder Empfehlung.',
+  ledgerHowText: 'Gegeben: Empfehlungen, die dieses Mitglied an andere weitergegeben hat, und das Geschäft, das andere daraus abgeschlossen haben. Erhalten: Empfehlungen an dieses Mitglied und das Geschäft, das es daraus abgeschlossen hat. Beträge in {currency}. Ein Trittbrettfahrer hat mindestens zwei Empfehlungen erhalten und keine gegeben; ein Mitglied ist verstummt nach {days} Tagen ohne Einzelgespräch oder Empfehlung.',
   error: 'Fehler: {message}',
 };
 

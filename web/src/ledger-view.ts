@@ -9,12 +9,14 @@ import type { MemberLedger, NetworkLedger } from './api-types.ts';
 import { h } from './dom.ts';
 import { language, t } from './i18n.ts';
 
-export function ledgerContent(ledger: NetworkLedger | null | undefined, id: string): HTMLElement[] {
+/** `currency`, `perEur`: the network's currency and its units per EUR (the ledger's amounts are in EUR). */
+export function ledgerContent(ledger: NetworkLedger | null | undefined, id: string, currency = 'EUR', perEur = 1): HTMLElement[] {
   if (!ledger) return [h('p', { class: 'note', id: 'ledger-empty' }, t('ledgerNoActivity'))];
   const mine = ledger.members.find((m) => m.id === id);
   if (!mine) return [h('p', { class: 'note', id: 'ledger-empty' }, t('ledgerNotListed'))];
   const asOf = ledger.asOf ?? '—';
-  const eur = new Intl.NumberFormat(language(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(language(), { style: 'currency', currency, maximumFractionDigits: 0 });
+  const amount = (eur: number) => money.format(Math.round(eur * perEur));
   const row = (field: string, label: string, given: string | number, received: string | number) =>
     h(
       'tr',
@@ -42,7 +44,7 @@ export function ledgerContent(ledger: NetworkLedger | null | undefined, id: stri
             {},
             row('referrals', t('ledgerReferrals'), mine.given, mine.received),
             row('won', t('ledgerWon'), mine.givenWon, mine.receivedWon),
-            row('value', t('ledgerValue'), eur.format(mine.valueGivenEur), eur.format(mine.valueReceivedEur)),
+            row('value', t('ledgerValue'), amount(mine.valueGivenEur), amount(mine.valueReceivedEur)),
           ),
         ),
       ),
@@ -55,7 +57,7 @@ export function ledgerContent(ledger: NetworkLedger | null | undefined, id: stri
         h('dd', { 'data-field': 'last-activity' }, mine.lastActivity ?? '—'),
       ),
     ),
-    h('details', { class: 'ledger-how' }, h('summary', {}, t('ledgerHow')), h('p', {}, t('ledgerHowText', { days: ledger.quietDays }))),
+    h('details', { class: 'ledger-how' }, h('summary', {}, t('ledgerHow')), h('p', {}, t('ledgerHowText', { days: ledger.quietDays, currency }))),
   ];
 }
 

@@ -38,7 +38,7 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
     data.report().then(
       (report) => {
         if (disposed) return;
-        ledger.replaceChildren(...ledgerContent(report.ledger, id));
+        ledger.replaceChildren(...ledgerContent(report.ledger, id, report.currency, report.currencyPerEur));
         ledger.removeAttribute('aria-busy');
       },
       (error: Error) => {

@@ -12,7 +12,7 @@ import { printActivityReport } from './ingest-activity-command.ts';
 import { ledgerMark } from './report-command.ts';
 import { formatSuggestions } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
-import { formatEur } from '../../core/money/format-eur.ts';
+import { formatMoney } from '../../core/money/format-money.ts';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
 export const DEMO_ACTIVITY = fileURLToPath(new URL('../../../data/demo/activity.csv', import.meta.url));
@@ -48,7 +48,7 @@ export function registerDemoCommand(program: Command): void {
           const name = (id: string) => r.summaries.find((s) => s.id === id)?.name ?? id;
           printLines([`${r.network} (${r.members} members, policy ${r.policy}):`]);
           for (const p of r.partnerships.slice(0, 3)) {
-            const reasons = writeReasons(p.facts, r.language, app.knowledge, 2);
+            const reasons = writeReasons(p.facts, r.language, app.knowledge, 2, { currency: r.currency });
             printLines([`  ${p.score.toFixed(2)}  ${name(p.self)} (${p.self}${ledgerMark(r, p.self)}) + ${name(p.other)} (${p.other}${ledgerMark(r, p.other)}): ${reasons.join('; ')}`]);
           }
           if (r.missingTrades[0]) printLines([`  recruit next: ${r.missingTrades.slice(0, 3).map((t) => app.knowledge.lexicon.label(t.concept, r.language)).join(', ')}`]);
@@ -61,7 +61,7 @@ export function registerDemoCommand(program: Command): void {
           const flow = l.tradeFlow[0];
           const label = (id: string) => (id === 'unknown' ? 'unrecognised trade' : app.knowledge.lexicon.label(id, r.language));
           printLines([
-            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${formatEur(top.valueGivenEur)} closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
+            `${r.network}: top giver ${top ? `${top.name} (${top.id}, ${top.given} given, ${formatMoney(top.valueGivenEur, 'en', r.currency)} closed by others)` : '-'}; free riders: ${l.freeRiders.join(', ') || 'none'}; gone quiet: ${l.goneQuiet.join(', ') || 'none'}${flow ? `; strongest flow ${label(flow.from)} → ${label(flow.to)}` : ''}`,
           ]);
         }
         const direct = competitors.pairs.filter((p) => p.level === 'direct');

@@ -6,12 +6,13 @@ import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
 import type { EngineKnowledge } from '../../core/knowledge.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { formatTable, note, printJson, printLines } from '../output.ts';
-import { parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
+import { parseCurrency, parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../../core/reasons/reason-writer.ts';
 import { ledgerFlagWords, REPORT_PHRASES, reportDate } from '../../app/report-phrases.ts';
 import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
-import { formatEur } from '../../core/money/format-eur.ts';
+import { EXCHANGE_RATES, type CurrencyCode } from '../../core/money/exchange-rates.ts';
+import { formatMoney } from '../../core/money/format-money.ts';
 
 export function registerReportCommand(program: Command): void {
   program
@@ -22,18 +23,20 @@ export function registerReportCommand(program: Command): void {
     .option('--html <file>', 'also write a self-contained HTML report with the partner graph')
     .option('--quiet-days <n>', 'a member without activity for this many days has gone quiet', '90')
     .option('--lang <code>', "the reasons' language: en, sv, da or de (default: the one most members write in)")
-    .action(async (flags: { network: string; json?: boolean; html?: string; quietDays: string; lang?: string }) => {
+    .option('--currency <code>', 'the currency amounts are shown in: SEK, DKK, EUR, GBP, … (default: the one most members live with)')
+    .action(async (flags: { network: string; json?: boolean; html?: string; quietDays: string; lang?: string; currency?: string }) => {
       const quietDays = parsePositiveInt(flags.quietDays, '--quiet-days');
       const language = parseReasonLanguage(flags.lang);
+      const currency = parseCurrency(flags.currency);
       await withPartnerfit(async (app) => {
         const report = await app.report(flags.network, { quietDays });
         if (flags.html) {
-          writeFileSync(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language));
+          writeFileSync(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language, currency ?? report.currency));
           note(`wrote ${flags.html}`);
         }
-        // The JSON says which language the text and page were written in.
-        if (flags.json) printJson(language ? { ...report, language } : report);
-        else printLines(formatReport(report, app.knowledge, language ?? report.language));
+        // The JSON says which language and currency the text and page were written in (its own amounts stay in EUR).
+        if (flags.json) printJson({ ...report, ...(language ? { language } : {}), ...(currency ? { currency, currencyPerEur: EXCHANGE_RATES.perEur[currency] } : {}) });
+        else printLines(formatReport(report, app.knowledge, language ?? report.language, currency ?? report.currency));
       });
     });
 }
@@ -42,7 +45,7 @@ export function registerReportCommand(program: Command): void {
  * The report as text, in `language` throughout (report-phrases.ts): its headings and
  * columns, trades, the reasons of the best partnerships, scores and amounts.
  */
-export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language): string[] {
+export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineKnowledge, language: ReasonLanguage = report.language, currency: CurrencyCode = report.currency): string[] {
   const t = REPORT_PHRASES[language];
   const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
   const score = (n: number) => formatScore(n, language);
@@ -74,7 +77,7 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   lines.push('', `${fillTemplate(t.bestPairsHeading, { shown: String(shown.length), n: String(report.partnerships.length) })}. ${t.pairsNote}`);
   for (const p of shown) {
     lines.push(`  ${score(p.score)}  ${name(p.self)} (${p.self}${ledgerMark(report, p.self, language)}) + ${name(p.other)} (${p.other}${ledgerMark(report, p.other, language)})`);
-    for (const reason of writeReasons(p.facts, language, knowledge, 3)) lines.push(`          - ${reason}`);
+    for (const reason of writeReasons(p.facts, language, knowledge, 3, { currency })) lines.push(`          - ${reason}`);
   }
   lines.push('', fillTemplate(t.withoutPartner, { members: named(report.withoutGoodPartner) }));
   const conflicts = [fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }), t.policies[report.policy]];
@@ -88,7 +91,7 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
     lines.push(`  ${label(m.concept)} — ${fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 6).map(name).join(', ') })}`);
   }
   if (report.missingTrades.length === 0) lines.push(`  ${t.noMissingTrade}`);
-  if (report.ledger && report.ledger.activities > 0) lines.push('', ...formatLedger(report.ledger, knowledge, { language }));
+  if (report.ledger && report.ledger.activities > 0) lines.push('', ...formatLedger(report.ledger, knowledge, { language, currency }));
   else lines.push('', `${t.ledgerHeading}: ${fillTemplate(t.noActivity, { command: 'partnerfit ingest-activity FILE' })}`);
   return lines;
 }
@@ -103,12 +106,12 @@ export function ledgerMark(report: NetworkReportWithPolicy, id: string, language
   return member ? ledgerFlagWords(member, language).map((f) => `, ${f.text}`).join('') : '';
 }
 
-/** The give/take ledger: per member, then free riders, inactive members and the flow between trades, in `language` (default English). */
-export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number; readonly language?: ReasonLanguage } = {}): string[] {
+/** The give/take ledger: per member, then free riders, inactive members and the flow between trades, in `language` (default English) and `currency` (default EUR). */
+export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, options: { readonly top?: number; readonly language?: ReasonLanguage; readonly currency?: CurrencyCode } = {}): string[] {
   const language = options.language ?? 'en';
   const t = REPORT_PHRASES[language];
   const label = (id: string) => (id === 'unknown' ? t.unrecognisedTrade : knowledge.lexicon.label(id, language));
-  const eur = (value: number) => formatEur(value, language);
+  const eur = (value: number) => formatMoney(value, language, options.currency);
   const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
   const members = [...ledger.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id));
   const c = t.ledgerColumns;

@@ -6,7 +6,7 @@ import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
-import { parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
+import { parseCurrency, parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
 
 export function registerSuggestCommand(program: Command): void {
   program
@@ -17,15 +17,17 @@ export function registerSuggestCommand(program: Command): void {
     .option('--purpose <purpose>', `${PURPOSES.join(' or ')}`, 'referral')
     .option('--all-networks', 'look for partners in every network, not only the member\'s own')
     .option('--lang <code>', "the reasons' language: en, sv, da or de (default: the member's own)")
+    .option('--currency <code>', "the reasons' amounts in SEK, DKK, EUR, GBP, … (default: the one of the member's country)")
     .option('--json', 'print as JSON')
-    .action(async (id: string, flags: { top: string; purpose: string; allNetworks?: boolean; json?: boolean; lang?: string }) => {
+    .action(async (id: string, flags: { top: string; purpose: string; allNetworks?: boolean; json?: boolean; lang?: string; currency?: string }) => {
       const top = parsePositiveInt(flags.top, '--top');
       const language = parseReasonLanguage(flags.lang);
+      const currency = parseCurrency(flags.currency);
       if (!(PURPOSES as readonly string[]).includes(flags.purpose)) {
         throw new PartnerfitError('usage', `--purpose must be ${PURPOSES.join(' or ')}, not "${flags.purpose}"`);
       }
       const view = await withPartnerfit((app) =>
-        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false, ...(language ? { language } : {}) }),
+        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false, ...(language ? { language } : {}), ...(currency ? { currency } : {}) }),
       );
       if (flags.json) printJson(view);
       else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false }));

@@ -12,6 +12,7 @@ import { byScoreThenId, CompiledPool, DIRECT_COMPETITOR, type PoolPartner } from
 import { rankCandidate, compareRanked, type RankedPartner } from '../ranking/partner-ranker.ts';
 import { TopK } from '../ranking/top-k.ts';
 import { formatScore, reasonLanguage, writeReasons } from '../reasons/reason-writer.ts';
+import { currencyOfCountry } from '../money/format-money.ts';
 import { CONJUNCTION } from '../reasons/reason-phrases.ts';
 import { scorePair } from '../scoring/pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
@@ -222,7 +223,7 @@ export function assessApplicant(
       partner: r.pair.other,
       name: names.get(r.pair.other) ?? r.pair.other,
       score: r.score,
-      reasons: writeReasons(r.facts, lang, knowledge, 3),
+      reasons: writeReasons(r.facts, lang, knowledge, 3, { currency: currencyOfCountry(applicant.vector.region?.country) }),
     })),
     gainsPartner,
     fillsTrades,

@@ -4,7 +4,8 @@
  * language, so a Swedish member reads "rekrytering" where a German one reads
  * "Rekrutierung" for the same fact.
  */
-import { formatEur } from '../money/format-eur.ts';
+import type { CurrencyCode } from '../money/exchange-rates.ts';
+import { formatMoney } from '../money/format-money.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ReasonFact } from './reason-fact.ts';
 import {
@@ -72,6 +73,8 @@ export interface ReasonOptions {
    * both, for an organiser (only competitor facts have such sentences: "both offer …").
    */
   readonly about?: 'member' | 'pair';
+  /** The currency amounts are written in (default EUR; amounts are kept in EUR and converted). */
+  readonly currency?: CurrencyCode;
 }
 
 /** Sentences for the facts, most telling first, at most `limit`. */
@@ -150,7 +153,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fillTemplate(t[fact.key], { theirs: concept(fact.theirs), mine: concept(fact.mine) });
         break;
       case 'deal-value':
-        text = fillTemplate(t[fact.key], { mine: formatEur(fact.mineEur, lang), theirs: formatEur(fact.theirsEur, lang) });
+        text = fillTemplate(t[fact.key], { mine: formatMoney(fact.mineEur, lang, options.currency), theirs: formatMoney(fact.theirsEur, lang, options.currency) });
         break;
       case 'one-to-ones':
         // A rating not given is said in words, never made up.
@@ -165,7 +168,7 @@ export function writeReasons(facts: readonly ReasonFact[], language: string | nu
         text = fillTemplate(t[fact.received === 0 ? 'referral-record-one-way' : fact.won === 0 ? 'referral-record-none-won' : 'referral-record'], {
           received: String(fact.received),
           won: String(fact.won),
-          value: formatEur(fact.valueEur, lang),
+          value: formatMoney(fact.valueEur, lang, options.currency),
           given: fact.received === 0 ? String(fact.given) : fact.given === 0 ? t['given-none'] : fillTemplate(t.given, { given: String(fact.given) }),
         });
         break;

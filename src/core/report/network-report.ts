@@ -5,6 +5,8 @@
  * it lacks that would add the most partner value (whom to recruit).
  */
 import { commonLanguage } from '../reasons/reason-writer.ts';
+import { EXCHANGE_RATES, type CurrencyCode } from '../money/exchange-rates.ts';
+import { commonCurrency } from '../money/format-money.ts';
 import type { ReasonLanguage } from '../reasons/reason-phrases.ts';
 import type { ScoringContext } from '../criteria/criterion.ts';
 import type { ServiceConcept } from '../lexicon/lexicon-schema.ts';
@@ -39,6 +41,10 @@ export interface NetworkReport {
   readonly goodPartnerThreshold: number;
   /** The language most members reply in (English when none has most): what the report's reasons are written in unless asked otherwise. */
   readonly language: ReasonLanguage;
+  /** The currency most members live with (EUR when none has most): what the report's amounts are shown in unless asked otherwise (the JSON keeps EUR). */
+  readonly currency: CurrencyCode;
+  /** Units of `currency` per EUR in the dated rate table (amounts are kept in EUR; a page converts with this). */
+  readonly currencyPerEur: number;
   readonly summaries: readonly MemberSummary[];
   /** Good partnerships (both ways above the threshold, not direct competitors). */
   readonly partnerships: readonly PairScore[];
@@ -83,12 +89,15 @@ export function buildNetworkReport(
         .map((c) => ({ member: c.a === m.id ? c.b : c.a, level: c.competition.level as 'direct' | 'partial', score: c.competition.score })),
     };
   });
+  const currency = commonCurrency(members.map((m) => m.vector.region?.country));
   return {
     network,
     members: members.length,
     configVersion: config.version,
     goodPartnerThreshold: config.goodPartner,
     language: commonLanguage(members.map((m) => m.vector.replyLanguage)),
+    currency,
+    currencyPerEur: EXCHANGE_RATES.perEur[currency],
     summaries,
     partnerships,
     conflicts,
