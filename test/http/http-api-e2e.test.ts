@@ -130,6 +130,12 @@ describe('partnerfit serve', () => {
     // The shape /openapi.json documents, every field of it.
     expect(SuggestionsResponse.strict().safeParse({ ...own.json, suggestions: [] }).success).toBe(true);
     for (const s of own.json.suggestions) expect(SuggestionsResponse.shape.suggestions.element.strict().parse(s)).toEqual(s);
+    // Amounts in the member's country's currency unless another is asked for; an unknown one is a 400.
+    expect(own.json.currency).toBe('SEK');
+    expect((await call('GET', '/members/se-001/suggestions?top=3&currency=eur', { key: keys.member })).json.currency).toBe('EUR');
+    const badCurrency = await call('GET', '/members/se-001/suggestions?currency=kr', { key: keys.member });
+    expect(badCurrency.status).toBe(400);
+    expect(badCurrency.text).toContain('not a currency of the rate table');
     for (const s of own.json.suggestions) {
       expect(Object.keys(s.criteria).sort()).toEqual([...CRITERION_NAMES].sort());
       expect(s.score).toBeGreaterThanOrEqual(0);
