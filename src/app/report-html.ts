@@ -17,6 +17,9 @@ import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import { formatMoney } from '../core/money/format-money.ts';
 
+/** Competitor lines: direct red, partial orange (as the tables' .direct and .partial, and the web page). */
+const CONFLICT_COLOURS = { direct: '#d62728', partial: '#e67e22' } as const;
+
 const AREA_COLOURS: Record<string, string> = {
   people: '#4e79a7', 'money-law': '#f28e2b', 'marketing-media': '#e15759', it: '#76b7b2', 'home-property': '#59a14f',
   health: '#edc948', 'events-hospitality': '#b07aa1', logistics: '#ff9da7', 'business-support': '#9c755f',
@@ -64,7 +67,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .map((c) => {
       const a = position.get(c.a)!;
       const b = position.get(c.b)!;
-      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="#d62728" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine[c.competition.level as 'direct' | 'partial'], { a: nameOf(c.a), b: nameOf(c.b) }))}</title></line>`;
+      return `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${CONFLICT_COLOURS[c.competition.level as 'direct' | 'partial']}" stroke-width="${c.competition.level === 'direct' ? 3 : 1.5}" stroke-dasharray="6 4"><title>${esc(fillTemplate(t.conflictLine[c.competition.level as 'direct' | 'partial'], { a: nameOf(c.a), b: nameOf(c.b) }))}</title></line>`;
     })
     .join('\n');
   const nodes = summaries
@@ -105,7 +108,7 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .join('\n');
   const recruit = report.missingTrades
     .slice(0, 8)
-    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 8).map((id) => byId.get(id)?.name ?? id).join(', ') }))}</li>`)
+    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: fixed(m.value), members: m.beneficiaries.slice(0, 8).map((id) => byId.get(id)?.name ?? id).join(', ') }))}</li>`)
     .join('');
   const ledger = ledgerSection(report, label, t, language, currency);
   return `<!doctype html>
@@ -123,7 +126,7 @@ ul{margin:0;padding-left:16px}svg{max-width:100%;height:auto}
 <h1>${esc(fillTemplate(t.heading, { network: report.network }))}</h1>
 <p>${esc(fillTemplate(t.members, { n: String(report.members) }))} · <b>${esc(t.policies[report.policy])}</b> · ${esc(fillTemplate(t.partnerships, { n: String(report.partnerships.length), threshold: report.goodPartnerThreshold.toLocaleString(NUMBER_LOCALE[language]) }))} · ${esc(fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }))} · ${esc(t.model)} ${esc(report.configVersion)}</p>
 <h2>${esc(t.graph)}</h2>
-<p>${legend} <span class="key"><i style="background:#d62728"></i>${esc(t.competitorsDashed)}</span></p>
+<p>${legend} <span class="key">${esc(t.competitorsDashed)}:</span> <span class="key"><i style="background:${CONFLICT_COLOURS.direct}"></i>${esc(t.levels.direct)}</span> <span class="key"><i style="background:${CONFLICT_COLOURS.partial}"></i>${esc(t.levels.partial)}</span></p>
 <svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="${esc(t.graph)}">
 ${edges}
 ${conflicts}

@@ -27,6 +27,9 @@ export function parseReasonLanguage(value: string | undefined, flag = '--lang'):
 export function parseCurrency(value: string | undefined, flag = '--currency'): CurrencyCode | undefined {
   if (value === undefined) return undefined;
   const code = currencyCode(value);
-  if (!code) throw new PartnerfitError('usage', `${flag} must be one of ${Object.keys(EXCHANGE_RATES.perEur).join(', ')}, not "${value}"`);
+  if (!code) {
+    const hint = /^kr\.?$/i.test(value.trim()) ? ' ("kr" is ambiguous: SEK, DKK or NOK)' : '';
+    throw new PartnerfitError('usage', `${flag} must be one of ${Object.keys(EXCHANGE_RATES.perEur).join(', ')}, not "${value}"${hint}`);
+  }
   return code;
 }

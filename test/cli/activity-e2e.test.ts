@@ -46,6 +46,11 @@ describe('partnerfit activity commands', () => {
     const uneven = suggest.suggestions.find((x: { mutualProfitBothWays: { forMember: number; forPartner: number } }) => x.mutualProfitBothWays.forPartner === 0 && x.mutualProfitBothWays.forMember > 0);
     expect(uneven?.criteria.mutualProfit).toBe(0);
     expect(runCli(['suggest', 'se-001', '--top', '17', '--lang', 'en'], env).stdout).toMatch(/ · profit 0\.00 \(you 0\.[1-9]\d, they 0\.00\)/);
+    // In the member's language by default, the frame and the numbers too.
+    const swedish = runCli(['suggest', 'se-001', '--top', '17'], env).stdout;
+    expect(swedish).toMatch(/^Bästa rekommendationspartner för se-001 \(modell logistic-[0-9a-f]{12}\):$/m);
+    expect(swedish).toMatch(/ · lönsamhet 0,00 \(du 0,[1-9]\d, din partner 0,00\)/);
+    expect(swedish).toMatch(/^1\. .* — poäng 0,\d\d/m);
     expect(runCli(['train', '--network', 'nowhere'], env).status).toBe(2);
 
     const evaluated = runCli(['eval', '--network', 'malmo-bni', '--json'], env);
@@ -56,11 +61,11 @@ describe('partnerfit activity commands', () => {
     const text = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60'], env);
     expect(text.status).toBe(0);
     // In the network's language (Swedish here), the ledger's heading, columns and flags too.
-    expect(text.stdout).toMatch(/^Ge och ta: \d+ aktivitetsrader till och med 2026-\d\d-\d\d; inaktiv: ingen aktivitet på 60 dagar$/m);
-    expect(text.stdout).toMatch(/^medlem +lämnade +blev affär +värde +mottagna +blev affär +värde +flaggor$/m);
+    expect(text.stdout).toMatch(/^Ge och ta: \d+ aktiviteter \(möten och rekommendationer\) till och med 2026-\d\d-\d\d; inaktiv: ingen aktivitet under 60 dagar fram till dess$/m);
+    expect(text.stdout).toMatch(/^medlem +lämnade +blev affär +värde +mottagna +blev affär +värde +markering$/m);
     expect(text.stdout).toMatch(/^Fripassagerare: Lena Sjöberg \(se-007\)$/m);
     expect(text.stdout).toMatch(/^Inaktiva: .*\(se-012\)/m);
-    expect(text.stdout).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv sedan 2026-\d\d-\d\d$/m);
+    expect(text.stdout).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv \(senast aktiv 2026-\d\d-\d\d\)$/m);
     // A partnership with a member who only takes is marked as such where it is listed.
     expect(text.stdout).toMatch(/\+ Lena Sjöberg \(se-007, fripassagerare\)/);
     const english = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--lang', 'en'], env).stdout;
@@ -68,8 +73,10 @@ describe('partnerfit activity commands', () => {
     expect(english).toMatch(/\+ Lena Sjöberg \(se-007, free rider\)/);
     // Danish and German write dates day first, and group thousands with a point.
     const danish = runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--lang', 'da'], env).stdout;
-    expect(danish).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv siden \d\d\.\d\d\.2026$/m);
+    expect(danish).toMatch(/^Oskar Lundgren \(se-012\) .* inaktiv \(sidst aktiv \d\d\.\d\d\.2026\)$/m);
     expect(danish).toMatch(/ \d{1,3}\.\d{3}\u00a0SEK /);
+    // One day is a day, not "1 dage".
+    expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '1', '--lang', 'da'], env).stdout).toMatch(/; inaktiv: ingen aktivitet i 1 dag op til da$/m);
     // Amounts in the currency most members live with (kronor for this chapter), or the one asked for.
     expect(text.stdout).toMatch(/ \d{1,3}\u202f\d{3}\u00a0SEK /);
     expect(text.stdout).not.toContain('EUR');
@@ -94,7 +101,7 @@ describe('partnerfit activity commands', () => {
     expect(runCli(['report', '--network', 'malmo-bni', '--quiet-days', '60', '--html', html, '--lang', 'de'], env).status).toBe(0);
     const german = readFileSync(html, 'utf8');
     expect(german).toContain('<h2>Geben und Nehmen</h2>');
-    expect(german).toMatch(/Trittbrettfahrer: [^<]*\(se-007\)/);
+    expect(german).toMatch(/Gibt keine Empfehlungen weiter: [^<]*\(se-007\)/);
     expect(page).toMatch(/<small>se-007<\/small><\/td>(<td class="n">\d+<\/td>){2}<td class="n">[\d\u202f]+\u00a0SEK<\/td>/);
   }, 600_000);
 });

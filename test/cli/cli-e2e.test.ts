@@ -170,6 +170,14 @@ describe('partnerfit CLI', () => {
     expect(page).toMatch(/18 medlemmar · <b>branschexklusivitet \(en plats per bransch\)/);
     // No activity ingested here: a sentence says so instead of an empty ledger.
     expect(page).toContain('Ingen aktivitet är registrerad för nätverket ännu');
+    // Partial competitors are drawn orange, direct ones red, and the legend says which is which.
+    expect(page).toMatch(/stroke="#e67e22" stroke-width="1\.5" stroke-dasharray/);
+    expect(page).toContain('<i style="background:#d62728"></i>direkt</span> <span class="key"><i style="background:#e67e22"></i>delvis</span>');
+    // A page that cannot be written is a usage error found before the report is computed.
+    const unwritable = runCli(['report', '--network', 'malmo-bni', '--html', path.join(work, 'no-such-folder', 'r.html')], env);
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr.trim()).toMatch(/^partnerfit: --html: cannot write \S*r\.html: the folder \S*no-such-folder does not exist$/);
+    expect(runCli(['report', '--network', 'malmo-bni', '--html', work], env).stderr).toContain('is a folder; give a file name such as');
     expect(runCli(['policy', '--network', 'frankfurt-pm', 'open', '--json'], env).stdout).toMatch(/"policy": "open"/);
     const networks = JSON.parse(runCli(['networks', '--json'], env).stdout) as { id: string; policy: string; members: number }[];
     expect(networks.find((n) => n.id === 'frankfurt-pm')).toEqual({ id: 'frankfurt-pm', policy: 'open', members: 12 });

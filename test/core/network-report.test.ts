@@ -163,7 +163,7 @@ describe('the report as text and HTML', () => {
     // The text report is in the network's language by default, its frame as well as its trades.
     const swedish = formatReport(report, knowledge);
     expect(swedish[0]).toMatch(/^Nätverket eval-skane: \d+ medlemmar · branschexklusivitet/);
-    expect(swedish[2]).toMatch(/^medlem +bransch +bra partner +bästa partner +konflikter$/);
+    expect(swedish[2]).toMatch(/^medlem +bransch +antal bra partner +bästa partner +konflikter$/);
     for (const m of unrecognised) expect(swedish.find((l) => l.includes(`(${m.id})`)), m.id).toMatch(/okänd bransch/);
     expect(renderReportHtml(report, knowledge, 'en')).toContain(`${unrecognised[0]!.name} (${unrecognised[0]!.id}) — unrecognised trade;`);
     // The page is in the language most members write in unless asked otherwise: Swedish for this network.

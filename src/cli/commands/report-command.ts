@@ -1,5 +1,7 @@
 /** `partnerfit report --network ID [--json] [--html FILE]` */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PartnerfitError } from '../../core/errors.ts';
 import type { Command } from 'commander';
 import { renderReportHtml } from '../../app/report-html.ts';
 import type { NetworkReportWithPolicy } from '../../app/scoring-jobs.ts';
@@ -29,9 +31,11 @@ export function registerReportCommand(program: Command): void {
       const language = parseReasonLanguage(flags.lang);
       const currency = parseCurrency(flags.currency);
       await withPartnerfit(async (app) => {
-        const report = await app.report(flags.network, { quietDays });
+        // A page that cannot be written is the user's to fix, and is found before the report is computed.
+      if (flags.html) checkWritable(flags.html);
+      const report = await app.report(flags.network, { quietDays });
         if (flags.html) {
-          writeFileSync(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language, currency ?? report.currency));
+          writeHtml(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language, currency ?? report.currency));
           note(`wrote ${flags.html}`);
         }
         // The JSON says which language and currency the text and page were written in (its own amounts stay in EUR).
@@ -39,6 +43,26 @@ export function registerReportCommand(program: Command): void {
         else printLines(formatReport(report, app.knowledge, language ?? report.language, currency ?? report.currency));
       });
     });
+}
+
+/** Whether `file` can be written: its folder exists and may be written to, and it is not a folder itself. */
+function checkWritable(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  if (!existsSync(folder)) throw new PartnerfitError('usage', `--html: cannot write ${file}: the folder ${folder} does not exist`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new PartnerfitError('usage', `--html: ${file} is a folder; give a file name such as ${path.join(file, 'report.html')}`);
+  try {
+    accessSync(existsSync(file) ? file : folder, constants.W_OK);
+  } catch {
+    throw new PartnerfitError('usage', `--html: cannot write ${file}: permission denied`);
+  }
+}
+
+function writeHtml(file: string, html: string): void {
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    throw new PartnerfitError('usage', `--html: cannot write ${file}: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -67,7 +91,7 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
         `${s.name} (${s.id})`.slice(0, 30),
         label(s.mainService).slice(0, 26),
         String(s.goodPartners),
-        s.bestPartner ? `${s.bestPartner.partner} ${score(s.bestPartner.score)}` : '-',
+        s.bestPartner ? `${name(s.bestPartner.partner).slice(0, 24)} ${score(s.bestPartner.score)}` : '-',
         s.conflicts.map((c) => `${c.member} (${t.levels[c.level]})`).join(', ') || '-',
       ]),
       [false, false, true],
@@ -83,12 +107,13 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   const conflicts = [fillTemplate(t.competitorPairs, { n: String(report.conflicts.length) }), t.policies[report.policy]];
   if (report.policy === 'open' && report.conflicts.length > 0) conflicts.push(t.openPolicyNote);
   lines.push('', `${conflicts.join(' · ')}:`);
+  const levelWidth = Math.max(t.levels.direct.length, t.levels.partial.length);
   for (const c of report.conflicts) {
-    lines.push(`  ${t.levels[c.competition.level as 'direct' | 'partial']}  ${name(c.a)} (${c.a}) ↔ ${name(c.b)} (${c.b}) ${score(c.competition.score)}  ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`.trimEnd());
+    lines.push(`  ${t.levels[c.competition.level as 'direct' | 'partial'].padEnd(levelWidth)}  ${name(c.a)} (${c.a}) ↔ ${name(c.b)} (${c.b}) ${score(c.competition.score)}  ${c.competition.sharedServices.map((x) => label(x)).join(', ')}`.trimEnd());
   }
   lines.push('', `${t.recruitHeading}:`);
   for (const m of report.missingTrades.slice(0, 5)) {
-    lines.push(`  ${label(m.concept)} — ${fillTemplate(t.recruitItem, { value: m.value.toLocaleString(NUMBER_LOCALE[language], { maximumFractionDigits: 2 }), members: m.beneficiaries.slice(0, 6).map(name).join(', ') })}`);
+    lines.push(`  ${label(m.concept)} — ${fillTemplate(t.recruitItem, { value: score(m.value), members: m.beneficiaries.slice(0, 6).map(name).join(', ') })}`);
   }
   if (report.missingTrades.length === 0) lines.push(`  ${t.noMissingTrade}`);
   if (report.ledger && report.ledger.activities > 0) lines.push('', ...formatLedger(report.ledger, knowledge, { language, currency }));

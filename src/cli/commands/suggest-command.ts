@@ -1,7 +1,11 @@
 /** `partnerfit suggest ID [--top N] [--purpose referral|overflow] [--all-networks] [--lang CODE] [--json]` */
 import type { Command } from 'commander';
 import type { SuggestionView, SuggestionsView } from '../../app/partner-views.ts';
-import { CRITERION_NAMES, CRITERION_SHORT_NAMES } from '../../core/criteria/criterion.ts';
+import { CRITERION_NAMES } from '../../core/criteria/criterion.ts';
+import { REPORT_PHRASES } from '../../app/report-phrases.ts';
+import { SUGGESTION_PHRASES } from '../../app/suggestion-phrases.ts';
+import { fillTemplate, formatScore } from '../../core/reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
 import { withPartnerfit } from '../open-app.ts';
@@ -34,21 +38,27 @@ export function registerSuggestCommand(program: Command): void {
     });
 }
 
-/** `networks`: name each partner's network (partners from every network were asked for). */
+/**
+ * The suggestions as text, in the language their reasons are written in (the member's,
+ * or `--lang`): headings, criterion names, scores with that language's decimal sign.
+ * `networks`: name each partner's network (partners from every network were asked for).
+ */
 export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {
-  const lines = [`${view.purpose === 'overflow' ? 'Overflow partners' : 'Best referral partners'} for ${view.member} (model ${view.modelVersion}):`];
-  if (view.suggestions.length === 0) lines.push('  (none found)');
-  else if (view.purpose === 'overflow') lines.push('   (the score: one has work to spare and the other room for it, and how much their customers overlap; the five referral criteria below are shown for comparison)');
-  else lines.push('   (criteria: 0 to 1 each for the two of you together, so a side that gains nothing makes it 0; ? where the profiles do not tell)');
+  const language = view.language;
+  const t = SUGGESTION_PHRASES[language];
+  const words = REPORT_PHRASES[language];
+  const score = (n: number) => formatScore(n, language);
+  const lines = [fillTemplate(view.purpose === 'overflow' ? t.overflowHeading : t.referralHeading, { member: view.member, model: view.modelVersion })];
+  if (view.suggestions.length === 0) lines.push(`  ${t.none}`);
+  else lines.push(`   ${view.purpose === 'overflow' ? t.overflowNote : t.referralNote}`);
   view.suggestions.forEach((s, i) => {
-    const criteria = CRITERION_NAMES.map((c) => `${CRITERION_SHORT_NAMES[c]} ${s.criteria[c] === null ? '?' : s.criteria[c]!.toFixed(2)}${c === 'mutualProfit' ? profitBothWays(s) : ''}`).join(' · ');
-    lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — score ${s.score.toFixed(2)}${s.competitor !== 'none' ? ` [${s.competitor} competitor]` : ''}${s.lopsided ? ' [lopsided]' : ''}`);
+    const criteria = CRITERION_NAMES.map((c) => `${words.criteria[c]} ${s.criteria[c] === null ? '?' : score(s.criteria[c]!)}${c === 'mutualProfit' ? profitBothWays(s, language) : ''}`).join(' · ');
+    const marks = [s.competitor !== 'none' ? fillTemplate(t.competitor, { level: words.levels[s.competitor] }) : '', s.lopsided ? t.lopsided : ''].filter(Boolean).map((m) => ` [${m}]`).join('');
+    lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — ${t.score} ${score(s.score)}${marks}`);
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);
   });
-  if (view.excludedCompetitors && view.excludedCompetitors.length > 0) {
-    lines.push(`(direct competitors are never referral partners and were left out: ${view.excludedCompetitors.join(', ')}; try --purpose overflow)`);
-  }
+  if (view.excludedCompetitors && view.excludedCompetitors.length > 0) lines.push(fillTemplate(t.excluded, { members: view.excludedCompetitors.join(', ') }));
   return lines;
 }
 
@@ -56,8 +66,8 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
  * Mutual profit each way where the two differ (" (you 0.15, they 0.00)"): the pair's
  * value alone would show 0.00 beside a referral the member won.
  */
-function profitBothWays(s: SuggestionView): string {
+function profitBothWays(s: SuggestionView, language: ReasonLanguage): string {
   const { forMember, forPartner } = s.mutualProfitBothWays;
   if (forMember === null || forPartner === null || Math.abs(forMember - forPartner) < 0.05) return '';
-  return ` (you ${forMember.toFixed(2)}, they ${forPartner.toFixed(2)})`;
+  return ` (${fillTemplate(SUGGESTION_PHRASES[language].bothWays, { mine: formatScore(forMember, language), theirs: formatScore(forPartner, language) })})`;
 }

@@ -12,15 +12,6 @@ import type { ScoredMember } from '../scoring/scored-member.ts';
 export const CRITERION_NAMES = ['chemistry', 'complementarity', 'sharedCustomers', 'sharedContacts', 'mutualProfit'] as const;
 export type CriterionName = (typeof CRITERION_NAMES)[number];
 
-/** The criteria as listings and reports head them. */
-export const CRITERION_SHORT_NAMES: Readonly<Record<CriterionName, string>> = {
-  chemistry: 'chemistry',
-  complementarity: 'complement',
-  sharedCustomers: 'customers',
-  sharedContacts: 'contacts',
-  mutualProfit: 'profit',
-};
-
 export interface CriterionResult {
   /** In [0, 1], or null when nothing is known. */
   readonly score: number | null;

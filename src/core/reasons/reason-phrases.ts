@@ -150,7 +150,7 @@ export const TEMPLATES: Record<ReasonLanguage, Record<ReasonFact['key'] | 'compe
     lopsided: '',
     'one-to-ones': '{meetings} {meetings|enskilt möte|enskilda möten}: {mine}, {theirs}',
     'referral-record': 'rekommendationer: din partner har gett dig {received}, {won} ledde till affär ({value}); {given}',
-    'referral-record-none-won': 'rekommendationer: din partner har gett dig {received}, ingen har lett till affär än; {given}',
+    'referral-record-none-won': 'rekommendationer: din partner har gett dig {received}, ingen har lett till affär ännu; {given}',
     'referral-record-one-way': 'rekommendationer: du har gett din partner {given}; inga tillbaka än',
     'lopsided-me': 'obalanserat: du skulle tjäna mycket mer än din partner',
     'lopsided-them': 'obalanserat: din partner skulle tjäna mycket mer än du',
