@@ -1,4 +1,4 @@
-/** `partnerfit report --network ID [--json] [--html FILE]` */
+/** `partnerfit report --network ID [--json] [--html FILE] [--quiet-days N] [--lang CODE] [--currency CODE]` */
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PartnerfitError } from '../../core/errors.ts';
@@ -32,8 +32,8 @@ export function registerReportCommand(program: Command): void {
       const currency = parseCurrency(flags.currency);
       await withPartnerfit(async (app) => {
         // A page that cannot be written is the user's to fix, and is found before the report is computed.
-      if (flags.html) checkWritable(flags.html);
-      const report = await app.report(flags.network, { quietDays });
+        if (flags.html) checkWritable(flags.html);
+        const report = await app.report(flags.network, { quietDays });
         if (flags.html) {
           writeHtml(flags.html, renderReportHtml(report, app.knowledge, language ?? report.language, currency ?? report.currency));
           note(`wrote ${flags.html}`);
