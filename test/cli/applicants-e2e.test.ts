@@ -38,6 +38,14 @@ describe('partnerfit applicants', () => {
       expect(a.reasons.length).toBeGreaterThan(0);
     }
     expect(output.applicants.find((a: { id: string }) => a.id === 'app-002').verdict).toBe('conflict');
+    expect(output.applicants.map((a: { language: string }) => a.language)).toContain('sv');
+
+    // The text: each applicant in the language of their sentences, the frame and the numbers too.
+    const text = runCli(['applicants', APPLICANTS, '--quiet'], env).stdout;
+    expect(text).toMatch(/^app-002 William Hartley → london-connect: CONFLICT \(fit 0\.\d\d, \d strong partners?\)$/m);
+    expect(text).toMatch(/^app-005 .* → malmo-bni: GODKÄNN \(matchning 0,\d\d, \d+ starka? partner\)$/m);
+    expect(text).toMatch(/^  i den här omgången: .* \(app-010\) direkt 0,\d\d$/m);
+    expect(text).not.toContain('partner(s)');
 
     const csv = path.join(work, 'verdicts.csv');
     const written = runCli(['applicants', APPLICANTS, '--out', csv], env);

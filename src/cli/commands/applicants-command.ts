@@ -9,6 +9,9 @@ import type { Command } from 'commander';
 import { writeApplicantsCsv, writeApplicantsJson } from '../../app/applicant-output.ts';
 import type { JobPhase } from '../../applicants/applicant-job.ts';
 import type { ApplicantResult } from '../../core/applicants/applicant-assessment.ts';
+import { APPLICANT_FRAME } from '../../core/applicants/applicant-phrases.ts';
+import { REPORT_PHRASES } from '../../app/report-phrases.ts';
+import { fillTemplate, formatScore } from '../../core/reasons/reason-writer.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import { checkInputFile } from '../../ingest/record-source.ts';
@@ -167,10 +170,15 @@ async function printApplicants(results: AsyncIterable<ApplicantResult>, jobId: s
     counts[r.verdict]++;
     if (shown >= TEXT_LIMIT) continue;
     shown++;
-    const lines = [`${r.id} ${r.name} → ${r.network}: ${r.verdict.toUpperCase()} (fit ${r.fit.toFixed(2)}, ${r.strongPartners} strong partner(s))`];
-    if (r.conflicts.length > 0) lines.push(`  conflicts: ${r.conflicts.map((c) => `${c.member} ${c.level} ${c.score.toFixed(2)}`).join(', ')}`);
-    if (r.batchConflicts.length > 0) lines.push(`  in this batch: ${r.batchConflicts.map((c) => `${c.applicant} ${c.level} ${c.score.toFixed(2)}`).join(', ')}`);
-    if (r.topPartners.length > 0) lines.push(`  top partners: ${r.topPartners.slice(0, 3).map((p) => `${p.partner} ${p.score.toFixed(2)}`).join(', ')}`);
+    // Each applicant in the language of their sentences (the applicant's own), numbers with its decimal sign.
+    const language = r.language ?? 'en';
+    const t = APPLICANT_FRAME[language];
+    const level = (l: 'direct' | 'partial') => REPORT_PHRASES[language].levels[l];
+    const score = (n: number) => formatScore(n, language);
+    const lines = [`${r.id} ${r.name} → ${r.network}: ${fillTemplate(t.heading, { verdict: t.verdicts[r.verdict], fit: score(r.fit), n: String(r.strongPartners) })}`];
+    if (r.conflicts.length > 0) lines.push(`  ${t.conflicts}: ${r.conflicts.map((c) => `${c.name} (${c.member}) ${level(c.level)} ${score(c.score)}`).join(', ')}`);
+    if (r.batchConflicts.length > 0) lines.push(`  ${t.inBatch}: ${r.batchConflicts.map((c) => `${c.name} (${c.applicant}) ${level(c.level)} ${score(c.score)}`).join(', ')}`);
+    if (r.topPartners.length > 0) lines.push(`  ${t.topPartners}: ${r.topPartners.slice(0, 3).map((p) => `${p.name} (${p.partner}) ${score(p.score)}`).join(', ')}`);
     for (const reason of r.reasons) lines.push(`  - ${reason}`);
     printLines(lines);
   }

@@ -13,7 +13,7 @@ import { rankCandidate, compareRanked, type RankedPartner } from '../ranking/par
 import { TopK } from '../ranking/top-k.ts';
 import { formatScore, reasonLanguage, writeReasons } from '../reasons/reason-writer.ts';
 import { currencyOfCountry } from '../money/format-money.ts';
-import { CONJUNCTION } from '../reasons/reason-phrases.ts';
+import { CONJUNCTION, type ReasonLanguage } from '../reasons/reason-phrases.ts';
 import { scorePair } from '../scoring/pair-scorer.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
@@ -66,6 +66,8 @@ export interface ApplicantResult {
   /** Service concepts no member offers that complement members' services (the report's missing trades). */
   readonly fillsTrades: readonly string[];
   readonly reasons: readonly string[];
+  /** The language the reasons are written in: the applicant's (English for others). */
+  readonly language: ReasonLanguage;
   readonly configVersion: string;
 }
 
@@ -228,6 +230,7 @@ export function assessApplicant(
     gainsPartner,
     fillsTrades,
     reasons,
+    language: lang,
     configVersion: config.version,
   };
 }
@@ -247,7 +250,8 @@ export function compareRivals(result: ApplicantResult, rivalFits: ReadonlyMap<st
     const key = result.fit > other ? 'rival-fits-better' : result.fit < other ? 'rival-fits-worse' : 'rival-fits-equal';
     extra.push(fillPhrase(phrases[key], { id: rival.applicant, fit: formatScore(result.fit, lang), other: formatScore(other, lang) }));
   }
-  return extra.length === 0 ? result : { ...result, reasons: [...result.reasons, ...extra] };
+  // Results stored before the language was recorded get it here, from the row kept beside them.
+  return { ...result, language: lang, reasons: extra.length === 0 ? result.reasons : [...result.reasons, ...extra] };
 }
 
 function conflictWith(member: ScoredMember, competition: Competition): MemberConflict {

@@ -85,3 +85,47 @@ export const APPLICANT_PHRASES: Record<ReasonLanguage, Record<ApplicantPhrase, s
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
+
+/**
+ * The lines around each applicant's sentences in the text output (`partnerfit
+ * applicants`), in the same language as the sentences. Templates as in
+ * reason-phrases.ts: `{n|one|many}` picks the singular when n is "1".
+ */
+export interface ApplicantFrame {
+  readonly verdicts: Readonly<Record<'accept' | 'review' | 'conflict', string>>;
+  readonly heading: string;
+  readonly conflicts: string;
+  readonly inBatch: string;
+  readonly topPartners: string;
+}
+
+export const APPLICANT_FRAME: Readonly<Record<ReasonLanguage, ApplicantFrame>> = {
+  en: {
+    verdicts: { accept: 'ACCEPT', review: 'REVIEW', conflict: 'CONFLICT' },
+    heading: '{verdict} (fit {fit}, {n} strong {n|partner|partners})',
+    conflicts: 'conflicts',
+    inBatch: 'in this batch',
+    topPartners: 'best partners',
+  },
+  sv: {
+    verdicts: { accept: 'GODKÄNN', review: 'GRANSKA', conflict: 'KONFLIKT' },
+    heading: '{verdict} (matchning {fit}, {n} {n|stark partner|starka partner})',
+    conflicts: 'konflikter',
+    inBatch: 'i den här omgången',
+    topPartners: 'bästa partner',
+  },
+  da: {
+    verdicts: { accept: 'OPTAG', review: 'VURDÉR', conflict: 'KONFLIKT' },
+    heading: '{verdict} (match {fit}, {n} {n|stærk partner|stærke partnere})',
+    conflicts: 'konflikter',
+    inBatch: 'i denne runde',
+    topPartners: 'bedste partnere',
+  },
+  de: {
+    verdicts: { accept: 'AUFNEHMEN', review: 'PRÜFEN', conflict: 'KONFLIKT' },
+    heading: '{verdict} (Passung {fit}, {n} {n|starker Partner|starke Partner})',
+    conflicts: 'Konflikte',
+    inBatch: 'in dieser Runde',
+    topPartners: 'beste Partner',
+  },
+};
