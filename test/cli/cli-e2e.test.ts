@@ -125,6 +125,12 @@ describe('partnerfit CLI', () => {
     expect(english.suggestions.map((s: { partner: string }) => s.partner)).toEqual(own.suggestions.map((s: { partner: string }) => s.partner));
     expect(english.suggestions[0].reasons.join(' ')).toMatch(/\byou\b/);
     const german = runCli(['competitors', '--network', 'oresund-club', '--lang', 'de'], env).stdout;
+    // The text around the reasons is in their language too, scores with its decimal sign.
+    expect(german).toMatch(/^\d+ Wettbewerberpaare:$/m);
+    expect(german).toMatch(/^  direkt {5}Søren Kjærgaard \(dk-001\) ↔ Charlotte Nilsson \(se-019\)  \(\d,\d\d\)$/m);
+    const overflow = runCli(['suggest', 'de-001', '--purpose', 'overflow', '--top', '3'], env).stdout;
+    expect(overflow).toMatch(/^Entlastungspartner für de-001 /m);
+    expect(overflow).toMatch(/\[direkter Wettbewerber\]/);
     expect(german).toContain('Søren Kjærgaard schreibt "bogføring"; Charlotte Nilsson schreibt "redovisning"');
     const swedish = runCli(['report', '--network', 'malmo-bni'], env);
     expect(swedish.status).toBe(0);

@@ -49,7 +49,7 @@ function countedFor(id: string) {
 /** The ledger's day: the latest activity touching a member of the network. */
 const asOf = rows.filter((r) => malmo.has(r.from) || malmo.has(r.to)).map((r) => r.date).sort().at(-1)!;
 /** An amount in EUR as the page shows it to a Swedish chapter: in kronor, converted with the dated rate table. */
-const euro = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(Math.round(n * EXCHANGE_RATES.perEur.SEK));
+const euro = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'SEK', currencyDisplay: 'code', maximumFractionDigits: 0 }).format(Math.round(n * EXCHANGE_RATES.perEur.SEK));
 
 let server: ServerProcess;
 let browser: Browser;

@@ -15,7 +15,8 @@ export function ledgerContent(ledger: NetworkLedger | null | undefined, id: stri
   const mine = ledger.members.find((m) => m.id === id);
   if (!mine) return [h('p', { class: 'note', id: 'ledger-empty' }, t('ledgerNotListed'))];
   const asOf = ledger.asOf ?? '—';
-  const money = new Intl.NumberFormat(language(), { style: 'currency', currency, maximumFractionDigits: 0 });
+  // The code (SEK, DKK), as the reasons and the report write it: "kr" would not tell Swedish from Danish kronor.
+  const money = new Intl.NumberFormat(language(), { style: 'currency', currency, currencyDisplay: 'code', maximumFractionDigits: 0 });
   const amount = (eur: number) => money.format(Math.round(eur * perEur));
   const row = (field: string, label: string, given: string | number, received: string | number) =>
     h(

@@ -142,7 +142,7 @@ async function scoreCommand(file: string, flags: ScoreFlags): Promise<void> {
         const count = outFormat === 'csv' ? await writeApplicantsCsv(out, app.applicantResults(job.id)) : await writeApplicantsJson(out, header, app.applicantResults(job.id));
         out.end();
         await once(out, 'finish');
-        note(`wrote ${count} applicant(s) to ${flags.out}`);
+        note(`wrote ${count} applicant${count === 1 ? '' : 's'} to ${flags.out}`);
       }
       if (flags.json) await writeApplicantsJson(process.stdout, header, app.applicantResults(job.id));
       else if (!flags.out || process.stdout.isTTY) await printApplicants(app.applicantResults(job.id), job.id, flags.out);
@@ -184,5 +184,5 @@ async function printApplicants(results: AsyncIterable<ApplicantResult>, jobId: s
   }
   const total = counts.accept + counts.review + counts.conflict;
   if (total > shown) printLines([`… ${total - shown} more${out ? ` in ${out}` : '; --out FILE.csv|FILE.json writes them all'}`]);
-  printLines([`${jobId}: ${total} applicant(s): ${counts.accept} accept, ${counts.review} review, ${counts.conflict} conflict`]);
+  printLines([`${jobId}: ${total} applicant${total === 1 ? '' : 's'}: ${counts.accept} accept, ${counts.review} review, ${counts.conflict} conflict`]);
 }

@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
 import { parseReasonLanguage } from '../option-values.ts';
+import { REPORT_PHRASES } from '../../app/report-phrases.ts';
+import { fillTemplate, formatScore } from '../../core/reasons/reason-writer.ts';
+import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 
 export function registerCompetitorsCommand(program: Command): void {
   program
@@ -29,9 +32,14 @@ export function registerCompetitorsCommand(program: Command): void {
         return;
       }
       const who = (id: string) => `${names.get(id) ?? id} (${id})`;
-      const lines = [`${result.pairs.length} competitor pair${result.pairs.length === 1 ? '' : 's'}:`];
+      // Each pair in the language of its reasons; the count in theirs when all pairs share one.
+      const languages = new Set(result.pairs.map((p) => p.language));
+      const heading: ReasonLanguage = language ?? (languages.size === 1 ? [...languages][0]! : 'en');
+      const lines = [`${fillTemplate(REPORT_PHRASES[heading].competitorPairs, { n: String(result.pairs.length) })}:`];
       for (const p of result.pairs) {
-        lines.push(`  ${p.level.padEnd(7)} ${who(p.a)} ↔ ${who(p.b)}  (${p.score.toFixed(2)})`);
+        const levels = REPORT_PHRASES[p.language].levels;
+        const width = Math.max(levels.direct.length, levels.partial.length);
+        lines.push(`  ${levels[p.level].padEnd(width)}  ${who(p.a)} ↔ ${who(p.b)}  (${formatScore(p.score, p.language)})`);
         for (const reason of p.reasons) lines.push(`          - ${reason}`);
       }
       printLines(lines);

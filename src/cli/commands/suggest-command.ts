@@ -49,11 +49,11 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
   const words = REPORT_PHRASES[language];
   const score = (n: number) => formatScore(n, language);
   const lines = [fillTemplate(view.purpose === 'overflow' ? t.overflowHeading : t.referralHeading, { member: view.member, model: view.modelVersion })];
-  if (view.suggestions.length === 0) lines.push(`  ${t.none}`);
+  if (view.suggestions.length === 0) lines.push(`   ${view.purpose === 'overflow' ? t.noneOverflow : t.none}`);
   else lines.push(`   ${view.purpose === 'overflow' ? t.overflowNote : t.referralNote}`);
   view.suggestions.forEach((s, i) => {
     const criteria = CRITERION_NAMES.map((c) => `${words.criteria[c]} ${s.criteria[c] === null ? '?' : score(s.criteria[c]!)}${c === 'mutualProfit' ? profitBothWays(s, language) : ''}`).join(' · ');
-    const marks = [s.competitor !== 'none' ? fillTemplate(t.competitor, { level: words.levels[s.competitor] }) : '', s.lopsided ? t.lopsided : ''].filter(Boolean).map((m) => ` [${m}]`).join('');
+    const marks = [s.competitor !== 'none' ? t.competitor[s.competitor] : '', s.lopsided ? t.lopsided : ''].filter(Boolean).map((m) => ` [${m}]`).join('');
     lines.push(`${i + 1}. ${s.partnerName} (${s.partner}${options.networks && s.network ? `, ${s.network}` : ''}) — ${t.score} ${score(s.score)}${marks}`);
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);

@@ -248,7 +248,7 @@ export function compareRivals(result: ApplicantResult, rivalFits: ReadonlyMap<st
     const other = rivalFits.get(rival.applicant);
     if (other === undefined) continue;
     const key = result.fit > other ? 'rival-fits-better' : result.fit < other ? 'rival-fits-worse' : 'rival-fits-equal';
-    extra.push(fillPhrase(phrases[key], { id: rival.applicant, fit: formatScore(result.fit, lang), other: formatScore(other, lang) }));
+    extra.push(fillPhrase(phrases[key], { id: `${rival.name} (${rival.applicant})`, fit: formatScore(result.fit, lang), other: formatScore(other, lang) }));
   }
   // Results stored before the language was recorded get it here, from the row kept beside them.
   return { ...result, language: lang, reasons: extra.length === 0 ? result.reasons : [...result.reasons, ...extra] };

@@ -115,7 +115,7 @@ export const APPLICANT_FRAME: Readonly<Record<ReasonLanguage, ApplicantFrame>> =
     topPartners: 'bästa partner',
   },
   da: {
-    verdicts: { accept: 'OPTAG', review: 'VURDÉR', conflict: 'KONFLIKT' },
+    verdicts: { accept: 'OPTAG', review: 'VURDER', conflict: 'KONFLIKT' },
     heading: '{verdict} (match {fit}, {n} {n|stærk partner|stærke partnere})',
     conflicts: 'konflikter',
     inBatch: 'i denne runde',
