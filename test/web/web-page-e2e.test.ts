@@ -266,6 +266,8 @@ describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
     await shot(page, 'phone-member');
     await page.getByLabel('Language').selectOption('sv');
     await expect.poll(() => page.locator('#partners-heading').textContent()).toBe('Bästa partner');
+    // Scores with the language's decimal sign, as the reasons beside them and the command line write them.
+    await expect.poll(() => page.locator('#partners .partner-card .score').first().textContent()).toMatch(/^poäng 0,\d\d$/);
     await page.evaluate(() => localStorage.removeItem('partnerfit.language'));
     await page.close();
   });

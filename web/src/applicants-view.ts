@@ -4,7 +4,7 @@
  */
 import type { ApplicantBatch, ApplicantResult, Job } from './api-types.ts';
 import { h, scoreBar } from './dom.ts';
-import { t } from './i18n.ts';
+import { t, formatScore } from './i18n.ts';
 import type { NetworkData } from './network-data.ts';
 
 const TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', json: 'application/json', jsonl: 'application/x-ndjson', ndjson: 'application/x-ndjson' };
@@ -124,7 +124,7 @@ function applicantCard(a: ApplicantResult, job: string, data: NetworkData): HTML
       : null,
     a.batchConflicts.length > 0 ? h('p', {}, h('strong', {}, `${t('batchRivals')}: `), a.batchConflicts.map((c) => `${c.name} (${t(c.level)})`).join(', ')) : null,
     a.topPartners.length > 0
-      ? h('p', {}, h('strong', {}, `${t('topPartners')}: `), a.topPartners.slice(0, 3).map((p) => `${p.name} (${p.score.toFixed(2)})`).join(', '))
+      ? h('p', {}, h('strong', {}, `${t('topPartners')}: `), a.topPartners.slice(0, 3).map((p) => `${p.name} (${formatScore(p.score)})`).join(', '))
       : null,
     h('details', {}, h('summary', {}, t('reasons')), h('ul', { class: 'reasons' }, ...a.reasons.map((r) => h('li', {}, r)))),
     h('p', { class: 'actions' }, admit, ' ', admitStatus),

@@ -1,7 +1,7 @@
 /** Every competitor pair of the network, filterable, with the network's policy (which an admin can change). */
 import type { CompetitorPair, Policy } from './api-types.ts';
 import { h } from './dom.ts';
-import { t } from './i18n.ts';
+import { t, formatScore } from './i18n.ts';
 import type { NetworkData } from './network-data.ts';
 
 export function renderConflicts(container: HTMLElement, data: NetworkData): () => void {
@@ -68,7 +68,7 @@ export function renderConflicts(container: HTMLElement, data: NetworkData): () =
           {},
           h('td', {}, h('a', { href: `#/member/${encodeURIComponent(p.a)}` }, data.name(p.a))),
           h('td', {}, h('a', { href: `#/member/${encodeURIComponent(p.b)}` }, data.name(p.b))),
-          h('td', {}, h('span', { class: `badge ${p.level}` }, t(p.level)), ' ', p.score.toFixed(2)),
+          h('td', {}, h('span', { class: `badge ${p.level}` }, t(p.level)), ' ', formatScore(p.score)),
           h('td', {}, p.reasons.join(' ')),
         ),
       ),

@@ -2,6 +2,8 @@
  * A tiny element builder. Member data is always set as text (never as HTML), so a
  * name or a reason that contains markup is shown as written and cannot run.
  */
+import { formatScore } from './i18n.ts';
+
 export type Child = Node | string | number | null | undefined | false;
 export type Attributes = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -38,10 +40,10 @@ export function scoreBar(label: string, value: number | null, unknownText: strin
     'aria-valuemin': 0,
     'aria-valuemax': 1,
     'aria-valuenow': known ? value : null,
-    'aria-valuetext': known ? (shownValue ?? value.toFixed(2)) : unknownText,
+    'aria-valuetext': known ? (shownValue ?? formatScore(value)) : unknownText,
   });
   const fill = h('span', { class: known ? 'fill' : 'fill unknown' });
   fill.style.width = `${Math.round((known ? value : 0) * 100)}%`;
   bar.append(fill);
-  return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), bar, h('span', { class: 'bar-value' }, known ? (shownValue ?? value.toFixed(2)) : unknownText));
+  return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), bar, h('span', { class: 'bar-value' }, known ? (shownValue ?? formatScore(value)) : unknownText));
 }

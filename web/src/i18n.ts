@@ -88,7 +88,7 @@ const en = {
   recruitTitle: 'Recruit next',
   recruitIntro: 'Trades the network lacks, ranked by the partner value they would add to current members.',
   partnerFor: 'Partner for',
-  value: 'value',
+  value: 'partner value',
   noMissingTrades: 'No missing trades found.',
   memberKeyNote: 'This key speaks for one member: you see your own partners.',
   ledgerTitle: 'Give and take',
@@ -198,7 +198,7 @@ const sv: Messages = {
   recruitTitle: 'Rekrytera nästa',
   recruitIntro: 'Branscher som nätverket saknar, ordnade efter partnervärdet de skulle ge nuvarande medlemmar.',
   partnerFor: 'Partner för',
-  value: 'värde',
+  value: 'partnernytta',
   noMissingTrades: 'Inga saknade branscher hittade.',
   memberKeyNote: 'Nyckeln gäller en medlem: du ser dina egna partner.',
   ledgerTitle: 'Ge och ta',
@@ -295,7 +295,7 @@ const da: Messages = {
   line: 'række {line}',
   recruitTitle: 'Rekruttér næste',
   recruitIntro: 'Fag som netværket mangler, ordnet efter den partnerværdi de ville give nuværende medlemmer.',
-  value: 'værdi',
+  value: 'partnergevinst',
   noMissingTrades: 'Ingen manglende fag fundet.',
   memberKeyNote: 'Nøglen gælder ét medlem: du ser dine egne partnere.',
   ledgerTitle: 'Give og tage',
@@ -355,7 +355,7 @@ const de: Messages = {
   competitors: 'Wettbewerber',
   noCompetitors: 'Keine Wettbewerber im Netzwerk.',
   noPartners: 'Noch keine Partner gefunden.',
-  score: 'Wert',
+  score: 'Score',
   unknown: 'unbekannt',
   reasons: 'Warum',
   openMember: '{name} öffnen',
@@ -403,7 +403,7 @@ const de: Messages = {
   recruitTitle: 'Als Nächstes gewinnen',
   recruitIntro: 'Branchen, die dem Netzwerk fehlen, geordnet nach dem Partnerwert für die heutigen Mitglieder.',
   partnerFor: 'Partner für',
-  value: 'Wert',
+  value: 'Partnernutzen',
   noMissingTrades: 'Keine fehlenden Branchen gefunden.',
   memberKeyNote: 'Dieser Schlüssel gilt für ein Mitglied: Sie sehen Ihre eigenen Partner.',
   ledgerTitle: 'Geben und Nehmen',
@@ -449,6 +449,13 @@ export function setLanguage(next: Language): void {
   current = next;
   localStorage.setItem(LANGUAGE_ITEM, next);
   document.documentElement.lang = next;
+}
+
+const NUMBER_LOCALE: Readonly<Record<Language, string>> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK', de: 'de-DE' };
+
+/** A score as the interface language writes it, two decimals: 0.72, or 0,72 in Swedish, Danish and German (as the reasons and the command line do). */
+export function formatScore(value: number): string {
+  return value.toLocaleString(NUMBER_LOCALE[current], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {

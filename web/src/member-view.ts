@@ -5,7 +5,7 @@
  */
 import { CRITERIA, type MemberProfile, type Suggestions } from './api-types.ts';
 import { append, h, scoreBar } from './dom.ts';
-import { language, t } from './i18n.ts';
+import { language, t, formatScore } from './i18n.ts';
 import { ledgerContent } from './ledger-view.ts';
 import type { NetworkData } from './network-data.ts';
 
@@ -70,7 +70,7 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
           h(
             'li',
             { class: 'partner-card', 'data-partner': s.partner },
-            h('h3', {}, memberLink(s.partner, s.partnerName), ' ', h('span', { class: 'score' }, `${t('score')} ${s.score.toFixed(2)}`)),
+            h('h3', {}, memberLink(s.partner, s.partnerName), ' ', h('span', { class: 'score' }, `${t('score')} ${formatScore(s.score)}`)),
             s.competitor !== 'none' ? h('p', { class: `badge ${s.competitor}` }, t('competitorWarning', { level: t(s.competitor) })) : null,
             h('div', { class: 'criteria' }, ...CRITERIA.map((c) => scoreBar(t(c), s.criteria[c], t('unknown'), c))),
             h('details', { open: true }, h('summary', {}, t('reasons')), h('ul', { class: 'reasons' }, ...s.reasons.map((r) => h('li', {}, r)))),
@@ -100,7 +100,7 @@ export function renderMember(container: HTMLElement, data: NetworkData, id: stri
             ' ',
             h('span', { class: `badge ${pair.level}` }, t(pair.level)),
             ' ',
-            h('span', { class: 'score' }, pair.score.toFixed(2)),
+            h('span', { class: 'score' }, formatScore(pair.score)),
             h('ul', { class: 'reasons' }, ...pair.reasons.map((r) => h('li', {}, r))),
           );
         }),

@@ -1,6 +1,6 @@
 /** Recruit next: the trades the network lacks, by the partner value they would add, and who would gain. */
 import { h, scoreBar } from './dom.ts';
-import { t } from './i18n.ts';
+import { t, formatScore } from './i18n.ts';
 import type { NetworkData } from './network-data.ts';
 
 export function renderRecruit(container: HTMLElement, data: NetworkData): () => void {
@@ -20,7 +20,7 @@ export function renderRecruit(container: HTMLElement, data: NetworkData): () => 
             { 'data-trade': trade.concept },
             h('h2', {}, data.conceptLabel(concepts, trade.concept)),
             // The bar is relative to the most valuable trade; the number is the report's own.
-            scoreBar(t('value'), trade.value / top, t('unknown'), '', trade.value.toFixed(2)),
+            scoreBar(t('value'), trade.value / top, t('unknown'), '', formatScore(trade.value)),
             h(
               'p',
               {},
