@@ -11,7 +11,7 @@ import type { Partnerfit } from '../app/partnerfit.ts';
 import { PartnerfitError } from '../core/errors.ts';
 import { BUSINESS_AREAS } from '../core/lexicon/lexicon-schema.ts';
 import { mainArea } from '../core/report/network-report.ts';
-import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
+import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import type { ApplicantResult } from '../core/applicants/applicant-assessment.ts';
 import type { InputFormat } from '../ingest/record-source.ts';
@@ -262,7 +262,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
           area: 'area' in c ? c.area : null,
           labels: { en: c.labels.en[0]!, sv: c.labels.sv[0]!, da: c.labels.da[0]!, de: c.labels.de[0]! },
         }));
-      return { body: { areas: [...BUSINESS_AREAS], concepts } };
+      const areaNames = Object.fromEntries(BUSINESS_AREAS.map((a) => [a, { en: AREA_NAMES.en[a] ?? a, sv: AREA_NAMES.sv[a] ?? a, da: AREA_NAMES.da[a] ?? a, de: AREA_NAMES.de[a] ?? a }]));
+      return { body: { areas: [...BUSINESS_AREAS], areaNames, concepts } };
     },
   },
   {

@@ -189,5 +189,6 @@ export const NetworkMembersResponse = z.object({
 const conceptLabels = z.object({ en: z.string(), sv: z.string(), da: z.string(), de: z.string() });
 export const ConceptsResponse = z.object({
   areas: z.array(z.string()),
+  areaNames: z.record(z.string(), conceptLabels).describe('each business area by name in English, Swedish, Danish and German'),
   concepts: z.array(z.object({ id: z.string(), kind: z.string(), area: z.string().nullable(), labels: conceptLabels })),
 });

@@ -115,6 +115,8 @@ describe.skipIf(!browserAvailable)('the web page in Chromium', () => {
 
     await expect.poll(() => page.locator('#member-list li').count()).toBe(18);
     expect(await page.locator('#member-list').textContent()).toContain('Karin Åkesson');
+    // The legend names the business areas in the interface's language.
+    await expect.poll(() => page.getByRole('list', { name: 'Legend' }).textContent()).toContain('money and law');
     expect(problemsOf(page)).toEqual([]);
     toDocs(await shot(page, 'map'));
     await page.close();

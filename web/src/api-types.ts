@@ -18,6 +18,9 @@ export interface NetworkMember {
   readonly area: string | null;
 }
 
+/** Business area → its name in each interface language. */
+export type AreaNames = Readonly<Record<string, Readonly<Record<'en' | 'sv' | 'da' | 'de', string>>>>;
+
 export interface Concept {
   readonly id: string;
   readonly area: string | null;

@@ -1,3 +1,6 @@
+import type { AreaNames } from './api-types.ts';
+import { language } from './i18n.ts';
+
 /** Colours of the business areas (distinguishable with the common colour-vision deficiencies) and of conflicts. */
 export const AREA_COLOURS: Readonly<Record<string, string>> = {
   people: '#0072b2',
@@ -19,7 +22,15 @@ export function areaColour(area: string | null): string {
   return (area && AREA_COLOURS[area]) || UNKNOWN_AREA_COLOUR;
 }
 
-/** "money-law" → "money & law": areas have no translations in the lexicon, so they are shown plainly. */
+let names: AreaNames = {};
+
+/** The areas' names in each language (GET /concepts), once they have arrived. */
+export function setAreaNames(next: AreaNames): void {
+  names = next;
+}
+
+/** An area by name in the interface language ("money-law" → "ekonomi och juridik"); plainly ("money & law") until the names have arrived. */
 export function areaName(area: string | null): string {
-  return area ? area.replace('-', ' & ') : '—';
+  if (!area) return '—';
+  return names[area]?.[language()] ?? area.replace('-', ' & ');
 }

@@ -5,12 +5,13 @@
  * request timeout (503) is asked for again: the server keeps computing it and caches it.
  */
 import { ApiError, type ApiClient } from './api-client.ts';
-import type { CompetitorPair, Concept, NetworkMember, NetworkReport, Policy } from './api-types.ts';
+import type { AreaNames, CompetitorPair, Concept, NetworkMember, NetworkReport, Policy } from './api-types.ts';
 import { language } from './i18n.ts';
 
 export class NetworkData {
   #roster?: Promise<{ readonly members: readonly NetworkMember[]; readonly policy: Policy }>;
   #concepts?: Promise<ReadonlyMap<string, Concept>>;
+  #conceptResponse?: Promise<{ concepts: Concept[]; areaNames?: AreaNames }>;
   #report?: Promise<NetworkReport>;
   #competitors?: Promise<readonly CompetitorPair[]>;
   #competitorsLanguage?: string;
@@ -39,8 +40,19 @@ export class NetworkData {
   }
 
   concepts(): Promise<ReadonlyMap<string, Concept>> {
-    this.#concepts ??= this.api.get<{ concepts: Concept[] }>('/concepts').then((r) => new Map(r.concepts.map((c) => [c.id, c])));
+    this.#concepts ??= this.#conceptList().then((r) => new Map(r.concepts.map((c) => [c.id, c])));
     return this.#concepts;
+  }
+
+  /** Each business area by name in the four languages (from the same answer as the concepts). */
+  areaNames(): Promise<AreaNames> {
+    return this.#conceptList().then((r) => r.areaNames ?? {});
+  }
+
+  #conceptList(): Promise<{ concepts: Concept[]; areaNames?: AreaNames }> {
+    this.#conceptResponse ??= this.api.get<{ concepts: Concept[]; areaNames?: AreaNames }>('/concepts');
+    this.#conceptResponse.catch(() => (this.#conceptResponse = undefined));
+    return this.#conceptResponse;
   }
 
   report(onWaiting?: () => void): Promise<NetworkReport> {

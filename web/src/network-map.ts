@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { NetworkMember, NetworkReport } from './api-types.ts';
-import { AREA_COLOURS, areaColour, areaName, DIRECT_CONFLICT_COLOUR, PARTIAL_CONFLICT_COLOUR, PARTNERSHIP_COLOUR } from './area-palette.ts';
+import { AREA_COLOURS, areaColour, areaName, DIRECT_CONFLICT_COLOUR, PARTIAL_CONFLICT_COLOUR, PARTNERSHIP_COLOUR, setAreaNames } from './area-palette.ts';
 import { h } from './dom.ts';
 import { t } from './i18n.ts';
 import { clusterLayout, strongestPerMember } from './map-layout.ts';
@@ -125,6 +125,13 @@ export function renderMap(container: HTMLElement, data: NetworkData, openMember:
       if (disposed) return;
       partial.checked = members.length <= 200;
       fillLegend(new Set(members.map((m) => m.area)));
+      // The areas' names come with the concepts; the map does not wait for them.
+      void data.areaNames().then((areaNames) => {
+        if (disposed) return;
+        setAreaNames(areaNames);
+        fillLegend(new Set(members.map((m) => m.area)));
+        fillList();
+      }, () => {});
       canvas.setAttribute('aria-label', t('mapCanvasLabel', { network: data.network, count: members.length }));
       const positions = clusterLayout(members);
       const labels = members.length <= LABEL_LIMIT;
