@@ -49,7 +49,7 @@ describe('partnerfit activity commands', () => {
     // In the member's language by default, the frame and the numbers too.
     const swedish = runCli(['suggest', 'se-001', '--top', '17'], env).stdout;
     expect(swedish).toMatch(/^Bästa rekommendationspartner för se-001 \(modell logistic-[0-9a-f]{12}\):$/m);
-    expect(swedish).toMatch(/ · lönsamhet 0,00 \(du 0,[1-9]\d, din partner 0,00\)/);
+    expect(swedish).toMatch(/ · nytta 0,00 \(du 0,[1-9]\d, din partner 0,00\)/);
     expect(swedish).toMatch(/^1\. .* — poäng 0,\d\d/m);
     expect(runCli(['train', '--network', 'nowhere'], env).status).toBe(2);
 

@@ -131,6 +131,8 @@ describe('partnerfit CLI', () => {
     const overflow = runCli(['suggest', 'de-001', '--purpose', 'overflow', '--top', '3'], env).stdout;
     expect(overflow).toMatch(/^Entlastungspartner für de-001 /m);
     expect(overflow).toMatch(/\[direkter Wettbewerber\]/);
+    // The direct competitor left out is named, as the partners are.
+    expect(runCli(['suggest', 'de-001', '--top', '1'], env).stdout).toContain('wurden weggelassen: Katrin Weiß (de-002); siehe --purpose overflow)');
     expect(german).toContain('Søren Kjærgaard schreibt "bogføring"; Charlotte Nilsson schreibt "redovisning"');
     const swedish = runCli(['report', '--network', 'malmo-bni'], env);
     expect(swedish.status).toBe(0);

@@ -10,7 +10,7 @@ import { note, printJson, printLines } from '../output.ts';
 import { printIngestReport } from './ingest-command.ts';
 import { printActivityReport } from './ingest-activity-command.ts';
 import { ledgerMark } from './report-command.ts';
-import { formatSuggestions } from './suggest-command.ts';
+import { formatSuggestions, namesOf } from './suggest-command.ts';
 import { writeReasons } from '../../core/reasons/reason-writer.ts';
 import { formatMoney } from '../../core/money/format-money.ts';
 
@@ -69,7 +69,8 @@ export function registerDemoCommand(program: Command): void {
         for (const p of direct) printLines([`  ${p.a} ↔ ${p.b}: ${p.reasons.join('; ')}`]);
         const example = reports[0]?.summaries[0]?.id;
         if (example) {
-          printLines(['', `== Suggestions for ${example}`, ...formatSuggestions(await app.suggest(example, { top: 3 }))]);
+          const view = await app.suggest(example, { top: 3 });
+          printLines(['', `== Suggestions for ${example}`, ...formatSuggestions(view, { names: await namesOf(app, view.excludedCompetitors) })]);
         }
         printLines(['', `== Applicants (data/demo/applicants.csv, job ${applicantJob.job.id})`]);
         for (const a of applicants) {

@@ -8,6 +8,7 @@ import { fillTemplate, formatScore } from '../../core/reasons/reason-writer.ts';
 import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { PURPOSES, type Purpose } from '../../core/ranking/partner-ranker.ts';
+import type { Partnerfit } from '../../app/partnerfit.ts';
 import { withPartnerfit } from '../open-app.ts';
 import { printJson, printLines } from '../output.ts';
 import { parseCurrency, parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
@@ -30,11 +31,12 @@ export function registerSuggestCommand(program: Command): void {
       if (!(PURPOSES as readonly string[]).includes(flags.purpose)) {
         throw new PartnerfitError('usage', `--purpose must be ${PURPOSES.join(' or ')}, not "${flags.purpose}"`);
       }
-      const view = await withPartnerfit((app) =>
-        app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false, ...(language ? { language } : {}), ...(currency ? { currency } : {}) }),
-      );
+      const { view, names } = await withPartnerfit(async (app) => {
+        const view = await app.suggest(id, { top, purpose: flags.purpose as Purpose, allNetworks: flags.allNetworks ?? false, ...(language ? { language } : {}), ...(currency ? { currency } : {}) });
+        return { view, names: flags.json ? new Map<string, string>() : await namesOf(app, view.excludedCompetitors ?? []) };
+      });
       if (flags.json) printJson(view);
-      else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false }));
+      else printLines(formatSuggestions(view, { networks: flags.allNetworks ?? false, names }));
     });
 }
 
@@ -43,7 +45,10 @@ export function registerSuggestCommand(program: Command): void {
  * or `--lang`): headings, criterion names, scores with that language's decimal sign.
  * `networks`: name each partner's network (partners from every network were asked for).
  */
-export function formatSuggestions(view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] }, options: { readonly networks?: boolean } = {}): string[] {
+export function formatSuggestions(
+  view: SuggestionsView & { readonly excludedCompetitors?: readonly string[] },
+  options: { readonly networks?: boolean; readonly names?: ReadonlyMap<string, string> } = {},
+): string[] {
   const language = view.language;
   const t = SUGGESTION_PHRASES[language];
   const words = REPORT_PHRASES[language];
@@ -58,7 +63,7 @@ export function formatSuggestions(view: SuggestionsView & { readonly excludedCom
     lines.push(`   ${criteria}`);
     for (const reason of s.reasons) lines.push(`   - ${reason}`);
   });
-  if (view.excludedCompetitors && view.excludedCompetitors.length > 0) lines.push(fillTemplate(t.excluded, { members: view.excludedCompetitors.join(', ') }));
+  if (view.excludedCompetitors && view.excludedCompetitors.length > 0) lines.push(fillTemplate(t.excluded, { members: view.excludedCompetitors.map((x) => (options.names?.has(x) ? `${options.names.get(x)} (${x})` : x)).join(', ') }));
   return lines;
 }
 
@@ -70,4 +75,11 @@ function profitBothWays(s: SuggestionView, language: ReasonLanguage): string {
   const { forMember, forPartner } = s.mutualProfitBothWays;
   if (forMember === null || forPartner === null || Math.abs(forMember - forPartner) < 0.05) return '';
   return ` (${fillTemplate(SUGGESTION_PHRASES[language].bothWays, { mine: formatScore(forMember, language), theirs: formatScore(forPartner, language) })})`;
+}
+
+/** The names of members given by id (the direct competitors left out), for the text. */
+export async function namesOf(app: Partnerfit, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of ids) names.set(id, (await app.memberProfile(id)).profile.name);
+  return names;
 }
