@@ -66,7 +66,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       return;
     }
     process.exitCode = exitCodeOf(error);
-    const message = error instanceof PartnerfitError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? String(error)}`;
+    let message = error instanceof PartnerfitError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? String(error)}`;
+    // At the terminal (not over HTTP, where it would show a member other members' ids) say where the ids are.
+    if (error instanceof PartnerfitError && error.code === 'not-found' && /^no member with id "[^"]*"$/.test(error.message)) {
+      message += ' (partnerfit networks lists the networks, partnerfit report --network ID their members with their ids)';
+    }
     process.stderr.write(`partnerfit: ${message}\n`);
   }
 }

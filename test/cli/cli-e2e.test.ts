@@ -53,7 +53,7 @@ describe('partnerfit CLI', () => {
     expect(existsSync(untouched)).toBe(false);
     expect(runCli(['suggest', 'se-001', '--top', 'many'], env).status).toBe(2);
     expect(runCli(['no-such-command'], env).status).toBe(2);
-    expect(runCli(['inspect', 'nobody'], env).stderr).toMatch(/no member with id "nobody"/);
+    expect(runCli(['inspect', 'nobody'], env).stderr).toBe('partnerfit: no member with id "nobody" (partnerfit networks lists the networks, partnerfit report --network ID their members with their ids)\n');
     // Ids are case-sensitive; the message names the member a capital letter hid.
     expect(runCli(['suggest', 'SE-001'], env).stderr).toContain('no member with id "SE-001" (did you mean "se-001"? ids are case-sensitive)');
   });
