@@ -12,7 +12,7 @@ import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../core/reasons/reason-writer.ts';
-import { ledgerFlagWords, REPORT_PHRASES, reportDate, type ReportPhrases } from './report-phrases.ts';
+import { ledgerFlagWords, ledgerNames, REPORT_PHRASES, reportDate, type ReportPhrases } from './report-phrases.ts';
 import type { NetworkReportWithPolicy } from './scoring-jobs.ts';
 import type { CurrencyCode } from '../core/money/exchange-rates.ts';
 import { formatMoney } from '../core/money/format-money.ts';
@@ -55,7 +55,8 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
       return [s.id, { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle), angle }];
     }),
   );
-  const nameOf = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
+  const byId = new Map(report.summaries.map((m) => [m.id, m]));
+  const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const edges = report.partnerships
     .map((p) => {
       const a = position.get(p.self)!;
@@ -83,12 +84,11 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .filter(([area]) => summaries.some((s) => s.area === area))
     .map(([area, colour]) => `<span class="key"><i style="background:${colour}"></i>${esc(AREA_NAMES[language][area] ?? area)}</span>`)
     .join(' ');
-  const byId = new Map(report.summaries.map((m) => [m.id, m]));
   const rows = [...report.summaries]
     .sort((a, b) => b.goodPartners - a.goodPartners || a.id.localeCompare(b.id))
     .map(
       (s) =>
-        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(byId.get(s.bestPartner.partner)?.name ?? s.bestPartner.partner)}<br><small>${esc(s.bestPartner.partner)} · ${fixed(s.bestPartner.score)}</small>` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${esc(level(c.level))}</span>`).join(', ') || '—'}</td></tr>`,
+        `<tr><td>${esc(s.name)}<br><small>${esc(s.id)}</small></td><td>${esc(label(s.mainService))}</td><td class="n">${s.goodPartners}</td><td>${s.bestPartner ? `${esc(nameOf(s.bestPartner.partner))}<br><small>${esc(s.bestPartner.partner)} · ${fixed(s.bestPartner.score)}</small>` : '—'}</td><td>${s.conflicts.map((c) => `${esc(c.member)} <span class="${c.level}">${esc(level(c.level))}</span>`).join(', ') || '—'}</td></tr>`,
     )
     .join('\n');
   const bar = (value: number | null) =>
@@ -103,12 +103,12 @@ export function renderReportHtml(report: NetworkReportWithPolicy, knowledge: Eng
     .slice(0, 60)
     .map((p) => {
       const reasons = writeReasons(p.facts, language, knowledge, 4, { currency }).map((r) => `<li>${esc(r)}</li>`).join('');
-      return `<tr><td>${esc(byId.get(p.self)?.name ?? p.self)}${mark(p.self)} – ${esc(byId.get(p.other)?.name ?? p.other)}${mark(p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
+      return `<tr><td>${esc(nameOf(p.self))}${mark(p.self)} – ${esc(nameOf(p.other))}${mark(p.other)}</td><td class="n">${fixed(p.score)}</td>${CRITERION_NAMES.map((c) => `<td>${bar(p.criteria[c])}</td>`).join('')}<td><ul lang="${language}">${reasons}</ul></td></tr>`;
     })
     .join('\n');
   const recruit = report.missingTrades
     .slice(0, 8)
-    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: fixed(m.value), members: m.beneficiaries.slice(0, 8).map((id) => byId.get(id)?.name ?? id).join(', ') }))}</li>`)
+    .map((m) => `<li><b>${esc(label(m.concept))}</b> — ${esc(fillTemplate(t.recruitItem, { value: fixed(m.value), members: m.beneficiaries.slice(0, 8).map(nameOf).join(', ') }))}</li>`)
     .join('');
   const ledger = ledgerSection(report, label, t, language, currency);
   return `<!doctype html>
@@ -165,7 +165,6 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
         `<tr><td>${esc(m.name)}<br><small>${esc(m.id)}</small></td><td class="n">${m.given}</td><td class="n">${m.givenWon}</td><td class="n">${eur(m.valueGivenEur)}</td><td class="n">${m.received}</td><td class="n">${m.receivedWon}</td><td class="n">${eur(m.valueReceivedEur)}</td><td class="n">${m.meetings}</td><td>${esc(m.lastActivity ? reportDate(m.lastActivity, language) : '—')}</td><td>${flag(m)}</td></tr>`,
     )
     .join('\n');
-  const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
   const trade = (id: string) => (id === 'unknown' ? t.unrecognisedTrade : label(id));
   const flow = ledger.tradeFlow
     .slice(0, 10)
@@ -178,7 +177,7 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
 <table><thead><tr>${columns}</tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p>${esc(fillTemplate(t.freeRiders, { members: named(ledger.freeRiders) }))}</p>
-<p>${esc(fillTemplate(t.goneQuiet, { members: named(ledger.goneQuiet) }))}</p>
+<p>${esc(fillTemplate(t.freeRiders, { members: ledgerNames(ledger, ledger.freeRiders, language) }))}</p>
+<p>${esc(fillTemplate(t.goneQuiet, { members: ledgerNames(ledger, ledger.goneQuiet, language) }))}</p>
 <h2>${esc(t.flowHeading)}</h2><ol>${flow || `<li>${esc(t.noReferrals)}</li>`}</ol>`;
 }

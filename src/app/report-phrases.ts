@@ -6,7 +6,7 @@
  * singular when the value of n is "1".
  */
 import type { CriterionName } from '../core/criteria/criterion.ts';
-import type { MemberLedger } from '../core/activity/network-ledger.ts';
+import type { MemberLedger, NetworkLedger } from '../core/activity/network-ledger.ts';
 import type { ReasonLanguage } from '../core/reasons/reason-phrases.ts';
 import { fillTemplate } from '../core/reasons/reason-writer.ts';
 
@@ -247,4 +247,9 @@ export function ledgerFlagWords(m: MemberLedger, language: ReasonLanguage): { re
   if (m.freeRider) flags.push({ kind: 'free-rider', text: t.freeRider });
   if (m.goneQuiet) flags.push({ kind: 'inactive', text: m.lastActivity ? fillTemplate(t.quietSince, { date: reportDate(m.lastActivity, language) }) : t.neverActive });
   return flags;
+}
+
+/** Members of the ledger as "Name (id)", or the language's "none" (the lists of free riders and inactive members). */
+export function ledgerNames(ledger: NetworkLedger, ids: readonly string[], language: ReasonLanguage): string {
+  return ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || REPORT_PHRASES[language].none;
 }

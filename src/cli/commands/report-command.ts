@@ -10,7 +10,7 @@ import { withPartnerfit } from '../open-app.ts';
 import { formatTable, note, printJson, printLines } from '../output.ts';
 import { parseCurrency, parsePositiveInt, parseReasonLanguage } from '../option-values.ts';
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../../core/reasons/reason-writer.ts';
-import { ledgerFlagWords, REPORT_PHRASES, reportDate } from '../../app/report-phrases.ts';
+import { ledgerFlagWords, ledgerNames, REPORT_PHRASES, reportDate } from '../../app/report-phrases.ts';
 import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
 import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
 import { EXCHANGE_RATES, type CurrencyCode } from '../../core/money/exchange-rates.ts';
@@ -73,7 +73,8 @@ export function formatReport(report: NetworkReportWithPolicy, knowledge: EngineK
   const t = REPORT_PHRASES[language];
   const label = (id: string | null) => (id ? knowledge.lexicon.label(id, language) : t.unrecognisedTrade);
   const score = (n: number) => formatScore(n, language);
-  const name = (id: string) => report.summaries.find((s) => s.id === id)?.name ?? id;
+  const names = new Map(report.summaries.map((s) => [s.id, s.name]));
+  const name = (id: string) => names.get(id) ?? id;
   const named = (ids: readonly string[]) => ids.map((id) => `${name(id)} (${id})`).join(', ') || t.none;
   const lines = [
     `${fillTemplate(t.heading, { network: report.network })}: ${[
@@ -137,7 +138,6 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
   const t = REPORT_PHRASES[language];
   const label = (id: string) => (id === 'unknown' ? t.unrecognisedTrade : knowledge.lexicon.label(id, language));
   const eur = (value: number) => formatMoney(value, language, options.currency);
-  const named = (ids: readonly string[]) => ids.map((id) => `${ledger.members.find((m) => m.id === id)?.name ?? id} (${id})`).join(', ') || t.none;
   const members = [...ledger.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id));
   const c = t.ledgerColumns;
   const lines = [
@@ -156,8 +156,8 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
       ]),
       [false, true, true, true, true, true, true, false],
     ),
-    fillTemplate(t.freeRiders, { members: named(ledger.freeRiders) }),
-    fillTemplate(t.goneQuiet, { members: named(ledger.goneQuiet) }),
+    fillTemplate(t.freeRiders, { members: ledgerNames(ledger, ledger.freeRiders, language) }),
+    fillTemplate(t.goneQuiet, { members: ledgerNames(ledger, ledger.goneQuiet, language) }),
     `${t.flowHeading}:`,
   ];
   for (const f of ledger.tradeFlow.slice(0, options.top ?? 8)) {

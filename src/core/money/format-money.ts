@@ -8,6 +8,7 @@
  * German), and a no-break space before the code, so an amount never wraps.
  */
 import type { ReasonLanguage } from '../reasons/reason-phrases.ts';
+import { mostCommon } from '../most-common.ts';
 import { EXCHANGE_RATES, isKnownCurrency, type CurrencyCode } from './exchange-rates.ts';
 
 const GROUP_SEPARATOR: Readonly<Record<ReasonLanguage, string>> = { en: ',', sv: '\u202f', da: '.', de: '.' };
@@ -32,10 +33,7 @@ export function currencyOfCountry(country: string | null | undefined): CurrencyC
  * are as common as each other.
  */
 export function commonCurrency(countries: Iterable<string | null | undefined>): CurrencyCode {
-  const counts = new Map<CurrencyCode, number>();
-  for (const country of countries) if (country) counts.set(currencyOfCountry(country), (counts.get(currencyOfCountry(country)) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  return ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) ? 'EUR' : ranked[0]![0];
+  return mostCommon([...countries].filter((c): c is string => Boolean(c)).map(currencyOfCountry)) ?? 'EUR';
 }
 
 /** A currency code as the user wrote it ("sek"), checked against the rate table; null when unknown. */

@@ -6,6 +6,7 @@
  */
 import type { CurrencyCode } from '../money/exchange-rates.ts';
 import { formatMoney } from '../money/format-money.ts';
+import { mostCommon } from '../most-common.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ReasonFact } from './reason-fact.ts';
 import {
@@ -37,12 +38,7 @@ export function reasonLanguage(language: string | null): ReasonLanguage {
  * more members than every other or the members write in none of the four.
  */
 export function commonLanguage(languages: Iterable<string | null>): ReasonLanguage {
-  const counts = new Map<ReasonLanguage, number>();
-  for (const language of languages) {
-    if ((REASON_LANGUAGES as readonly string[]).includes(language ?? '')) counts.set(language as ReasonLanguage, (counts.get(language as ReasonLanguage) ?? 0) + 1);
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  return ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) ? 'en' : ranked[0]![0];
+  return mostCommon([...languages].filter((l): l is ReasonLanguage => (REASON_LANGUAGES as readonly string[]).includes(l ?? ''))) ?? 'en';
 }
 
 /** A score as the language writes it, two decimals: 0.72 in English, 0,72 in Swedish, Danish and German. */
