@@ -84,4 +84,23 @@ describe('partner score bounds', () => {
     // The threshold did make some bounds looser (the test would not notice a threshold that is ignored otherwise).
     expect(refinedBelowLoose).toBeGreaterThan(0);
   });
+
+  it('bound many members in one call as in small pieces (the refinement scratch grows past its first size)', () => {
+    const compiled = compileConfig(DEFAULT_SCORING_CONFIG, compiler);
+    const side = new SelfTradeSide(table, compiler);
+    const self = table.members[0]!;
+    const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks, side.of(self.trade));
+    bounds.trade(0);
+    const n = table.members.length;
+    const list = Int32Array.from({ length: n }, (_, k) => n - 1 - k);
+    const whole = new Float64Array(n);
+    bounds.members(list, 0, n, whole);
+    const pieces = new Float64Array(n);
+    for (let from = 0; from < n; from += 50) bounds.members(list, from, Math.min(n, from + 50), pieces.subarray(from));
+    expect(Array.from(whole)).toEqual(Array.from(pieces));
+    // More members were refined with their contact rows than the scratch first holds (256).
+    const loose = new Float64Array(n);
+    bounds.members(list, 0, n, loose, Infinity);
+    expect(loose.filter((bound, k) => bound !== whole[k]).length).toBeGreaterThan(256);
+  });
 });

@@ -79,11 +79,17 @@ export class CandidateRescorer {
 /**
  * The `capacity` largest bounds seen, with their member indices: a min-heap (the
  * `BestFirstQueue` of the negated bounds; no object per entry, a search pushes tens
- * of thousands). `push` returns the bound that was dropped to make room (or that did
- * not enter), -∞ if none.
+ * of thousands). `leftOut` is the largest bound not kept: dropped to make room, not
+ * entering, or passed to `leaveOut` (a trade or group the caller did not read).
+ * `floor` and `leftOut` are fields, not return values: a double returned from a call
+ * that is not inlined is a new heap object, and at 1,000,000 members those made a
+ * young-generation collection every 11 searches.
  */
 export class BoundHeap {
   readonly #queue = new BestFirstQueue();
+  /** Below or at this a bound cannot enter (−∞ until the heap is full). */
+  floor = -Infinity;
+  leftOut = -Infinity;
   constructor(readonly capacity: number) {}
 
   get size(): number {
@@ -95,25 +101,37 @@ export class BoundHeap {
     return this.#queue.values;
   }
 
-  /** Below or at this a bound cannot enter (−∞ until the heap is full). */
-  get floor(): number {
-    return this.#queue.size < this.capacity ? -Infinity : -this.#queue.keys[0]!;
+  /** The bound of `members[k]`. */
+  boundAt(k: number): number {
+    return -this.#queue.keys[k]!;
   }
 
   clear(): void {
     this.#queue.clear();
+    this.floor = -Infinity;
+    this.leftOut = -Infinity;
   }
 
-  push(bound: number, member: number): number {
+  /** Notes a bound that was not pushed (the largest such is `leftOut`). */
+  leaveOut(bound: number): void {
+    if (bound > this.leftOut) this.leftOut = bound;
+  }
+
+  push(bound: number, member: number): void {
     const queue = this.#queue;
     if (queue.size < this.capacity) {
       queue.push(-bound, member);
-      return -Infinity;
+      if (queue.size === this.capacity) this.floor = -queue.keys[0]!;
+      return;
     }
-    const dropped = -queue.keys[0]!;
-    if (bound <= dropped) return bound;
+    const lowest = -queue.keys[0]!;
+    if (bound <= lowest) {
+      this.leaveOut(bound);
+      return;
+    }
     queue.replaceTop(-bound, member);
-    return dropped;
+    this.leaveOut(lowest);
+    this.floor = -queue.keys[0]!;
   }
 }
 
@@ -241,7 +259,7 @@ export class MemberBlocks {
 }
 
 /** A copy of a typed array in one twice as long (the growable arrays of the search). */
-function doubled<T extends Float64Array | Int32Array>(array: T): T {
+export function doubled<T extends Float64Array | Int32Array | Uint8Array>(array: T): T {
   const copy = new (array.constructor as new (length: number) => T)(array.length * 2);
   copy.set(array);
   return copy;

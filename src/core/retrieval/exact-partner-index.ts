@@ -333,8 +333,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     let heap = heaps.get(budget);
     if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
     heap.clear();
-    // The largest bound of any member left out (not kept, or never read): below the k-th best score, the answer is exact.
-    let leftOut = -Infinity;
+    // `heap.leftOut`, the largest bound of any member left out (not kept, or never read): below the k-th
+    // best score, the answer is exact.
     let bounded = 0;
     let postingSearches = 0;
 
@@ -353,7 +353,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       bounds.apart();
       const apart = bounds.bound;
       if (sharedOnly || apart <= heap.floor) {
-        if (apart > leftOut) leftOut = apart;
+        heap.leaveOut(apart);
         count = sharingMembers(t, ++stamp);
         list = sharing;
         postingSearches++;
@@ -361,18 +361,19 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       bounded += count;
       bounds.members(list, list ? 0 : start, list ? count : end, memberBounds, heap.floor);
       let floor = heap.floor;
+      let under = -Infinity;
       for (let k = 0; k < count; k++) {
         const bound = memberBounds[k]!;
         if (bound <= floor) {
-          if (bound > leftOut) leftOut = bound;
+          if (bound > under) under = bound;
           continue;
         }
         const i = list ? list[k]! : start + k;
         if (i === position) continue;
-        const dropped = heap.push(bound, i);
-        if (dropped > leftOut) leftOut = dropped;
+        heap.push(bound, i);
         floor = heap.floor;
       }
+      heap.leaveOut(under);
     };
     // Linked trades first, then the area groups, each in no particular order: which members the heap
     // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
@@ -381,7 +382,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       bounds.trade(t);
       const tradeBound = bounds.bound;
       if (tradeBound <= heap.floor) {
-        if (tradeBound > leftOut) leftOut = tradeBound;
+        heap.leaveOut(tradeBound);
         continue;
       }
       keep(t);
@@ -390,7 +391,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       bounds.group(group);
       const groupBound = bounds.bound;
       if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
-        if (groupBound > leftOut) leftOut = groupBound;
+        heap.leaveOut(groupBound);
         continue;
       }
       for (const t of group.trades) {
@@ -398,50 +399,52 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         bounds.trade(t);
         const tradeBound = bounds.bound;
         if (tradeBound <= heap.floor + AREA_GROUP_MARGIN) {
-          if (tradeBound > leftOut) leftOut = tradeBound;
+          heap.leaveOut(tradeBound);
           continue;
         }
         keep(t);
       }
     }
 
-    // Stage 2: score those exactly, in memory (trade) order, one trade pair per trade; first without
-    // the competitor overlap (an upper bound), then the overlap, the costly part, best first and only
-    // while the upper bound can still enter.
-    const kept = heap.members.subarray(0, heap.size).slice().sort();
-    const pairs: TradePair[] = [];
-    const uppers = new Float64Array(kept.length);
-    let pair: TradePair | null = null;
-    let pairTrade = -1;
-    for (let k = 0; k < kept.length; k++) {
-      const i = kept[k]!;
-      const other = table.members[i]!;
-      const t = memberTrade[i]!;
-      if (t !== pairTrade) {
-        bounds.trade(t);
-        pair = tradePair(self.trade, other.trade, bounds.linkStrength);
-        pairTrade = t;
-      }
-      pairs.push(pair!);
-      uppers[k] = scoreCompiledPair(self, other, pair!, 0, compiledConfig);
-    }
-    const byUpper = new Uint32Array(kept.length).map((_, k) => k).sort((x, y) => uppers[y]! - uppers[x]!);
+    // Stage 2: score those exactly, best first as the exact mode does: one queue of the kept members
+    // under their member bound and of members under their score without the competitor overlap (an
+    // upper bound); the largest is opened next, and the search ends when it is below the k-th best
+    // score. So a kept member is scored only while it could still enter (at 1,000,000 members 194 of
+    // the 300 a search keeps), and the overlap, the costly part, only for those whose other criteria
+    // make it. The answer is the one scoring all of them would give: a bound is never below a score.
+    const queue = searchQueue;
+    queue.clear();
+    for (let k = 0; k < heap.size; k++) queue.push(heap.boundAt(k) + BOUND_SLACK, heap.members[k]! << 1);
     const best = new BestK(top);
     const directCompetitors: ScoredMember[] = [];
+    let scored = 0;
     let overlaps = 0;
-    for (const k of byUpper) {
-      const upper = uppers[k]!;
-      if (upper < best.threshold) break;
-      const other = table.members[kept[k]!]!;
-      if (!best.admits(upper, other.id)) continue;
+    while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
+      const key = queue.keys[0]!;
+      const value = queue.pop();
+      const i = value >> 1;
+      const other = table.members[i]!;
+      const t = memberTrade[i]!;
+      if ((value & 1) === 0) {
+        if (pairSearch[t] !== search) {
+          pairSearch[t] = search;
+          bounds.trade(t);
+          tradePairs[t] = tradePair(self.trade, other.trade, bounds.linkStrength);
+        }
+        const upper = scoreCompiledPair(self, other, tradePairs[t]!, 0, compiledConfig);
+        scored++;
+        if (best.admits(upper, other.id)) queue.push(upper, (i << 1) | 1);
+        continue;
+      }
+      if (!best.admits(key, other.id)) continue;
       overlaps++;
       const overlap = competitorOverlap(self, other);
-      const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pairs[k]!, overlap, compiledConfig);
+      const score = overlap === 0 ? key : scoreCompiledPair(self, other, tradePairs[t]!, overlap, compiledConfig);
       if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
       else best.push(score, other);
     }
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
-    const exact = leftOut + BOUND_SLACK < best.threshold;
-    return { partners, directCompetitors, bounded, scored: kept.length, overlaps, postingSearches, complete: true, exact };
+    const exact = heap.leftOut + BOUND_SLACK < best.threshold;
+    return { partners, directCompetitors, bounded, scored, overlaps, postingSearches, complete: true, exact };
   }
 }

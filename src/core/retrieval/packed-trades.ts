@@ -132,6 +132,8 @@ export class PackedTrades {
    * self's from these instead of "anything in common" (`CONTACT_COSINE_SLACK`).
    */
   readonly contactUnits: Float32Array;
+  /** The same memory as ints (a search touches rows through it before reading them as floats). */
+  readonly contactBits: Int32Array;
   /** The member records (`RECORD_INTS` a member), and the same memory read as doubles for the deal factors. */
   readonly records: Int32Array;
   readonly recordDeals: Float64Array;
@@ -206,6 +208,7 @@ export class PackedTrades {
     this.roleMasks = Int32Array.from(members, (m) => masks.mask('role', m.roles.ids));
     this.interestMasks = Int32Array.from(members, (m) => masks.mask('interest', m.interests));
     this.contactUnits = new Float32Array(members.length * CONTACT_WIDTH);
+    this.contactBits = new Int32Array(this.contactUnits.buffer);
     members.forEach((m, i) => {
       const row = this.contactUnits.subarray(i * CONTACT_WIDTH, (i + 1) * CONTACT_WIDTH);
       writeUnit(m.seniority, row, SENIORITY_SLOT);

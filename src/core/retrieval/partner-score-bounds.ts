@@ -21,6 +21,7 @@ import { CRITERION_NAMES } from '../criteria/criterion.ts';
 import type { CompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
 import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts';
 import { combineReciprocal } from '../scoring/scoring-config.ts';
+import { doubled } from './best-partners.ts';
 import {
   AREAS_EMPTY,
   CONTACT_COSINE_SLACK,
@@ -65,6 +66,38 @@ const UNKNOWN = 0;
 const KNOWN = 1;
 const EITHER = 2;
 
+/**
+ * What `members` keeps of each member whose loose bound reaches the threshold, to refine it
+ * after the loop: the parts of its bound that the contact cosines do not change. One per
+ * thread (searches run one at a time), grown as needed.
+ */
+class RefineScratch {
+  size = 256;
+  k = new Int32Array(this.size);
+  member = new Int32Array(this.size);
+  staged = new Uint8Array(this.size);
+  without = new Float64Array(this.size);
+  weight = new Float64Array(this.size);
+  contacts = new Float64Array(this.size);
+  roles = new Float64Array(this.size);
+  theirs = new Float64Array(this.size);
+  theirProfit = new Float64Array(this.size);
+
+  grow(): void {
+    this.k = doubled(this.k);
+    this.member = doubled(this.member);
+    this.staged = doubled(this.staged);
+    this.without = doubled(this.without);
+    this.weight = doubled(this.weight);
+    this.contacts = doubled(this.contacts);
+    this.roles = doubled(this.roles);
+    this.theirs = doubled(this.theirs);
+    this.theirProfit = doubled(this.theirProfit);
+    this.size *= 2;
+  }
+}
+const REFINE = new RefineScratch();
+
 export class PartnerScoreBounds {
   /**
    * `complementLink(self, member).strength` for the trade last passed to `trade`, -1
@@ -97,6 +130,8 @@ export class PartnerScoreBounds {
   readonly #apartMean: number;
   readonly #apartLow: number;
   readonly #apartHigh: number;
+  /** What the prefetching pass of `members` read (kept, so that the reads are not optimised away). */
+  touched = 0;
   /** The last bound asked for (`group`, `trade`, `apart`). */
   bound = 0.5;
   #unitDot = 0.5;
@@ -293,6 +328,23 @@ export class PartnerScoreBounds {
     const profitSelf = mine * this.#profitSelf;
     const demandOther = this.#demandOther;
     const rule = this.config.config.combination;
+    // The reciprocal rule written out for the default (harmonic): a call that is not inlined would box
+    // its doubles, a heap object per member bounded.
+    const harmonic = rule === 'harmonic';
+    const refine = REFINE;
+    let refining = 0;
+    if (list !== null) {
+      // Members from posting lists lie scattered over their trade's records: a first pass that only
+      // touches each record (its first and last int: a 48-byte record may span two cache lines) lets
+      // the processor fetch many at once, as the loads do not depend on one another, where the loop
+      // below, long between two loads, would wait for each in turn.
+      let touched = 0;
+      for (let k = start; k < end; k++) {
+        const r = list[k]! * RECORD_INTS;
+        touched |= records[r]! | records[r + RECORD_INTS - 1]!;
+      }
+      this.touched = touched;
+    }
     for (let k = start; k < end; k++) {
       const i = list === null ? k : list[k]!;
       const r = i * RECORD_INTS;
@@ -336,7 +388,8 @@ export class PartnerScoreBounds {
         weight += x;
       }
       // Contacts, first loosely (seniority, function and role each at 1 when any is in common); where that
-      // bound reaches the threshold, again with the seniority and function cosines from the unit rows.
+      // bound reaches the threshold, again with the seniority and function cosines from the unit rows
+      // (after this loop).
       const contacts = (both & HAS_SENIORITY) !== 0;
       const staged = (both & HAS_STAGE) !== 0;
       const contactsX = contacts ? contactsWeight * (staged ? 0.95 : 0.85) : 0;
@@ -356,31 +409,57 @@ export class PartnerScoreBounds {
         forSelf = (sum + profitSelf) / (weight + mine);
         forOther = (sum + theirProfit) / (weight + theirs);
       }
-      let bound = combineReciprocal(forSelf, forOther, rule);
-      if (contacts && bound >= threshold) {
-        const row = i * CONTACT_WIDTH;
-        let seniority = CONTACT_COSINE_SLACK;
-        for (let j = 0; j < senioritySlots.length; j++) seniority += selfUnits[senioritySlots[j]!]! * contactUnits[row + senioritySlots[j]!]!;
-        let functions = CONTACT_COSINE_SLACK;
-        for (let j = 0; j < functionSlots.length; j++) functions += selfUnits[functionSlots[j]!]! * contactUnits[row + functionSlots[j]!]!;
-        const shared = 0.35 * Math.min(1, seniority) + 0.35 * Math.min(1, functions) + rolesShared;
-        // The stage bonus is 1 for customers met at different stages (cosine under 0.5), else 0.5.
-        let stageBonus = 0.075;
-        if (staged) {
-          let stages = -CONTACT_COSINE_SLACK;
-          for (let j = 0; j < stageSlots.length; j++) stages += selfUnits[stageSlots[j]!]! * contactUnits[row + stageSlots[j]!]!;
-          stageBonus = stages >= 0.5 ? 0.075 : 0.15;
-        }
-        sum = without + contactsX * (0.85 * shared + stageBonus);
-        forSelf = weight > 0 ? sum / weight : 0;
-        forOther = forSelf;
-        if (profitKnown) {
-          forSelf = (sum + profitSelf) / (weight + mine);
-          forOther = (sum + theirProfit) / (weight + theirs);
-        }
-        bound = combineReciprocal(forSelf, forOther, rule);
-      }
+      const bound = harmonic ? (forSelf + forOther > 0 ? (2 * forSelf * forOther) / (forSelf + forOther) : 0) : combineReciprocal(forSelf, forOther, rule);
       out[k - start] = bound;
+      if (contacts && bound >= threshold) {
+        // Refined below, once the rows of all such members are on their way.
+        if (refining === refine.size) refine.grow();
+        refine.k[refining] = k;
+        refine.member[refining] = i;
+        refine.staged[refining] = staged ? 1 : 0;
+        refine.without[refining] = without;
+        refine.weight[refining] = weight;
+        refine.contacts[refining] = contactsX;
+        refine.roles[refining] = rolesShared;
+        refine.theirs[refining] = theirs;
+        refine.theirProfit[refining] = theirProfit;
+        refining++;
+      }
+    }
+    if (refining === 0) return;
+    // The contact rows of the members to refine, touched first for the same reason as the records (a
+    // 92-byte row spans up to three cache lines; reads 44 bytes apart reach each of them).
+    const rowInts = table.contactBits;
+    let touched = 0;
+    for (let p = 0; p < refining; p++) {
+      const row = refine.member[p]! * CONTACT_WIDTH;
+      touched |= rowInts[row]! | rowInts[row + 11]! | rowInts[row + CONTACT_WIDTH - 1]!;
+    }
+    this.touched = touched;
+    // Again with the seniority and function cosines from the unit rows (and the stage bonus).
+    for (let p = 0; p < refining; p++) {
+      const row = refine.member[p]! * CONTACT_WIDTH;
+      let seniority = CONTACT_COSINE_SLACK;
+      for (let j = 0; j < senioritySlots.length; j++) seniority += selfUnits[senioritySlots[j]!]! * contactUnits[row + senioritySlots[j]!]!;
+      let functions = CONTACT_COSINE_SLACK;
+      for (let j = 0; j < functionSlots.length; j++) functions += selfUnits[functionSlots[j]!]! * contactUnits[row + functionSlots[j]!]!;
+      const shared = 0.35 * Math.min(1, seniority) + 0.35 * Math.min(1, functions) + refine.roles[p]!;
+      // The stage bonus is 1 for customers met at different stages (cosine under 0.5), else 0.5.
+      let stageBonus = 0.075;
+      if (refine.staged[p] === 1) {
+        let stages = -CONTACT_COSINE_SLACK;
+        for (let j = 0; j < stageSlots.length; j++) stages += selfUnits[stageSlots[j]!]! * contactUnits[row + stageSlots[j]!]!;
+        stageBonus = stages >= 0.5 ? 0.075 : 0.15;
+      }
+      const sum = refine.without[p]! + refine.contacts[p]! * (0.85 * shared + stageBonus);
+      const weight = refine.weight[p]!;
+      let forSelf = weight > 0 ? sum / weight : 0;
+      let forOther = forSelf;
+      if (profitKnown) {
+        forSelf = (sum + profitSelf) / (weight + mine);
+        forOther = (sum + refine.theirProfit[p]!) / (weight + refine.theirs[p]!);
+      }
+      out[refine.k[p]! - start] = harmonic ? (forSelf + forOther > 0 ? (2 * forSelf * forOther) / (forSelf + forOther) : 0) : combineReciprocal(forSelf, forOther, rule);
     }
   }
 
