@@ -428,12 +428,13 @@ export class PartnerScoreBounds {
     }
     if (refining === 0) return;
     // The contact rows of the members to refine, touched first for the same reason as the records (a
-    // 92-byte row spans up to three cache lines; reads 44 bytes apart reach each of them).
+    // row of 23 floats, 92 bytes, spans up to three cache lines; reads half a row apart reach each).
     const rowInts = table.contactBits;
+    const half = CONTACT_WIDTH >> 1;
     let touched = 0;
     for (let p = 0; p < refining; p++) {
       const row = refine.member[p]! * CONTACT_WIDTH;
-      touched |= rowInts[row]! | rowInts[row + 11]! | rowInts[row + CONTACT_WIDTH - 1]!;
+      touched |= rowInts[row]! | rowInts[row + half]! | rowInts[row + CONTACT_WIDTH - 1]!;
     }
     this.touched = touched;
     // Again with the seniority and function cosines from the unit rows (and the stage bonus).
