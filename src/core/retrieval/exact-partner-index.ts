@@ -303,10 +303,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
           const other = table.members[id]!;
           if (!best.admits(key, other.id)) continue;
           overlaps++;
-          const overlap = competitorOverlap(self, other);
-          const score = overlap === 0 ? key : scoreCompiledPair(self, other, tradePairs[memberTrade[id]!]!, overlap, compiledConfig);
-          if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
-          else best.push(score, other);
+          settle(self, other, tradePairs[memberTrade[id]!]!, key, compiledConfig, best, directCompetitors);
         } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
         else {
           const threshold = best.threshold;
@@ -438,13 +435,30 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       }
       if (!best.admits(key, other.id)) continue;
       overlaps++;
-      const overlap = competitorOverlap(self, other);
-      const score = overlap === 0 ? key : scoreCompiledPair(self, other, tradePairs[t]!, overlap, compiledConfig);
-      if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
-      else best.push(score, other);
+      settle(self, other, tradePairs[t]!, key, compiledConfig, best, directCompetitors);
     }
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
     const exact = heap.leftOut + BOUND_SLACK < best.threshold;
     return { partners, directCompetitors, bounded, scored, overlaps, postingSearches, complete: true, exact };
   }
+}
+
+/**
+ * The last step of both modes for a member whose score without the competitor overlap
+ * (`upper`) can still enter: the overlap, then the member's score into `best`, or the
+ * member into `directCompetitors` (left out of referral suggestions).
+ */
+function settle(
+  self: CompiledMember,
+  other: CompiledMember,
+  pair: TradePair,
+  upper: number,
+  config: CompiledConfig,
+  best: BestK,
+  directCompetitors: ScoredMember[],
+): void {
+  const overlap = competitorOverlap(self, other);
+  const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pair, overlap, config);
+  if (score === DIRECT_COMPETITOR) directCompetitors.push(other.member);
+  else best.push(score, other);
 }
