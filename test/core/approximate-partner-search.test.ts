@@ -14,7 +14,7 @@ import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts
 import { generatedMembers, knowledge } from '../support/demo-members.ts';
 
 const members = generatedMembers(4000, { networks: 10, seed: 47 });
-const index = buildExactPartnerIndex(members, knowledge, { postingMin: 8 });
+const index = buildExactPartnerIndex(members, knowledge, { splitMin: 8 });
 const config = DEFAULT_SCORING_CONFIG;
 const random = createRandom(9);
 const queries = Array.from({ length: 60 }, () => random.pick(members));

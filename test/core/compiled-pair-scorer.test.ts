@@ -55,23 +55,23 @@ describe.each(populations)('on %s', (_, members) => {
   });
 
   it('the exact partner index ranks as rankPartners over every member', () => {
-    const index = buildExactPartnerIndex(members, knowledge, { postingMin: 1 });
+    const index = buildExactPartnerIndex(members, knowledge, { splitMin: 1 });
     const defaultIndex = buildExactPartnerIndex(members, knowledge);
     const random = createRandom(5);
-    let postingsUsed = 0;
+    let splitTrades = 0;
     for (const config of configs) {
       for (let n = 0; n < 25; n++) {
         const self = random.pick(members);
         const top = [1, 3, 10][n % 3]!;
         const expected = rankPartners(self, members, context, config, { purpose: 'referral', top }).map((r) => [r.pair.other, r.score]);
         const result = index.best(self, top, config);
-        postingsUsed += result.postingSearches;
+        splitTrades += result.splitTrades;
         expect(result.partners.map((p) => [p.member.id, p.score]), self.id).toEqual(expected);
-        // With the default posting threshold only the largest trades are opened in two steps (sharing members first).
+        // With the default split threshold only the largest trades are opened in two steps (sharing members first).
         expect(defaultIndex.best(self, top, config).partners.map((p) => [p.member.id, p.score]), `${self.id}, default index`).toEqual(expected);
       }
     }
-    if (members.length > 1000) expect(postingsUsed).toBeGreaterThan(0);
+    if (members.length > 1000) expect(splitTrades).toBeGreaterThan(0);
   });
 
   it('a floor under the k-th best score changes nothing; one above it is reported incomplete', () => {

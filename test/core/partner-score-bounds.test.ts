@@ -54,9 +54,11 @@ describe('partner score bounds', () => {
         const apart = bounds.bound;
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
+        bounds.threshold = -Infinity;
         bounds.members(null, start, end, out);
         // A threshold in the middle of the range: bounds under it may be looser, never lower.
-        bounds.members(null, start, end, loose, 0.6);
+        bounds.threshold = 0.6;
+        bounds.members(null, start, end, loose);
         for (let i = start; i < end; i++) {
           const other = table.members[i]!;
           if (other.id === self.id) continue;
@@ -100,7 +102,39 @@ describe('partner score bounds', () => {
     expect(Array.from(whole)).toEqual(Array.from(pieces));
     // More members were refined with their contact rows than the scratch first holds (256).
     const loose = new Float64Array(n);
-    bounds.members(list, 0, n, loose, Infinity);
+    bounds.threshold = Infinity;
+    bounds.members(list, 0, n, loose);
     expect(loose.filter((bound, k) => bound !== whole[k]).length).toBeGreaterThan(256);
+  });
+
+  it('find the members sharing an industry, contact role or interest bit with self, and the others', () => {
+    const compiled = compileConfig(DEFAULT_SCORING_CONFIG, compiler);
+    const side = new SelfTradeSide(table, compiler);
+    const into = new Int32Array(table.members.length);
+    let sharing = 0;
+    let apart = 0;
+    for (let n = 0; n < 20; n++) {
+      const self = table.members[random.int(table.members.length)]!;
+      const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks, side.of(self.trade));
+      const selfMasks = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)];
+      for (let t = 0; t < table.trades.length; t++) {
+        const start = table.memberStart[t]!;
+        const end = table.memberStart[t + 1]!;
+        const expected: number[] = [];
+        for (let i = start; i < end; i++) {
+          const shares = [table.industryMasks[i]!, table.roleMasks[i]!, table.interestMasks[i]!].some((mask, kind) => (mask & selfMasks[kind]!) !== 0);
+          if (shares) expected.push(i);
+        }
+        const count = bounds.sharingOf(start, end, into);
+        expect(Array.from(into.subarray(0, count))).toEqual(expected);
+        const others = bounds.sharingOf(start, end, into, false);
+        expect(Array.from(into.subarray(0, others))).toEqual(Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !expected.includes(i)));
+        sharing += count;
+        apart += others;
+      }
+    }
+    // Both kinds of member were met.
+    expect(sharing).toBeGreaterThan(100);
+    expect(apart).toBeGreaterThan(100);
   });
 });

@@ -17,8 +17,8 @@
  *
  * The approximate mode (`approximate`) spends a fixed budget instead: among all
  * members, or with `sharedOnly` among those sharing an industry, contact role or
- * interest with self (read from the posting lists; about a quarter of a linked
- * trade, and all but 1 in 600 of the exact top 10 at 100,000 members), it keeps the
+ * interest with self (found by reading each trade's records in order; about a
+ * quarter of a linked trade, and all but 1 in 600 of the exact top 10 at 100,000 members), it keeps the
  * `budget` with the highest member bounds (the same bounds: trades whose bound is
  * under the budget's lowest, and area groups not clearly above it, drop out unread),
  * then scores only those, exactly. The bound ranks partners well (at 100,000 members
@@ -41,7 +41,7 @@ import {
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { BestFirstQueue, BestK, BoundHeap, MemberBlocks } from './best-partners.ts';
-import { MaskBits, PackedTrades, POSTING_SLOTS } from './packed-trades.ts';
+import { MaskBits, PackedTrades } from './packed-trades.ts';
 import { PartnerScoreBounds, SelfTradeSide } from './partner-score-bounds.ts';
 
 export interface ExactPartnerResult {
@@ -53,8 +53,8 @@ export interface ExactPartnerResult {
   readonly bounded: number;
   readonly scored: number;
   readonly overlaps: number;
-  /** Trades searched through their posting lists. */
-  readonly postingSearches: number;
+  /** Trades opened in two steps: the members sharing an industry, contact role or interest with self first. */
+  readonly splitTrades: number;
   /** False when a `floor` was given and fewer than k partners reach it: the answer may then be incomplete. */
   readonly complete: boolean;
 }
@@ -125,12 +125,12 @@ const REST = 4;
 const KIND_BITS = 3;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 export interface ExactPartnerIndexOptions {
-  /** Trades with at least this many members use their posting lists when they can (default 24; tests lower it). */
-  readonly postingMin?: number;
+  /** Trades with at least this many members are opened in two steps, the members sharing anything with self first (default 24; tests lower it). */
+  readonly splitMin?: number;
 }
 
 export function buildExactPartnerIndex(members: readonly ScoredMember[], knowledge: EngineKnowledge, options: ExactPartnerIndexOptions = {}): ExactPartnerIndex {
-  const postingMin = options.postingMin ?? 24;
+  const splitMin = options.splitMin ?? 24;
   const compiler = new MemberCompiler(knowledge);
   const masks = new MaskBits();
   // Compiled in trade order, so a trade's members lie together in memory: a search
@@ -145,25 +145,10 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const configs = new WeakMap<ScoringConfig, CompiledConfig>();
   // Trades already bounded one by one in the current search (stamped with its number).
   const linkedMark = new Uint32Array(table.trades.length);
+  /** The trades linked to self's services in the current search (a list reused from one search to the next). */
+  const linkedTrades = new Int32Array(table.trades.length);
   let memberBounds = new Float64Array(1024);
   let sharing = new Int32Array(1024);
-  const stamps = new Uint32Array(table.members.length);
-  let stamp = 0;
-  /** Members of trade t with a bit of self's masks, into `sharing`; their count. */
-  let selfBits: number[] = [];
-  const sharingMembers = (t: number, mark: number): number => {
-    let count = 0;
-    for (const slot of selfBits) {
-      const base = t * POSTING_SLOTS + slot;
-      for (let p = table.postingStart[base]!, end = table.postingStart[base + 1]!; p < end; p++) {
-        const i = table.postingMembers[p]!;
-        if (stamps[i] === mark) continue;
-        stamps[i] = mark;
-        sharing[count++] = i;
-      }
-    }
-    return count;
-  };
   let searches = 0;
   const memberTrade = new Int32Array(table.members.length);
   for (let t = 0; t < table.trades.length; t++) memberTrade.fill(t, table.memberStart[t]!, table.memberStart[t + 1]!);
@@ -179,19 +164,19 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     const indexed = position >= 0 ? table.members[position]! : null;
     const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
     const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks, side.of(self.trade));
-    selfBits = [];
-    const selfMasks = [masks.mask('industry', self.industries.ids), masks.mask('role', self.roles.ids), masks.mask('interest', self.interests)];
-    for (let kind = 0; kind < selfMasks.length; kind++) for (let bit = 0; bit < 32; bit++) if (selfMasks[kind]! & (1 << bit)) selfBits.push(kind * 32 + bit);
     const search = ++searches;
-    const linked: number[] = [];
+    let count = 0;
     for (const concept of bounds.linkedConcepts) {
-      for (const t of table.postings[concept] ?? []) {
+      const trades = table.postings[concept];
+      if (!trades) continue;
+      for (let k = 0; k < trades.length; k++) {
+        const t = trades[k]!;
         if (linkedMark[t] === search) continue;
         linkedMark[t] = search;
-        linked.push(t);
+        linkedTrades[count++] = t;
       }
     }
-    return { self, position, compiledConfig, bounds, search, linked };
+    return { self, position, compiledConfig, bounds, search, linked: linkedTrades.subarray(0, count) };
   };
   type Prepared = ReturnType<typeof prepare>;
   const ensureScratch = (size: number) => {
@@ -207,8 +192,6 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const tradeStrength = new Float64Array(table.trades.length);
   const pairSearch = new Uint32Array(table.trades.length);
   const tradePairs: (TradePair | null)[] = new Array(table.trades.length).fill(null);
-  /** The stamp a large trade's first step left on its members (`stamps`): the others are its rest. */
-  const restStamp = new Uint32Array(table.trades.length);
 
   return {
     size: members.length,
@@ -221,11 +204,12 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       let bounded = 0;
       let scored = 0;
       let overlaps = 0;
-      let postingSearches = 0;
+      let splitTrades = 0;
       const queue = searchQueue;
       queue.clear();
       blocks.clear();
-      for (const t of linked) {
+      for (let k = 0; k < linked.length; k++) {
+        const t = linked[k]!;
         bounds.trade(t);
         queue.push(bounds.bound + BOUND_SLACK, (t << KIND_BITS) | TRADE);
       }
@@ -236,8 +220,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
 
       /**
        * Bounds trade t's members and queues those that could enter. A large trade is opened in two
-       * steps: first the members sharing an industry, contact role or interest with self (from the
-       * posting lists), with the rest queued as one entry under their common bound (`apart`); the
+       * steps: first the members sharing an industry, contact role or interest with self
+       * (`sharingOf`), with the rest queued as one entry under their common bound (`apart`); the
        * rest are bounded only if that entry comes up before the search ends.
        */
       const expand = (t: number, rest: boolean) => {
@@ -255,20 +239,19 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         let list: Int32Array | null = null;
         const threshold = best.threshold;
         if (rest) {
-          count = 0;
-          for (let i = start; i < end; i++) if (stamps[i] !== restStamp[t]) sharing[count++] = i;
+          count = bounds.sharingOf(start, end, sharing, false);
           list = sharing;
-        } else if (count >= postingMin) {
-          count = sharingMembers(t, ++stamp);
-          restStamp[t] = stamp;
+        } else if (count >= splitMin) {
+          count = bounds.sharingOf(start, end, sharing);
           list = sharing;
-          postingSearches++;
+          splitTrades++;
           bounds.apart();
           const restKey = bounds.bound + BOUND_SLACK;
           if (restKey >= threshold && count < end - start) queue.push(restKey, (t << KIND_BITS) | REST);
         }
         bounded += count;
-        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds, threshold - BOUND_SLACK);
+        bounds.threshold = threshold - BOUND_SLACK;
+        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
         // Those that could enter go to the block pool, and only the best of them into the queue (the next
         // one when it is taken): most are never opened, and a queue entry costs more than a place in a block.
         const from = blocks.size;
@@ -307,7 +290,10 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
         } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
         else {
           const threshold = best.threshold;
-          for (const t of table.areaGroups[id]!.trades) {
+          // Index loops over typed arrays: `for … of` makes an iterator result object a step where it is not optimised away.
+          const trades = table.areaGroups[id]!.trades;
+          for (let k = 0; k < trades.length; k++) {
+            const t = trades[k]!;
             if (linkedMark[t] === search) continue;
             bounds.trade(t);
             const tradeKey = bounds.bound + BOUND_SLACK;
@@ -317,7 +303,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       }
       const found = best.sorted();
       const complete = floor === -Infinity || (found.length === top && found[top - 1]![0] >= floor);
-      return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, postingSearches, complete };
+      return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, splitTrades, complete };
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
@@ -333,30 +319,31 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     // `heap.leftOut`, the largest bound of any member left out (not kept, or never read): below the k-th
     // best score, the answer is exact.
     let bounded = 0;
-    let postingSearches = 0;
+    let splitTrades = 0;
 
     // Stage 1: the `budget` members with the highest bounds. Nothing needs the slack here: a bound at or
     // below the heap's floor could not enter it anyway; slack only matters for the exactness test.
     const keep = (t: number) => {
-      ensureScratch(table.memberStart[t + 1]! - table.memberStart[t]!);
       const start = table.memberStart[t]!;
       const end = table.memberStart[t + 1]!;
-      let count = end - start;
-      let list: Int32Array | null = null;
+      ensureScratch(end - start);
       // Only members sharing an industry, contact role or interest with self: always with
       // `sharedOnly` (about 3 in 4 members of the linked trades share none of them, and 1 in 600 of
       // the exact top 10 at 100,000 members; more in small pools), else once those sharing none
       // cannot enter the heap.
       bounds.apart();
       const apart = bounds.bound;
+      let count = end - start;
+      let list: Int32Array | null = null;
       if (sharedOnly || apart <= heap.floor) {
         heap.leaveOut(apart);
-        count = sharingMembers(t, ++stamp);
+        count = bounds.sharingOf(start, end, sharing);
         list = sharing;
-        postingSearches++;
+        splitTrades++;
       }
       bounded += count;
-      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds, heap.floor);
+      bounds.threshold = heap.floor;
+      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
       let floor = heap.floor;
       let under = -Infinity;
       for (let k = 0; k < count; k++) {
@@ -375,7 +362,8 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     // Linked trades first, then the area groups, each in no particular order: which members the heap
     // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
     // floor is then as high as it gets before the loosely bounded area groups are read.
-    for (const t of linked) {
+    for (let k = 0; k < linked.length; k++) {
+      const t = linked[k]!;
       bounds.trade(t);
       const tradeBound = bounds.bound;
       if (tradeBound <= heap.floor) {
@@ -384,14 +372,16 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
       }
       keep(t);
     }
-    for (const group of table.areaGroups) {
+    for (let g = 0; g < table.areaGroups.length; g++) {
+      const group = table.areaGroups[g]!;
       bounds.group(group);
       const groupBound = bounds.bound;
       if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
         heap.leaveOut(groupBound);
         continue;
       }
-      for (const t of group.trades) {
+      for (let k = 0; k < group.trades.length; k++) {
+        const t = group.trades[k]!;
         if (linkedMark[t] === search) continue;
         bounds.trade(t);
         const tradeBound = bounds.bound;
@@ -439,7 +429,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     }
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
     const exact = heap.leftOut + BOUND_SLACK < best.threshold;
-    return { partners, directCompetitors, bounded, scored, overlaps, postingSearches, complete: true, exact };
+    return { partners, directCompetitors, bounded, scored, overlaps, splitTrades, complete: true, exact };
   }
 }
 

@@ -15,8 +15,6 @@ export const HAS_INTERESTS = 4;
 export const HAS_STAGE = 8;
 export const DEAL_KNOWN = 16;
 export const HAS_SIZES = 32;
-/** Posting-list slots per trade: 32 industry bits, 32 role bits, 32 interest bits. */
-export const POSTING_SLOTS = 96;
 /** Trade flags. */
 export const AREAS_EMPTY = 1;
 export const SERVICES_EMPTY = 2;
@@ -139,14 +137,6 @@ export class PackedTrades {
   readonly recordDeals: Float64Array;
   /** For each interned service concept, the concepts it lists as complements or is listed by. */
   readonly links: readonly (Int32Array | undefined)[];
-  /**
-   * Per trade, the members having each bit of the industry, role and interest masks
-   * (`POSTING_SLOTS` slots a trade: industry bits, then role bits, then interest
-   * bits): the members that share anything with self are the union of self's bits'
-   * lists. Members of trade t, slot k: `postingMembers[postingStart[t * POSTING_SLOTS + k] .. postingStart[t * POSTING_SLOTS + k + 1])`.
-   */
-  readonly postingStart: Int32Array;
-  readonly postingMembers: Int32Array;
 
   constructor(compiled: readonly CompiledMember[], compiler: MemberCompiler, masks: MaskBits, knowledge: EngineKnowledge) {
     const byTrade = new Map<Trade, CompiledMember[]>();
@@ -232,24 +222,6 @@ export class PackedTrades {
     });
     this.links = complementLinks(knowledge, compiler);
 
-    // Counting sort of (trade, slot) pairs: count, prefix sums, fill.
-    this.postingStart = new Int32Array(t * POSTING_SLOTS + 1);
-    const slotMasks = [this.industryMasks, this.roleMasks, this.interestMasks];
-    const eachPosting = (visit: (slotIndex: number, member: number) => void) => {
-      for (let trade = 0; trade < t; trade++) {
-        for (let i = this.memberStart[trade]!; i < this.memberStart[trade + 1]!; i++) {
-          for (let kind = 0; kind < 3; kind++) {
-            const mask = slotMasks[kind]![i]!;
-            for (let bit = 0; bit < 32; bit++) if (mask & (1 << bit)) visit(trade * POSTING_SLOTS + kind * 32 + bit, i);
-          }
-        }
-      }
-    };
-    eachPosting((slot) => this.postingStart[slot + 1]!++);
-    for (let k = 0; k < t * POSTING_SLOTS; k++) this.postingStart[k + 1]! += this.postingStart[k]!;
-    this.postingMembers = new Int32Array(this.postingStart[t * POSTING_SLOTS]!);
-    const fill = this.postingStart.slice(0, t * POSTING_SLOTS);
-    eachPosting((slot, member) => (this.postingMembers[fill[slot]!++] = member));
   }
 }
 

@@ -66,6 +66,23 @@ const UNKNOWN = 0;
 const KNOWN = 1;
 const EITHER = 2;
 
+/** Bits of an index into `#contactParts`: both have seniorities (contacts known), both customer stages, what they have in common. */
+const CONTACTS_KNOWN = 1;
+const STAGED = 2;
+const SENIORITY_IN_COMMON = 4;
+const FUNCTION_IN_COMMON = 8;
+const ROLE_IN_COMMON = 16;
+/** Region states of an index into `#customerParts`: unknown, the same region, the same area, the same country, other. */
+const REGION_STATES = 5;
+/** Size masks (5 bits; 0: none). */
+const SIZE_MASKS = 32;
+
+/** 1 when two ints are equal, else 0, without a branch. */
+function equal(a: number, b: number): number {
+  const x = a ^ b;
+  return 1 ^ ((x | -x) >>> 31);
+}
+
 /**
  * What `members` keeps of each member whose loose bound reaches the threshold, to refine it
  * after the loop: the parts of its bound that the contact cosines do not change. One per
@@ -75,22 +92,19 @@ class RefineScratch {
   size = 256;
   k = new Int32Array(this.size);
   member = new Int32Array(this.size);
-  staged = new Uint8Array(this.size);
+  /** The index into `#contactParts`. */
+  contacts = new Int32Array(this.size);
   without = new Float64Array(this.size);
   weight = new Float64Array(this.size);
-  contacts = new Float64Array(this.size);
-  roles = new Float64Array(this.size);
   theirs = new Float64Array(this.size);
   theirProfit = new Float64Array(this.size);
 
   grow(): void {
     this.k = doubled(this.k);
     this.member = doubled(this.member);
-    this.staged = doubled(this.staged);
+    this.contacts = doubled(this.contacts);
     this.without = doubled(this.without);
     this.weight = doubled(this.weight);
-    this.contacts = doubled(this.contacts);
-    this.roles = doubled(this.roles);
     this.theirs = doubled(this.theirs);
     this.theirProfit = doubled(this.theirProfit);
     this.size *= 2;
@@ -115,6 +129,16 @@ export class PartnerScoreBounds {
   readonly #sizeFit = new Float64Array(32);
   /** Chemistry without a shared interest, by the other's language (index + 1). */
   readonly #chemistryApart: Float64Array;
+  /**
+   * A criterion's (weight, weighted score) in a member bound, in pairs, for each combination of what
+   * the two have: chemistry by the member's language (+ 1) × (not both with interests, both without
+   * one in common, one in common); shared customers by industries (not both, none in common, one in
+   * common) × the member's size mask × region state; shared contacts (loose: seniority, function and
+   * role each at 1 when any is in common) by the `CONTACTS_KNOWN` … `ROLE_IN_COMMON` bits.
+   */
+  readonly #chemistryParts: Float64Array;
+  readonly #customerParts: Float64Array;
+  readonly #contactParts: Float64Array;
   readonly #selfFlags: number;
   readonly #industries: number;
   readonly #roles: number;
@@ -130,8 +154,10 @@ export class PartnerScoreBounds {
   readonly #apartMean: number;
   readonly #apartLow: number;
   readonly #apartHigh: number;
-  /** What the prefetching pass of `members` read (kept, so that the reads are not optimised away). */
+  /** What the prefetching pass over contact rows in `members` read (kept, so that the reads are not optimised away). */
   touched = 0;
+  /** `members` may give looser bounds (still under it) to members whose bound is under this. */
+  threshold = -Infinity;
   /** The last bound asked for (`group`, `trade`, `apart`). */
   bound = 0.5;
   #unitDot = 0.5;
@@ -180,45 +206,91 @@ export class PartnerScoreBounds {
 
     // Members sharing nothing: every pattern of known criteria, as (weight, weighted sum) choices per criterion.
     const selfFlags = this.#selfFlags;
-    const chemistry: [number, number][] = [[0, 0]];
+    // (Index loops over number arrays: destructuring in `for … of` made iterator objects, at every search.)
+    const chemistry = [0, 0];
     if (selfFlags & HAS_INTERESTS) {
       const x = w[CHEMISTRY]! * 0.625;
-      chemistry.push([x, x * Math.max(...this.#chemistryApart)]);
+      chemistry.push(x, x * Math.max(...this.#chemistryApart));
     }
-    const customers: [number, number][] = [[0, 0]];
-    for (const industries of selfFlags & HAS_INDUSTRIES ? [false, true] : [false]) {
-      for (const sizes of selfFlags & HAS_SIZES ? [false, true] : [false]) {
-        for (const region of self.regionKey >= 0 ? [false, true] : [false]) {
+    const customers = [0, 0];
+    for (let industries = 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
+      for (let sizes = 0; sizes <= (selfFlags & HAS_SIZES ? 1 : 0); sizes++) {
+        for (let region = 0; region <= (self.regionKey >= 0 ? 1 : 0); region++) {
           const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
           if (parts === 0) continue;
           const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
           // Industries score 0 (none in common), sizes and region at most 1.
-          customers.push([x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts]);
+          customers.push(x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts);
         }
       }
     }
-    const contacts: [number, number][] = [[0, 0]];
+    const contacts = [0, 0];
     if (selfFlags & HAS_SENIORITY) {
       // No role in common: seniority and function at most 0.35 each.
-      contacts.push([w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075)]);
-      if (selfFlags & HAS_STAGE) contacts.push([w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15)]);
+      contacts.push(w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075));
+      if (selfFlags & HAS_STAGE) contacts.push(w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15));
     }
     let mean = 0;
     let low = Infinity;
     let high = 0;
-    for (const [a, sa] of chemistry) {
-      for (const [b, sb] of customers) {
-        for (const [c, sc] of contacts) {
-          const weight = a + b + c;
+    for (let i = 0; i < chemistry.length; i += 2) {
+      for (let j = 0; j < customers.length; j += 2) {
+        for (let k = 0; k < contacts.length; k += 2) {
+          const weight = chemistry[i]! + customers[j]! + contacts[k]!;
           low = Math.min(low, weight);
           high = Math.max(high, weight);
-          if (weight > 0) mean = Math.max(mean, (sa + sb + sc) / weight);
+          if (weight > 0) mean = Math.max(mean, (chemistry[i + 1]! + customers[j + 1]! + contacts[k + 1]!) / weight);
         }
       }
     }
     this.#apartMean = mean;
     this.#apartLow = low;
     this.#apartHigh = high;
+
+    // The tables of the member bound's parts (see the fields), with the same arithmetic as the bound
+    // written out, so that a bound from them is the same double.
+    const chemistryWeight = w[CHEMISTRY]! * 0.625;
+    this.#chemistryParts = new Float64Array(2 * 3 * this.#chemistryApart.length);
+    this.#chemistryApart.forEach((apart, language) => {
+      const at = 2 * 3 * language;
+      this.#chemistryParts.set([0, 0, chemistryWeight, chemistryWeight * apart, chemistryWeight, chemistryWeight * (apart + 0.55)], at);
+    });
+    const regionScores = [0, 1, 0.85, 0.4, 0];
+    this.#customerParts = new Float64Array(2 * 3 * SIZE_MASKS * REGION_STATES);
+    for (let industries = 0; industries < 3; industries++) {
+      for (let sizes = 0; sizes < SIZE_MASKS; sizes++) {
+        for (let region = 0; region < REGION_STATES; region++) {
+          let parts = 0;
+          let partSum = 0;
+          if (industries > 0) {
+            parts += 0.45;
+            if (industries === 2) partSum += 0.45;
+          }
+          if (selfFlags & HAS_SIZES && sizes !== 0) {
+            parts += 0.35;
+            partSum += 0.35 * this.#sizeFit[sizes]!;
+          }
+          if (self.regionKey >= 0 && region > 0) {
+            parts += 0.2;
+            partSum += 0.2 * regionScores[region]!;
+          }
+          if (parts === 0) continue;
+          const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
+          const at = 2 * ((industries * SIZE_MASKS + sizes) * REGION_STATES + region);
+          this.#customerParts[at] = x;
+          this.#customerParts[at + 1] = x * (partSum / parts);
+        }
+      }
+    }
+    this.#contactParts = new Float64Array(2 * 32);
+    for (let bits = 0; bits < 32; bits++) {
+      if ((bits & CONTACTS_KNOWN) === 0) continue;
+      const staged = (bits & STAGED) !== 0;
+      const x = w[SHARED_CONTACTS]! * (staged ? 0.95 : 0.85);
+      const shared = (bits & SENIORITY_IN_COMMON ? 0.35 : 0) + (bits & FUNCTION_IN_COMMON ? 0.35 : 0) + (bits & ROLE_IN_COMMON ? 0.3 : 0);
+      this.#contactParts[2 * bits] = x;
+      this.#contactParts[2 * bits + 1] = x * (0.85 * shared + (staged ? 0.15 : 0.075));
+    }
   }
 
   /** Sets `bound` to the bound for any trade of an area group none of whose trades links to self's services. */
@@ -290,14 +362,45 @@ export class PartnerScoreBounds {
   }
 
   /**
+   * Members `start .. end` of `table.members` sharing an industry, contact role or
+   * interest bit with self (or with `sharing` false, the others), into `into` (from
+   * 0), in memory order; their count. Reading a trade's records in order streams
+   * them: gathering the same members from per-bit posting lists, as earlier
+   * versions did, jumped about the records and was slower.
+   * Written without a branch on the test: a quarter of the members pass it, at random,
+   * and a mispredicted branch costs more than the store.
+   */
+  sharingOf(start: number, end: number, into: Int32Array, sharing = true): number {
+    const records = this.table.records;
+    const industries = this.#industries;
+    const roles = this.#roles;
+    const interests = this.#interests;
+    // With `sharing` false, the others: those sharing nothing.
+    const flip = sharing ? 0 : 1;
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      const r = i * RECORD_INTS;
+      const common = (records[r + RECORD_INDUSTRIES]! & industries) | (records[r + RECORD_ROLES]! & roles) | (records[r + RECORD_INTERESTS]! & interests);
+      into[count] = i;
+      count += ((common | -common) >>> 31) ^ flip;
+    }
+    return count;
+  }
+
+  /**
    * The bounds of members of the trade last passed to `trade`, into `out[0 .. end -
    * start]`: members `start .. end` (indices into `table.members`), or with `list`
-   * the members `list[start .. end]`. One loop over packed arrays (`#finish`
-   * inlined): this is the hot loop of a search. Bounds under `threshold` may be
-   * looser (still under it): the contact cosines are only read for members whose
-   * looser bound reaches it.
+   * the members `list[start .. end]`. One loop over packed arrays: this is the hot
+   * loop of a search. What a criterion's part of a bound is for each combination of
+   * what the two have (and share) comes from small tables made for self
+   * (`#chemistryParts`, `#customerParts`, `#contactParts`), indexed with integer
+   * arithmetic, so that the loop has almost no branch to mispredict. Bounds under
+   * `threshold` may be looser (still under it): the contact cosines are only read
+   * for members whose looser bound reaches it. The threshold is a field, not an
+   * argument: a double passed to a call that is not inlined is a new heap object.
    */
-  members(list: Int32Array | null, start: number, end: number, out: Float64Array, threshold = -Infinity): void {
+  members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
+    const threshold = this.threshold;
     const table = this.table;
     const w = this.#w;
     const records = table.records;
@@ -308,8 +411,9 @@ export class PartnerScoreBounds {
     const senioritySlots = this.#senioritySlots;
     const functionSlots = this.#functionSlots;
     const stageSlots = this.#stageSlots;
-    const chemistryApart = this.#chemistryApart;
-    const sizeFits = this.#sizeFit;
+    const chemistryParts = this.#chemistryParts;
+    const customerParts = this.#customerParts;
+    const contactParts = this.#contactParts;
     const selfFlags = this.#selfFlags;
     const selfInterests = this.#interests;
     const selfIndustries = this.#industries;
@@ -317,9 +421,8 @@ export class PartnerScoreBounds {
     const selfRegion = this.self.regionKey;
     const selfArea = this.self.regionArea;
     const selfCountry = this.self.regionCountry;
-    const chemistryWeight = w[CHEMISTRY]! * 0.625;
-    const customersWeight = w[SHARED_CUSTOMERS]!;
-    const contactsWeight = w[SHARED_CONTACTS]!;
+    // A country in common counts only where self's is known: an unknown one matches no member's.
+    const countryKnown = selfCountry >= 0 ? 1 : 0;
     const compWeight = this.#compKnown ? w[COMPLEMENTARITY]! * 0.9 : 0;
     const compSum = compWeight * this.#comp;
     const profitKnown = this.#profit !== UNKNOWN;
@@ -332,76 +435,47 @@ export class PartnerScoreBounds {
     // its doubles, a heap object per member bounded.
     const harmonic = rule === 'harmonic';
     const refine = REFINE;
+    // A number here, not the imported binding: a sum that starts from an imported constant is kept boxed
+    // by the optimising compiler, a new heap object at every step of the dot products below.
+    const cosineSlack = +CONTACT_COSINE_SLACK;
     let refining = 0;
-    if (list !== null) {
-      // Members from posting lists lie scattered over their trade's records: a first pass that only
-      // touches each record (its first and last int: a 48-byte record may span two cache lines) lets
-      // the processor fetch many at once, as the loads do not depend on one another, where the loop
-      // below, long between two loads, would wait for each in turn.
-      let touched = 0;
-      for (let k = start; k < end; k++) {
-        const r = list[k]! * RECORD_INTS;
-        touched |= records[r]! | records[r + RECORD_INTS - 1]!;
-      }
-      this.touched = touched;
-    }
     for (let k = start; k < end; k++) {
       const i = list === null ? k : list[k]!;
       const r = i * RECORD_INTS;
       const head = records[r + RECORD_HEAD]!;
       const flags = head & 0xff;
       const both = flags & selfFlags;
-      let sum = compSum;
-      let weight = compWeight;
-      if (both & HAS_INTERESTS) {
-        // Without an interest in common chemistry is exactly 0.25 + 0.2 × language fit; with one, at most 0.55 more.
-        const apart = chemistryApart[head >>> 16]!;
-        sum += chemistryWeight * ((records[r + RECORD_INTERESTS]! & selfInterests) !== 0 ? apart + 0.55 : apart);
-        weight += chemistryWeight;
-      }
-      let parts = 0;
-      let partSum = 0;
-      if (both & HAS_INDUSTRIES) {
-        parts += 0.45;
-        if ((records[r + RECORD_INDUSTRIES]! & selfIndustries) !== 0) partSum += 0.45;
-      }
-      if (both & HAS_SIZES) {
-        parts += 0.35;
-        partSum += 0.35 * sizeFits[(head >>> 8) & 0xff]!;
-      }
+      // Chemistry: whether both have interests, and share one, by the member's language.
+      const interests = records[r + RECORD_INTERESTS]! & selfInterests;
+      const hasInterests = (both >>> 2) & 1;
+      const chemistry = 2 * ((head >>> 16) * 3 + hasInterests + (hasInterests & ((interests | -interests) >>> 31)));
+      // Shared customers: industries (not both, none in common, one in common), the member's size mask,
+      // the region (unknown, the same, the same area, the same country, other).
+      const industries = records[r + RECORD_INDUSTRIES]! & selfIndustries;
+      const hasIndustries = both & HAS_INDUSTRIES;
       const region = records[r + RECORD_REGION]!;
-      if (selfRegion >= 0 && region >= 0) {
-        parts += 0.2;
-        partSum +=
-          0.2 *
-          (region === selfRegion
-            ? 1
-            : records[r + RECORD_REGION_AREA] === selfArea
-              ? 0.85
-              : selfCountry >= 0 && records[r + RECORD_REGION_COUNTRY] === selfCountry
-                ? 0.4
-                : 0);
-      }
-      if (parts > 0) {
-        const x = customersWeight * (0.5 + 0.5 * parts);
-        sum += x * (partSum / parts);
-        weight += x;
-      }
-      // Contacts, first loosely (seniority, function and role each at 1 when any is in common); where that
-      // bound reaches the threshold, again with the seniority and function cosines from the unit rows
-      // (after this loop).
-      const contacts = (both & HAS_SENIORITY) !== 0;
-      const staged = (both & HAS_STAGE) !== 0;
-      const contactsX = contacts ? contactsWeight * (staged ? 0.95 : 0.85) : 0;
-      const rolesShared = (records[r + RECORD_ROLES]! & selfRoles) !== 0 ? 0.3 : 0;
+      const sameRegion = equal(region, selfRegion);
+      const sameArea = equal(records[r + RECORD_REGION_AREA]!, selfArea);
+      const sameCountry = equal(records[r + RECORD_REGION_COUNTRY]!, selfCountry) & countryKnown;
+      const notSame = 1 - sameRegion;
+      const regionState = (~region >>> 31) * (4 - 3 * sameRegion - 2 * (notSame & sameArea) - (notSame & (1 - sameArea) & sameCountry));
+      const customers = 2 * (((hasIndustries + (hasIndustries & ((industries | -industries) >>> 31))) * 32 + ((head >>> 8) & 0x1f)) * 5 + regionState);
+      // Shared contacts, loosely: seniority, function and role each at 1 when any is in common.
       const common = records[r + RECORD_CONTACTS]! & selfContacts;
-      const without = sum;
-      if (contacts) {
-        const shared = ((common & 0x3ff) !== 0 ? 0.35 : 0) + (common >>> 10 !== 0 ? 0.35 : 0) + rolesShared;
-        sum += contactsX * (0.85 * shared + (staged ? 0.15 : 0.075));
-        weight += contactsX;
-      }
-      const theirs = profit * (flags & DEAL_KNOWN ? 0.65 : 0.6);
+      const senior = common & 0x3ff;
+      const functions = common >>> 10;
+      const roles = records[r + RECORD_ROLES]! & selfRoles;
+      const contacts =
+        2 *
+        (((both >>> 1) & CONTACTS_KNOWN) |
+          ((both >>> 2) & STAGED) |
+          (((senior | -senior) >>> 31) * SENIORITY_IN_COMMON) |
+          (((functions | -functions) >>> 31) * FUNCTION_IN_COMMON) |
+          (((roles | -roles) >>> 31) * ROLE_IN_COMMON));
+      const without = compSum + chemistryParts[chemistry + 1]! + customerParts[customers + 1]!;
+      const sum = without + contactParts[contacts + 1]!;
+      const weight = compWeight + chemistryParts[chemistry]! + customerParts[customers]! + contactParts[contacts]!;
+      const theirs = profit * (0.6 + 0.05 * ((flags >>> 4) & 1));
       const theirProfit = theirs * demandOther * (0.6 + 0.4 * deals[(r >> 1) + RECORD_DEAL]!);
       let forSelf = weight > 0 ? sum / weight : 0;
       let forOther = forSelf;
@@ -411,24 +485,23 @@ export class PartnerScoreBounds {
       }
       const bound = harmonic ? (forSelf + forOther > 0 ? (2 * forSelf * forOther) / (forSelf + forOther) : 0) : combineReciprocal(forSelf, forOther, rule);
       out[k - start] = bound;
-      if (contacts && bound >= threshold) {
+      if (bound >= threshold && contactParts[contacts]! > 0) {
         // Refined below, once the rows of all such members are on their way.
         if (refining === refine.size) refine.grow();
         refine.k[refining] = k;
         refine.member[refining] = i;
-        refine.staged[refining] = staged ? 1 : 0;
+        refine.contacts[refining] = contacts;
         refine.without[refining] = without;
         refine.weight[refining] = weight;
-        refine.contacts[refining] = contactsX;
-        refine.roles[refining] = rolesShared;
         refine.theirs[refining] = theirs;
         refine.theirProfit[refining] = theirProfit;
         refining++;
       }
     }
     if (refining === 0) return;
-    // The contact rows of the members to refine, touched first for the same reason as the records (a
-    // row of 23 floats, 92 bytes, spans up to three cache lines; reads half a row apart reach each).
+    // The contact rows of the members to refine lie scattered: a first pass only touches them, so that the
+    // processor fetches many at once, as these loads do not depend on one another (a row of 23 floats,
+    // 92 bytes, spans up to three cache lines; reads half a row apart reach each).
     const rowInts = table.contactBits;
     const half = CONTACT_WIDTH >> 1;
     let touched = 0;
@@ -440,19 +513,20 @@ export class PartnerScoreBounds {
     // Again with the seniority and function cosines from the unit rows (and the stage bonus).
     for (let p = 0; p < refining; p++) {
       const row = refine.member[p]! * CONTACT_WIDTH;
-      let seniority = CONTACT_COSINE_SLACK;
+      const contacts = refine.contacts[p]!;
+      let seniority = cosineSlack;
       for (let j = 0; j < senioritySlots.length; j++) seniority += selfUnits[senioritySlots[j]!]! * contactUnits[row + senioritySlots[j]!]!;
-      let functions = CONTACT_COSINE_SLACK;
+      let functions = cosineSlack;
       for (let j = 0; j < functionSlots.length; j++) functions += selfUnits[functionSlots[j]!]! * contactUnits[row + functionSlots[j]!]!;
-      const shared = 0.35 * Math.min(1, seniority) + 0.35 * Math.min(1, functions) + refine.roles[p]!;
+      const shared = 0.35 * Math.min(1, seniority) + 0.35 * Math.min(1, functions) + ((contacts >>> 1) & ROLE_IN_COMMON ? 0.3 : 0);
       // The stage bonus is 1 for customers met at different stages (cosine under 0.5), else 0.5.
       let stageBonus = 0.075;
-      if (refine.staged[p] === 1) {
-        let stages = -CONTACT_COSINE_SLACK;
+      if ((contacts >>> 1) & STAGED) {
+        let stages = -cosineSlack;
         for (let j = 0; j < stageSlots.length; j++) stages += selfUnits[stageSlots[j]!]! * contactUnits[row + stageSlots[j]!]!;
         stageBonus = stages >= 0.5 ? 0.075 : 0.15;
       }
-      const sum = refine.without[p]! + refine.contacts[p]! * (0.85 * shared + stageBonus);
+      const sum = refine.without[p]! + contactParts[contacts]! * (0.85 * shared + stageBonus);
       const weight = refine.weight[p]!;
       let forSelf = weight > 0 ? sum / weight : 0;
       let forOther = forSelf;
@@ -493,7 +567,9 @@ export class PartnerScoreBounds {
         forOther = Math.max(forOther, without);
       }
     }
-    this.bound = combineReciprocal(forSelf, forOther, this.config.config.combination);
+    // The default rule written out, as in `members`.
+    const rule = this.config.config.combination;
+    this.bound = rule === 'harmonic' ? (forSelf + forOther > 0 ? (2 * forSelf * forOther) / (forSelf + forOther) : 0) : combineReciprocal(forSelf, forOther, rule);
   }
 }
 
