@@ -45,7 +45,7 @@ describe('reason sentences', () => {
     expect(writeReasons(won, 'de', knowledge)).toEqual(['Empfehlungen: Ihr Partner gab Ihnen 3, 2 davon führten zu einem Auftrag (12.321\u00a0EUR); Sie haben Ihrem Partner noch keine gegeben']);
     expect(writeReasons(won, 'en', knowledge)).toEqual(['referral record: they passed you 3 referrals, 2 won (12,321\u00a0EUR); you have passed them none yet']);
     expect(writeReasons([{ ...won[0], won: 0, valueEur: 0 }], 'sv', knowledge)).toEqual(['rekommendationer: din partner har gett dig 3, ingen har lett till affär ännu; du har inte gett din partner någon än']);
-    expect(writeReasons([{ ...won[0], given: 2 }], 'da', knowledge)).toEqual(['henvisninger: din partner har givet dig 3, 2 førte til en handel (12.321\u00a0EUR); du har givet din partner 2']);
+    expect(writeReasons([{ ...won[0], given: 2 }], 'da', knowledge)).toEqual(['henvisninger: din partner har givet dig 3, 2 blev til en aftale (12.321\u00a0EUR); du har givet din partner 2']);
   });
 
   it('write titles in the English plural and phrases that need no grammatical gender', () => {
