@@ -76,6 +76,8 @@ const ROLE_IN_COMMON = 16;
 const REGION_STATES = 5;
 /** Size masks (5 bits; 0: none). */
 const SIZE_MASKS = 32;
+/** Interest and industry states of the indices: not both have them, none in common, one in common. */
+const SHARE_STATES = 3;
 
 /** 1 when two ints are equal, else 0, without a branch. */
 function equal(a: number, b: number): number {
@@ -250,14 +252,14 @@ export class PartnerScoreBounds {
     // The tables of the member bound's parts (see the fields), with the same arithmetic as the bound
     // written out, so that a bound from them is the same double.
     const chemistryWeight = w[CHEMISTRY]! * 0.625;
-    this.#chemistryParts = new Float64Array(2 * 3 * this.#chemistryApart.length);
+    this.#chemistryParts = new Float64Array(2 * SHARE_STATES * this.#chemistryApart.length);
     this.#chemistryApart.forEach((apart, language) => {
-      const at = 2 * 3 * language;
+      const at = 2 * SHARE_STATES * language;
       this.#chemistryParts.set([0, 0, chemistryWeight, chemistryWeight * apart, chemistryWeight, chemistryWeight * (apart + 0.55)], at);
     });
     const regionScores = [0, 1, 0.85, 0.4, 0];
-    this.#customerParts = new Float64Array(2 * 3 * SIZE_MASKS * REGION_STATES);
-    for (let industries = 0; industries < 3; industries++) {
+    this.#customerParts = new Float64Array(2 * SHARE_STATES * SIZE_MASKS * REGION_STATES);
+    for (let industries = 0; industries < SHARE_STATES; industries++) {
       for (let sizes = 0; sizes < SIZE_MASKS; sizes++) {
         for (let region = 0; region < REGION_STATES; region++) {
           let parts = 0;
@@ -448,7 +450,7 @@ export class PartnerScoreBounds {
       // Chemistry: whether both have interests, and share one, by the member's language.
       const interests = records[r + RECORD_INTERESTS]! & selfInterests;
       const hasInterests = (both >>> 2) & 1;
-      const chemistry = 2 * ((head >>> 16) * 3 + hasInterests + (hasInterests & ((interests | -interests) >>> 31)));
+      const chemistry = 2 * ((head >>> 16) * SHARE_STATES + hasInterests + (hasInterests & ((interests | -interests) >>> 31)));
       // Shared customers: industries (not both, none in common, one in common), the member's size mask,
       // the region (unknown, the same, the same area, the same country, other).
       const industries = records[r + RECORD_INDUSTRIES]! & selfIndustries;
@@ -459,7 +461,8 @@ export class PartnerScoreBounds {
       const sameCountry = equal(records[r + RECORD_REGION_COUNTRY]!, selfCountry) & countryKnown;
       const notSame = 1 - sameRegion;
       const regionState = (~region >>> 31) * (4 - 3 * sameRegion - 2 * (notSame & sameArea) - (notSame & (1 - sameArea) & sameCountry));
-      const customers = 2 * (((hasIndustries + (hasIndustries & ((industries | -industries) >>> 31))) * 32 + ((head >>> 8) & 0x1f)) * 5 + regionState);
+      const industryState = hasIndustries + (hasIndustries & ((industries | -industries) >>> 31));
+      const customers = 2 * ((industryState * SIZE_MASKS + ((head >>> 8) & (SIZE_MASKS - 1))) * REGION_STATES + regionState);
       // Shared contacts, loosely: seniority, function and role each at 1 when any is in common.
       const common = records[r + RECORD_CONTACTS]! & selfContacts;
       const senior = common & 0x3ff;
