@@ -42,13 +42,13 @@ const embedder = createPartnerEmbedder(knowledge);
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
-async function run(mode: AllPairsMode): Promise<{ seconds: number; peakMb: number; rows: string[][]; load: string }> {
+async function run(mode: AllPairsMode): Promise<{ seconds: number; peakMb: number; rows: string[][]; load: string; workerRows: number }> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const rows: string[][] = new Array(n);
   const loadBefore = load();
   const start = performance.now();
-  await allPairsTopK(members, {
+  const { workerRows } = await allPairsTopK(members, {
     top: 10,
     mode,
     candidates: Number(values.candidates),
@@ -58,7 +58,7 @@ async function run(mode: AllPairsMode): Promise<{ seconds: number; peakMb: numbe
   });
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
-  return { seconds, peakMb: Math.round(peakRss / 1048576), rows, load: loadBefore };
+  return { seconds, peakMb: Math.round(peakRss / 1048576), rows, load: loadBefore, workerRows };
 }
 
 const exact = await run('exact');
@@ -88,7 +88,7 @@ const numpyRss = /RSS (\d+)/.exec(numpy.stderr)?.[1];
 process.stdout.write(
   [
     `all-pairs top-10, N = ${n.toLocaleString('en')}, width ${embedder.dimensions}, ${exact.rows.filter(Boolean).length} members ranked`,
-    `| partnerfit exact (exact partner index, this thread + 1 worker) | ${exact.seconds.toFixed(2)} s | ${exact.peakMb} MB | recall@10 1 (exact) | load ${exact.load} |`,
+    `| partnerfit exact (exact partner index, this thread + 1 worker: ${Math.round((100 * exact.workerRows) / n)}% of rows) | ${exact.seconds.toFixed(2)} s | ${exact.peakMb} MB | recall@10 1 (exact) | load ${exact.load} |`,
     embedding
       ? `| partnerfit embedding (tfjs ${values.backend}, 2 worker threads, ${values.candidates} candidates scored exactly) | ${embedding.seconds.toFixed(2)} s | ${embedding.peakMb} MB | recall@10 ${recall.toFixed(3)} | load ${embedding.load} |`
       : '',

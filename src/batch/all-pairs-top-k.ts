@@ -3,18 +3,21 @@
  * all others, on all five criteria. Rows are processed in tiles, never holding an
  * N×N matrix; every thread claims the next tile from one shared counter, and results
  * stream out through `onResult` as tiles finish. `exact` (default): each row from the
- * exact partner index, the same as scoring every pair; the calling thread works from
- * the start while the worker threads start up (a worker needs a couple of seconds to
- * load its modules, copy the members and build its index), so on a small network it
- * is done before they are and they are stopped unused. `embedding`: candidates from a
+ * exact partner index, the same as scoring every pair; the calling thread builds the
+ * index and works from then on, while the worker threads load their modules and
+ * restore a snapshot of that index (about a second at 16,384 members), so on a small
+ * network it is done before they are and they are stopped unused. `embedding`: candidates from a
  * tiled embedding product on TensorFlow.js (one WASM backend per worker thread),
  * scored exactly; approximate.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { buildExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
+import type { WorkerInput } from './all-pairs-worker.ts';
 import { exactRows, type Row, type Tile } from './exact-rows.ts';
+import { shipMembers } from './shipped-members.ts';
 import type { BackendChoice } from './tensorflow-backend.ts';
 
 export type AllPairsMode = 'exact' | 'embedding';
@@ -49,7 +52,13 @@ type TileResult = Tile & { readonly results: Row[] };
 /** Members per JSON chunk sent to a worker (about 70 MB of text). */
 const MEMBERS_PER_CHUNK = 50_000;
 
-export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<void> {
+/** What a finished batch reports besides its rows. */
+export interface AllPairsSummary {
+  /** Rows computed on worker threads (the rest on the calling thread). */
+  readonly workerRows: number;
+}
+
+export async function allPairsTopK(members: readonly ScoredMember[], options: AllPairsOptions = {}): Promise<AllPairsSummary> {
   const mode = options.mode ?? 'exact';
   const threads = Math.max(1, options.threads ?? 2);
   const top = options.top ?? 10;
@@ -57,6 +66,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const onCallingThread = mode === 'exact' && options.onCallingThread !== false;
   let done = 0;
+  let workerRows = 0;
   let failure: Error | null = null;
   let finished: () => void = () => {};
   const allDone = new Promise<void>((resolve) => (finished = resolve));
@@ -76,26 +86,33 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
       workerData: { top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
     });
-    worker.on('message', deliver);
+    worker.on('message', (tile: TileResult) => {
+      workerRows += tile.end - tile.start;
+      deliver(tile);
+    });
     worker.on('error', fail);
     worker.on('exit', (code) => {
       if (code !== 0 && done < members.length) fail(new Error(`all-pairs worker stopped with exit code ${code}`));
     });
     return worker;
   });
+  const post = (input: WorkerInput) => {
+    for (const worker of workers) worker.postMessage(input);
+  };
   try {
     // The members follow as a message, not as workerData: the worker then loads its modules and the
-    // knowledge while the copy is made, instead of only after it (half a second sooner at 16,384).
-    // As JSON text (the form the store keeps them in, read back exactly): a new worker parses the
-    // text of 16,384 members in about 0.35 s, and took 0.6–0.9 s to rebuild the same objects from a
-    // structured clone; the calling thread spends about as long on either. In chunks: one string
-    // holds at most 2^29 characters, about 380,000 members. Here, inside the try, a copy that fails
-    // still stops the workers.
-    const chunks: string[] = [];
-    if (workers.length > 0) for (let i = 0; i < members.length; i += MEMBERS_PER_CHUNK) chunks.push(JSON.stringify(members.slice(i, i + MEMBERS_PER_CHUNK)));
-    for (const worker of workers) worker.postMessage(chunks);
+    // knowledge while the message is made, instead of only after it. Here, inside the try, a copy that
+    // fails still stops the workers.
     if (onCallingThread) {
-      const rowsOf = exactRows(members, loadKnowledge(), top);
+      // The exact mode beside workers: this thread builds the index, and the workers restore a snapshot
+      // of it (typed arrays, and each vector as JSON text parsed when a search reads it) in a few tens of
+      // milliseconds. Each building its own from the members' JSON took a worker about a second more
+      // at 16,384 members (parsing 23 MB of text, compiling), slowing this thread meanwhile.
+      // The members go first: the workers receive them while they load their modules.
+      if (workers.length > 0) post({ members: shipMembers(members) });
+      const index = buildExactPartnerIndex(members, loadKnowledge());
+      if (workers.length > 0) post({ snapshot: index.snapshot() });
+      const rowsOf = exactRows(index, top);
       for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length && !failure; tile = Atomics.add(claim, 0, 1)) {
         const start = tile * tileRows;
         const end = Math.min(members.length, start + tileRows);
@@ -103,6 +120,14 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
         // Lets the workers' finished tiles in between two tiles here.
         await nextTurn();
       }
+    } else if (workers.length > 0) {
+      // Workers only: each builds its index (or embeddings) from the members as JSON text (the form the
+      // store keeps them in, read back exactly); a new worker parses the text of 16,384 members in about
+      // 0.35 s, and took 0.6–0.9 s to rebuild the same objects from a structured clone. In chunks: one
+      // string holds at most 2^29 characters, about 380,000 members.
+      const chunks: string[] = [];
+      for (let i = 0; i < members.length; i += MEMBERS_PER_CHUNK) chunks.push(JSON.stringify(members.slice(i, i + MEMBERS_PER_CHUNK)));
+      post({ chunks });
     }
     // Every tile is claimed; wait for those still being computed.
     await allDone;
@@ -112,4 +137,5 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   if (failure) throw failure;
+  return { workerRows };
 }

@@ -1,7 +1,8 @@
 /**
  * One worker of the all-pairs batch. `exact` (the default): each row's best partners
  * from the exact partner index (`exact-rows.ts`), the same as `rankPartners` over
- * every member.
+ * every member; the index is restored from the calling thread's snapshot, or built
+ * from the members when the calling thread computes no rows.
  * `embedding`: its own TensorFlow.js WASM backend (tfjs-wasm runs single-threaded
  * under Node, so parallelism is one backend per worker thread) multiplies each tile's
  * query embeddings with the pre-transposed item embeddings, keeps the best candidates
@@ -11,6 +12,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackendChoice } from './tensorflow-backend.ts';
 import { CandidateRescorer } from '../core/retrieval/best-partners.ts';
+import { buildExactPartnerIndex, restoreExactPartnerIndex, type ExactIndexSnapshot } from '../core/retrieval/exact-partner-index.ts';
 import { createPartnerEmbedder } from '../core/retrieval/partner-embedding.ts';
 import { MemberCompiler } from '../core/scoring/compiled-member.ts';
 import { compileConfig } from '../core/scoring/compiled-pair-scorer.ts';
@@ -19,6 +21,7 @@ import { DEFAULT_SCORING_CONFIG } from '../core/scoring/scoring-config.ts';
 import { loadKnowledge } from '../knowledge/knowledge-files.ts';
 import type { AllPairsMode } from './all-pairs-top-k.ts';
 import { exactRows, type Row, type Tile } from './exact-rows.ts';
+import { receiveMembers, type ShippedMembers } from './shipped-members.ts';
 
 interface Job {
   readonly top: number;
@@ -30,13 +33,29 @@ interface Job {
   readonly tileRows: number;
 }
 
+/**
+ * What the calling thread sends (see all-pairs-top-k.ts). In the exact mode beside the
+ * calling thread: the members (`shipped-members.ts`), then a snapshot of the index it
+ * built from them. Otherwise: the members as chunks of JSON text.
+ */
+export type WorkerInput = { readonly members: ShippedMembers } | { readonly snapshot: ExactIndexSnapshot } | { readonly chunks: readonly string[] };
+
 const { top, candidates, backend, mode, claim, tileRows } = workerData as Job;
 const knowledge = loadKnowledge();
-// The members come as the first message, as chunks of JSON text (see all-pairs-top-k.ts).
-const members = await new Promise<ScoredMember[]>((resolve) =>
-  parentPort!.once('message', (chunks: string[]) => resolve(chunks.flatMap((chunk) => JSON.parse(chunk) as ScoredMember[]))),
-);
-const rowsOf = mode === 'exact' ? exactRows(members, knowledge, top) : await embeddingRows();
+const inbox = messages();
+const first = await inbox.next();
+let members: readonly ScoredMember[];
+let rowsOf: (tile: Tile) => Row[];
+if ('members' in first) {
+  members = receiveMembers(first.members);
+  const second = await inbox.next();
+  if (!('snapshot' in second)) throw new Error('an all-pairs worker was sent members without the index snapshot');
+  rowsOf = exactRows(restoreExactPartnerIndex(second.snapshot, members, knowledge), top);
+} else if ('chunks' in first) {
+  members = first.chunks.flatMap((chunk) => JSON.parse(chunk) as ScoredMember[]);
+  rowsOf = mode === 'exact' ? exactRows(buildExactPartnerIndex(members, knowledge), top) : await embeddingRows(members);
+} else throw new Error('an all-pairs worker was sent an index snapshot without its members');
+inbox.close();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.
 for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length; tile = Atomics.add(claim, 0, 1)) {
@@ -45,7 +64,25 @@ for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length; tile
   parentPort!.postMessage({ start, end, results: rowsOf({ start, end }) });
 }
 
-async function embeddingRows(): Promise<(tile: Tile) => Row[]> {
+/** The messages from the calling thread in order, none lost between two reads; `close` lets the worker end. */
+function messages(): { next(): Promise<WorkerInput>; close(): void } {
+  const waiting: WorkerInput[] = [];
+  let wake: (() => void) | null = null;
+  const listener = (message: WorkerInput) => {
+    waiting.push(message);
+    wake?.();
+  };
+  parentPort!.on('message', listener);
+  return {
+    async next() {
+      while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      return waiting.shift()!;
+    },
+    close: () => void parentPort!.off('message', listener),
+  };
+}
+
+async function embeddingRows(members: readonly ScoredMember[]): Promise<(tile: Tile) => Row[]> {
   // TensorFlow.js only for this mode: loading it takes a second or more per worker.
   const tf = await import('@tensorflow/tfjs');
   const { useBackend } = await import('./tensorflow-backend.ts');

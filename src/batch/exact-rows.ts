@@ -1,13 +1,11 @@
 /**
  * The exact mode's rows: each member's best partners from the exact partner index,
  * the same as `rankPartners` over every member. Used by the calling thread and by
- * each worker thread of the all-pairs batch (each with its own index). A tile is a
+ * each worker thread of the all-pairs batch (each with its own copy of the index). A tile is a
  * range of positions in the index's member order (members of one trade together,
  * which keeps the trades they visit in the caches); each row says which member it is.
  */
-import type { EngineKnowledge } from '../core/knowledge.ts';
-import { buildExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
-import type { ScoredMember } from '../core/scoring/scored-member.ts';
+import type { ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
 import { DEFAULT_SCORING_CONFIG } from '../core/scoring/scoring-config.ts';
 
 export interface Tile {
@@ -20,18 +18,16 @@ export interface Row {
   readonly partners: { id: string; score: number }[];
 }
 
-export function exactRows(members: readonly ScoredMember[], knowledge: EngineKnowledge, top: number): (tile: Tile) => Row[] {
-  const index = buildExactPartnerIndex(members, knowledge);
+export function exactRows(index: ExactPartnerIndex, top: number): (tile: Tile) => Row[] {
   return ({ start, end }) => {
     const results: Row[] = [];
     let previous = -Infinity;
     for (let p = start; p < end; p++) {
-      const self = members[index.memberOrder[p]!]!;
       // Neighbours in this order are alike (members of one trade together), so the previous row's k-th
       // best score, less a margin, is a good guess of this row's: the search passes by the many members
       // under it. When fewer than k partners reach the guess, the row is searched again without it.
-      let found = index.best(self, top, DEFAULT_SCORING_CONFIG, { floor: previous - FLOOR_MARGIN });
-      if (!found.complete) found = index.best(self, top, DEFAULT_SCORING_CONFIG);
+      let found = index.bestAt(p, top, DEFAULT_SCORING_CONFIG, { floor: previous - FLOOR_MARGIN });
+      if (!found.complete) found = index.bestAt(p, top, DEFAULT_SCORING_CONFIG);
       previous = found.partners.length === top ? found.partners[top - 1]!.score : -Infinity;
       results.push({ index: index.memberOrder[p]!, partners: found.partners.map((partner) => ({ id: partner.member.id, score: partner.score })) });
     }

@@ -29,6 +29,21 @@ describe('all-pairs top-k', () => {
     // Beside workers: here the calling thread is usually done before they have started (they are then stopped unused).
     const beside = await rows({ top: 5, mode: 'exact', threads: 3, tileRows: 4 });
     expect(beside).toEqual(alone);
+    // A slow reader of the results holds the calling thread back: the worker starts in time to compute
+    // rows from the snapshot of the calling thread's index.
+    const slow: { id: string; score: number }[][] = new Array(members.length);
+    const summary = await allPairsTopK(members, {
+      top: 5,
+      threads: 2,
+      tileRows: 4,
+      onResult: (index, partners) => {
+        slow[index] = [...partners];
+        const until = performance.now() + 4;
+        while (performance.now() < until);
+      },
+    });
+    expect(summary.workerRows).toBeGreaterThan(0);
+    expect(slow).toEqual(alone);
     for (let i = 0; i < members.length; i += 7) {
       const expected = rankPartners(members[i]!, members, context, DEFAULT_SCORING_CONFIG, { purpose: 'referral', top: 5 }).map((r) => ({ id: r.pair.other, score: r.score }));
       expect(alone[i], members[i]!.id).toEqual(expected);

@@ -29,6 +29,7 @@
  */
 import type { EngineKnowledge } from '../knowledge.ts';
 import { MemberCompiler, type CompiledMember } from '../scoring/compiled-member.ts';
+import { restoreCompiled, snapshotCompiled, type CompiledSnapshot } from '../scoring/compiled-snapshot.ts';
 import {
   compileConfig,
   competitorOverlap,
@@ -96,11 +97,24 @@ export interface ExactPartnerIndex {
    * excluded), exactly.
    */
   best(self: ScoredMember, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult;
+  /** `best` for the member at `position` in the index's memory order (`memberOrder[position]` is its index in the members given). */
+  bestAt(position: number, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult;
   /**
    * The approximate mode: the best `top` among the `budget` members with the highest
    * score bounds, each scored exactly (scores are exact; a partner may be missing).
    */
   approximate(self: ScoredMember, top: number, config: ScoringConfig, budget: number, options?: ApproximateOptions): ApproximatePartnerResult;
+  /**
+   * The index as typed arrays and a few strings, for `restoreExactPartnerIndex` on
+   * another thread (a message copies it in milliseconds); the members go apart.
+   */
+  snapshot(): ExactIndexSnapshot;
+}
+
+/** What `restoreExactPartnerIndex` makes the same index from, with the members. */
+export interface ExactIndexSnapshot {
+  readonly compiled: CompiledSnapshot;
+  readonly memberOrder: Int32Array;
 }
 
 /**
@@ -130,18 +144,49 @@ export interface ExactPartnerIndexOptions {
 }
 
 export function buildExactPartnerIndex(members: readonly ScoredMember[], knowledge: EngineKnowledge, options: ExactPartnerIndexOptions = {}): ExactPartnerIndex {
-  const splitMin = options.splitMin ?? 24;
   const compiler = new MemberCompiler(knowledge);
-  const masks = new MaskBits();
   // Compiled in trade order, so a trade's members lie together in memory: a search
   // reads them one trade at a time, and scattered reads cost several times more.
   const trades = members.map((m) => compiler.trade(m));
   const byTrade = members.map((_, i) => i).sort((a, b) => trades[a]!.id - trades[b]!.id || a - b);
   const compiled = byTrade.map((i) => compiler.compile(members[i]!, trades[i]!));
+  return assembleIndex(compiler, compiled, Int32Array.from(byTrade), knowledge, options);
+}
+
+/**
+ * The index `snapshot()` was taken of, on this thread, over `members` (the same
+ * members in the same order, as given to `buildExactPartnerIndex`): the same trades
+ * and memory order, so every search gives the same answer. The search reads a
+ * member's vector only for a competitor overlap and for its trade's representative,
+ * so members whose vectors are parsed when first read (`src/batch/shipped-members.ts`)
+ * mostly stay unparsed.
+ */
+export function restoreExactPartnerIndex(
+  snapshot: ExactIndexSnapshot,
+  members: readonly ScoredMember[],
+  knowledge: EngineKnowledge,
+  options: ExactPartnerIndexOptions = {},
+): ExactPartnerIndex {
+  const { memberOrder } = snapshot;
+  if (memberOrder.length !== members.length) throw new Error(`the snapshot holds ${memberOrder.length} members, not ${members.length}`);
+  const { compiler, compiled } = restoreCompiled(snapshot.compiled, knowledge, (p) => members[memberOrder[p]!]!);
+  return assembleIndex(compiler, compiled, memberOrder, knowledge, options);
+}
+
+/** The index over `compiled` (in trade order; `memberOrder[p]`: the index in the members given of `compiled[p]`). */
+function assembleIndex(
+  compiler: MemberCompiler,
+  compiled: readonly CompiledMember[],
+  memberOrder: Int32Array,
+  knowledge: EngineKnowledge,
+  options: ExactPartnerIndexOptions,
+): ExactPartnerIndex {
+  const splitMin = options.splitMin ?? 24;
+  const masks = new MaskBits();
   const table = new PackedTrades(compiled, compiler, masks, knowledge);
   /** Each member's position in `table.members`: self is told from the others by position, not by comparing ids. */
   const positionById = new Map<string, number>(table.members.map((c, p) => [c.id, p]));
-  if (positionById.size !== members.length) throw new Error('the exact partner index needs each member id once');
+  if (positionById.size !== compiled.length) throw new Error('the exact partner index needs each member id once');
   const configs = new WeakMap<ScoringConfig, CompiledConfig>();
   // Trades already bounded one by one in the current search (stamped with its number).
   const linkedMark = new Uint32Array(table.trades.length);
@@ -158,11 +203,14 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
 
   /** What both modes start from: self compiled, its bounds, and the trades linked to self's services. */
   const prepare = (selfMember: ScoredMember, config: ScoringConfig) => {
-    let compiledConfig = configs.get(config);
-    if (!compiledConfig) configs.set(config, (compiledConfig = compileConfig(config, compiler)));
     const position = positionById.get(selfMember.id) ?? -1;
     const indexed = position >= 0 ? table.members[position]! : null;
-    const self = indexed?.member === selfMember ? indexed : compiler.compile(selfMember);
+    return indexed?.member === selfMember ? prepareCompiled(indexed, position, config) : prepareCompiled(compiler.compile(selfMember), -1, config);
+  };
+  /** `position`: self's in `table.members`, -1 when self is not indexed. */
+  const prepareCompiled = (self: CompiledMember, position: number, config: ScoringConfig) => {
+    let compiledConfig = configs.get(config);
+    if (!compiledConfig) configs.set(config, (compiledConfig = compileConfig(config, compiler)));
     const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks, side.of(self.trade));
     const search = ++searches;
     let count = 0;
@@ -178,7 +226,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
     }
     return { self, position, compiledConfig, bounds, search, linked: linkedTrades.subarray(0, count) };
   };
-  type Prepared = ReturnType<typeof prepare>;
+  type Prepared = ReturnType<typeof prepareCompiled>;
   const ensureScratch = (size: number) => {
     if (memberBounds.length < size) {
       memberBounds = new Float64Array(size);
@@ -194,122 +242,133 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const tradePairs: (TradePair | null)[] = new Array(table.trades.length).fill(null);
 
   return {
-    size: members.length,
-    memberOrder: Int32Array.from(byTrade),
+    size: compiled.length,
+    memberOrder,
     best(selfMember, top, config, options = {}) {
-      const { self, position, compiledConfig, bounds, search, linked } = prepare(selfMember, config);
-      const floor = options.floor ?? -Infinity;
-      const best = new BestK(top, floor);
-      const directCompetitors: ScoredMember[] = [];
-      let bounded = 0;
-      let scored = 0;
-      let overlaps = 0;
-      let splitTrades = 0;
-      const queue = searchQueue;
-      queue.clear();
-      blocks.clear();
-      for (let k = 0; k < linked.length; k++) {
-        const t = linked[k]!;
-        bounds.trade(t);
-        queue.push(bounds.bound + BOUND_SLACK, (t << KIND_BITS) | TRADE);
-      }
-      for (let g = 0; g < table.areaGroups.length; g++) {
-        bounds.group(table.areaGroups[g]!);
-        queue.push(bounds.bound + BOUND_SLACK, (g << KIND_BITS) | GROUP);
-      }
-
-      /**
-       * Bounds trade t's members and queues those that could enter. A large trade is opened in two
-       * steps: first the members sharing an industry, contact role or interest with self
-       * (`sharingOf`), with the rest queued as one entry under their common bound (`apart`); the
-       * rest are bounded only if that entry comes up before the search ends.
-       */
-      const expand = (t: number, rest: boolean) => {
-        bounds.trade(t);
-        if (pairSearch[t] !== search) {
-          // The trade pair is made when a member of t is first scored (it stays for the search).
-          pairSearch[t] = search;
-          tradeStrength[t] = bounds.linkStrength;
-          tradePairs[t] = null;
-        }
-        const start = table.memberStart[t]!;
-        const end = table.memberStart[t + 1]!;
-        ensureScratch(end - start);
-        let count = end - start;
-        let list: Int32Array | null = null;
-        const threshold = best.threshold;
-        if (rest) {
-          count = bounds.sharingOf(start, end, sharing, false);
-          list = sharing;
-        } else if (count >= splitMin) {
-          count = bounds.sharingOf(start, end, sharing);
-          list = sharing;
-          splitTrades++;
-          bounds.apart();
-          const restKey = bounds.bound + BOUND_SLACK;
-          if (restKey >= threshold && count < end - start) queue.push(restKey, (t << KIND_BITS) | REST);
-        }
-        bounded += count;
-        bounds.threshold = threshold - BOUND_SLACK;
-        bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
-        // Those that could enter go to the block pool, and only the best of them into the queue (the next
-        // one when it is taken): most are never opened, and a queue entry costs more than a place in a block.
-        const from = blocks.size;
-        for (let k = 0; k < count; k++) {
-          const key = memberBounds[k]! + BOUND_SLACK;
-          if (key >= threshold) blocks.add(key, list ? list[k]! : start + k);
-        }
-        if (blocks.size > from) {
-          blocks.close(from);
-          queue.push(blocks.keys[from]!, (from << KIND_BITS) | BLOCK);
-        }
-      };
-      // Best first: whatever has the largest bound (an area group, a trade, a member's bound, a member's
-      // score without the competitor overlap) is opened next; when the largest is below the k-th best
-      // score, nothing left can enter. Members are scored only when no trade left could hold a better one.
-      while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
-        const key = queue.keys[0]!;
-        const value = queue.pop();
-        const kind = value & KIND_MASK;
-        const id = value >> KIND_BITS;
-        if (kind === BLOCK) {
-          if (blocks.advance(id)) queue.push(blocks.keys[id + 1]!, ((id + 1) << KIND_BITS) | BLOCK);
-          const member = blocks.members[id]!;
-          const other = table.members[member]!;
-          if (member === position) continue;
-          const t = memberTrade[member]!;
-          const pair = (tradePairs[t] ??= tradePair(self.trade, other.trade, tradeStrength[t]!));
-          const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
-          scored++;
-          if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
-        } else if (kind === UPPER) {
-          const other = table.members[id]!;
-          if (!best.admits(key, other.id)) continue;
-          overlaps++;
-          settle(self, other, tradePairs[memberTrade[id]!]!, key, compiledConfig, best, directCompetitors);
-        } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
-        else {
-          const threshold = best.threshold;
-          // Index loops over typed arrays: `for … of` makes an iterator result object a step where it is not optimised away.
-          const trades = table.areaGroups[id]!.trades;
-          for (let k = 0; k < trades.length; k++) {
-            const t = trades[k]!;
-            if (linkedMark[t] === search) continue;
-            bounds.trade(t);
-            const tradeKey = bounds.bound + BOUND_SLACK;
-            if (tradeKey >= threshold) queue.push(tradeKey, (t << KIND_BITS) | TRADE);
-          }
-        }
-      }
-      const found = best.sorted();
-      const complete = floor === -Infinity || (found.length === top && found[top - 1]![0] >= floor);
-      return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, splitTrades, complete };
+      return exactSearch(prepare(selfMember, config), top, options);
+    },
+    bestAt(position, top, config, options = {}) {
+      return exactSearch(prepareCompiled(table.members[position]!, position, config), top, options);
     },
 
     approximate(selfMember, top, config, budget, options = {}) {
       return approximateSearch(prepare(selfMember, config), top, budget, options.sharedOnly ?? false);
     },
+
+    snapshot() {
+      return { compiled: snapshotCompiled(compiler, table.members), memberOrder };
+    },
   };
+
+  function exactSearch(prepared: Prepared, top: number, options: BestOptions): ExactPartnerResult {
+    const { self, position, compiledConfig, bounds, search, linked } = prepared;
+    const floor = options.floor ?? -Infinity;
+    const best = new BestK(top, floor);
+    const directCompetitors: ScoredMember[] = [];
+    let bounded = 0;
+    let scored = 0;
+    let overlaps = 0;
+    let splitTrades = 0;
+    const queue = searchQueue;
+    queue.clear();
+    blocks.clear();
+    for (let k = 0; k < linked.length; k++) {
+      const t = linked[k]!;
+      bounds.trade(t);
+      queue.push(bounds.bound + BOUND_SLACK, (t << KIND_BITS) | TRADE);
+    }
+    for (let g = 0; g < table.areaGroups.length; g++) {
+      bounds.group(table.areaGroups[g]!);
+      queue.push(bounds.bound + BOUND_SLACK, (g << KIND_BITS) | GROUP);
+    }
+
+    /**
+     * Bounds trade t's members and queues those that could enter. A large trade is opened in two
+     * steps: first the members sharing an industry, contact role or interest with self
+     * (`sharingOf`), with the rest queued as one entry under their common bound (`apart`); the
+     * rest are bounded only if that entry comes up before the search ends.
+     */
+    const expand = (t: number, rest: boolean) => {
+      bounds.trade(t);
+      if (pairSearch[t] !== search) {
+        // The trade pair is made when a member of t is first scored (it stays for the search).
+        pairSearch[t] = search;
+        tradeStrength[t] = bounds.linkStrength;
+        tradePairs[t] = null;
+      }
+      const start = table.memberStart[t]!;
+      const end = table.memberStart[t + 1]!;
+      ensureScratch(end - start);
+      let count = end - start;
+      let list: Int32Array | null = null;
+      const threshold = best.threshold;
+      if (rest) {
+        count = bounds.sharingOf(start, end, sharing, false);
+        list = sharing;
+      } else if (count >= splitMin) {
+        count = bounds.sharingOf(start, end, sharing);
+        list = sharing;
+        splitTrades++;
+        bounds.apart();
+        const restKey = bounds.bound + BOUND_SLACK;
+        if (restKey >= threshold && count < end - start) queue.push(restKey, (t << KIND_BITS) | REST);
+      }
+      bounded += count;
+      bounds.threshold = threshold - BOUND_SLACK;
+      bounds.members(list, list ? 0 : start, list ? count : end, memberBounds);
+      // Those that could enter go to the block pool, and only the best of them into the queue (the next
+      // one when it is taken): most are never opened, and a queue entry costs more than a place in a block.
+      const from = blocks.size;
+      for (let k = 0; k < count; k++) {
+        const key = memberBounds[k]! + BOUND_SLACK;
+        if (key >= threshold) blocks.add(key, list ? list[k]! : start + k);
+      }
+      if (blocks.size > from) {
+        blocks.close(from);
+        queue.push(blocks.keys[from]!, (from << KIND_BITS) | BLOCK);
+      }
+    };
+    // Best first: whatever has the largest bound (an area group, a trade, a member's bound, a member's
+    // score without the competitor overlap) is opened next; when the largest is below the k-th best
+    // score, nothing left can enter. Members are scored only when no trade left could hold a better one.
+    while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
+      const key = queue.keys[0]!;
+      const value = queue.pop();
+      const kind = value & KIND_MASK;
+      const id = value >> KIND_BITS;
+      if (kind === BLOCK) {
+        if (blocks.advance(id)) queue.push(blocks.keys[id + 1]!, ((id + 1) << KIND_BITS) | BLOCK);
+        const member = blocks.members[id]!;
+        const other = table.members[member]!;
+        if (member === position) continue;
+        const t = memberTrade[member]!;
+        const pair = (tradePairs[t] ??= tradePair(self.trade, other.trade, tradeStrength[t]!));
+        const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
+        scored++;
+        if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
+      } else if (kind === UPPER) {
+        const other = table.members[id]!;
+        if (!best.admits(key, other.id)) continue;
+        overlaps++;
+        settle(self, other, tradePairs[memberTrade[id]!]!, key, compiledConfig, best, directCompetitors);
+      } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
+      else {
+        const threshold = best.threshold;
+        // Index loops over typed arrays: `for … of` makes an iterator result object a step where it is not optimised away.
+        const trades = table.areaGroups[id]!.trades;
+        for (let k = 0; k < trades.length; k++) {
+          const t = trades[k]!;
+          if (linkedMark[t] === search) continue;
+          bounds.trade(t);
+          const tradeKey = bounds.bound + BOUND_SLACK;
+          if (tradeKey >= threshold) queue.push(tradeKey, (t << KIND_BITS) | TRADE);
+        }
+      }
+    }
+    const found = best.sorted();
+    const complete = floor === -Infinity || (found.length === top && found[top - 1]![0] >= floor);
+    return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, splitTrades, complete };
+  }
 
   function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): ApproximatePartnerResult {
     const { self, position, compiledConfig, bounds, search, linked } = prepared;
