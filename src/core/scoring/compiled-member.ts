@@ -68,7 +68,8 @@ export interface CompiledMember {
 /** The size order `sizeFit` uses for neighbouring bands. */
 export const SIZE_ORDER = ['consumer', 'micro', 'small', 'medium', 'large'] as const;
 
-class Interner<K> {
+/** Values numbered in the order first seen (by `Map` equality: objects by identity). */
+export class Interner<K> {
   readonly #ids = new Map<K, number>();
   readonly values: K[] = [];
   id(value: K): number {

@@ -9,7 +9,7 @@
  * themselves travel separately (`src/batch/shipped-members.ts`).
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import { MemberCompiler, type CompiledMember, type ConceptList, type SparseWeights, type Trade } from './compiled-member.ts';
+import { Interner, MemberCompiler, type CompiledMember, type ConceptList, type SparseWeights, type Trade } from './compiled-member.ts';
 import type { ScoredMember } from './scored-member.ts';
 
 export interface CompiledSnapshot {
@@ -41,9 +41,9 @@ const MEMBER_FIELDS = 16;
 
 /** Flattens `compiled` (all made by `compiler`) for `restoreCompiled`. */
 export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly CompiledMember[]): CompiledSnapshot {
-  const lists = new Shelf<ConceptList>();
-  const sparse = new Shelf<SparseWeights>();
-  const sets = new Shelf<Int32Array>();
+  const lists = new Interner<ConceptList>();
+  const sparse = new Interner<SparseWeights>();
+  const sets = new Interner<Int32Array>();
   const numberOf = new Map<ScoredMember, number>(compiled.map((c, i) => [c.member, i]));
   const trades: Trade[] = [];
   for (const c of compiled) trades[c.trade.id] = c.trade;
@@ -57,19 +57,19 @@ export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly Co
     }
     const representative = numberOf.get(trade.representative);
     if (representative === undefined) throw new Error(`the representative of trade ${t} is not in the snapshot`);
-    tradeInts.set([representative, lists.place(trade.services), sparse.place(trade.areas), trade.areasEmpty ? 1 : 0], t * TRADE_FIELDS);
+    tradeInts.set([representative, lists.id(trade.services), sparse.id(trade.areas), trade.areasEmpty ? 1 : 0], t * TRADE_FIELDS);
   }
   const members = new Int32Array(compiled.length * MEMBER_FIELDS);
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i]!;
     const at = i * MEMBER_FIELDS;
     members[at] = c.trade.id;
-    members[at + 1] = lists.place(c.industries);
-    members[at + 2] = lists.place(c.roles);
-    members[at + 3] = sparse.place(c.seniority);
-    members[at + 4] = sparse.place(c.functions);
-    members[at + 5] = sparse.place(c.stages);
-    members[at + 6] = sets.place(c.interests);
+    members[at + 1] = lists.id(c.industries);
+    members[at + 2] = lists.id(c.roles);
+    members[at + 3] = sparse.id(c.seniority);
+    members[at + 4] = sparse.id(c.functions);
+    members[at + 5] = sparse.id(c.stages);
+    members[at + 6] = sets.id(c.interests);
     members[at + 7] = c.sizesMask;
     members[at + 8] = c.regionKey;
     members[at + 9] = c.regionArea;
@@ -82,16 +82,16 @@ export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly Co
   }
   const listIds: number[] = [];
   const listWeights: number[] = [];
-  for (const l of lists.items) for (let k = 0; k < l.ids.length; k++) listIds.push(l.ids[k]!), listWeights.push(l.weights[k]!);
+  for (const l of lists.values) for (let k = 0; k < l.ids.length; k++) listIds.push(l.ids[k]!), listWeights.push(l.weights[k]!);
   const keys: number[] = [];
   const values: number[] = [];
   const dense: number[] = [];
-  for (const w of sparse.items) {
+  for (const w of sparse.values) {
     for (let k = 0; k < w.keys.length; k++) keys.push(w.keys[k]!), values.push(w.values[k]!);
     for (let k = 0; k < w.dense.length; k++) dense.push(w.dense[k]!);
   }
   const setValues: number[] = [];
-  for (const set of sets.items) for (let k = 0; k < set.length; k++) setValues.push(set[k]!);
+  for (const set of sets.values) for (let k = 0; k < set.length; k++) setValues.push(set[k]!);
   return {
     interned: {
       concepts: [...compiler.concepts.values],
@@ -102,18 +102,18 @@ export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly Co
     lists: {
       ids: Int32Array.from(listIds),
       weights: Float64Array.from(listWeights),
-      start: starts(lists.items.map((l) => l.ids.length)),
-      length: Int32Array.from(lists.items, (l) => l.length),
+      start: starts(lists.values.map((l) => l.ids.length)),
+      length: Int32Array.from(lists.values, (l) => l.length),
     },
     sparse: {
       keys: Int32Array.from(keys),
       values: Float64Array.from(values),
-      start: starts(sparse.items.map((w) => w.keys.length)),
+      start: starts(sparse.values.map((w) => w.keys.length)),
       dense: Float64Array.from(dense),
-      denseStart: starts(sparse.items.map((w) => w.dense.length)),
-      norm2: Float64Array.from(sparse.items, (w) => w.norm2),
+      denseStart: starts(sparse.values.map((w) => w.dense.length)),
+      norm2: Float64Array.from(sparse.values, (w) => w.norm2),
     },
-    sets: { values: Int32Array.from(setValues), start: starts(sets.items.map((set) => set.length)) },
+    sets: { values: Int32Array.from(setValues), start: starts(sets.values.map((set) => set.length)) },
     trades: tradeInts,
     members,
     dealFactors: Float64Array.from(compiled, (c) => c.dealFactor),
@@ -189,21 +189,6 @@ export function restoreCompiled(
     };
   });
   return { compiler, compiled };
-}
-
-/** Objects placed once each (by identity), numbered in the order first placed. */
-class Shelf<T extends object> {
-  readonly items: T[] = [];
-  readonly #numbers = new Map<T, number>();
-  place(item: T): number {
-    let n = this.#numbers.get(item);
-    if (n === undefined) {
-      n = this.items.length;
-      this.items.push(item);
-      this.#numbers.set(item, n);
-    }
-    return n;
-  }
 }
 
 /** Start offsets (and the end) of consecutive runs of the given lengths. */
