@@ -105,9 +105,9 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     // fails still stops the workers.
     if (onCallingThread) {
       // The exact mode beside workers: this thread builds the index, and the workers restore a snapshot
-      // of it (typed arrays, and each vector as JSON text parsed when a search reads it) in a few tens of
-      // milliseconds. Each building its own from the members' JSON took a worker about a second more
-      // at 16,384 members (parsing 23 MB of text, compiling), slowing this thread meanwhile.
+      // of it (typed arrays, and each vector as JSON text parsed when a search reads it). At 16,384
+      // members a worker then computes rows from about 1.35 s on; building its own index from the
+      // members' JSON (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
       // The members go first: the workers receive them while they load their modules.
       if (workers.length > 0) post({ members: shipMembers(members) });
       const index = buildExactPartnerIndex(members, loadKnowledge());
