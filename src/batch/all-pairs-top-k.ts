@@ -49,9 +49,6 @@ export interface AllPairsOptions {
 
 type TileResult = Tile & { readonly results: Row[] };
 
-/** Members per JSON chunk sent to a worker (about 70 MB of text). */
-const MEMBERS_PER_CHUNK = 50_000;
-
 /** What a finished batch reports besides its rows. */
 export interface AllPairsSummary {
   /** Rows computed on worker threads (the rest on the calling thread). */
@@ -84,7 +81,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
 
   const workers = Array.from({ length: onCallingThread ? threads - 1 : threads }, () => {
     const worker = new Worker(new URL('./all-pairs-worker-entry.mjs', import.meta.url), {
-      workerData: { top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows },
+      workerData: { top, mode, candidates: options.candidates ?? 40, backend: options.backend ?? 'auto', claim, tileRows, restore: onCallingThread },
     });
     worker.on('message', (tile: TileResult) => {
       workerRows += tile.end - tile.start;
@@ -100,16 +97,15 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     for (const worker of workers) worker.postMessage(input);
   };
   try {
-    // The members follow as a message, not as workerData: the worker then loads its modules and the
-    // knowledge while the message is made, instead of only after it. Here, inside the try, a copy that
-    // fails still stops the workers.
+    // The members follow as a message (`shipped-members.ts`), not as workerData: the worker then loads
+    // its modules and the knowledge while the message is made, instead of only after it. Here, inside
+    // the try, a copy that fails still stops the workers.
+    if (workers.length > 0) post({ members: shipMembers(members) });
     if (onCallingThread) {
       // The exact mode beside workers: this thread builds the index, and the workers restore a snapshot
-      // of it (typed arrays, and each vector as JSON text parsed when a search reads it). At 16,384
-      // members a worker then computes rows from about 1.35 s on; building its own index from the
-      // members' JSON (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
-      // The members go first: the workers receive them while they load their modules.
-      if (workers.length > 0) post({ members: shipMembers(members) });
+      // of it (typed arrays; a member's vector is parsed when a search reads it). At 16,384 members a
+      // worker then computes rows from about 1.35 s on; building its own index from the members' JSON
+      // (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
       const index = buildExactPartnerIndex(members, loadKnowledge());
       if (workers.length > 0) post({ snapshot: index.snapshot() });
       const rowsOf = exactRows(index, top);
@@ -120,14 +116,6 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
         // Lets the workers' finished tiles in between two tiles here.
         await nextTurn();
       }
-    } else if (workers.length > 0) {
-      // Workers only: each builds its index (or embeddings) from the members as JSON text (the form the
-      // store keeps them in, read back exactly); a new worker parses the text of 16,384 members in about
-      // 0.35 s, and took 0.6–0.9 s to rebuild the same objects from a structured clone. In chunks: one
-      // string holds at most 2^29 characters, about 380,000 members.
-      const chunks: string[] = [];
-      for (let i = 0; i < members.length; i += MEMBERS_PER_CHUNK) chunks.push(JSON.stringify(members.slice(i, i + MEMBERS_PER_CHUNK)));
-      post({ chunks });
     }
     // Every tile is claimed; wait for those still being computed.
     await allDone;

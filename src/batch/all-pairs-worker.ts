@@ -31,30 +31,29 @@ interface Job {
   /** The next tile to claim (shared by every thread of the batch), and rows per tile. */
   readonly claim: Int32Array;
   readonly tileRows: number;
+  /** Exact mode beside the calling thread: a snapshot of its index follows the members, to restore instead of building one. */
+  readonly restore: boolean;
 }
 
 /**
- * What the calling thread sends (see all-pairs-top-k.ts). In the exact mode beside the
- * calling thread: the members (`shipped-members.ts`), then a snapshot of the index it
- * built from them. Otherwise: the members as chunks of JSON text.
+ * What the calling thread sends (see all-pairs-top-k.ts): the members
+ * (`shipped-members.ts`), then, when the job says `restore`, a snapshot of the index
+ * it built from them.
  */
-export type WorkerInput = { readonly members: ShippedMembers } | { readonly snapshot: ExactIndexSnapshot } | { readonly chunks: readonly string[] };
+export type WorkerInput = { readonly members: ShippedMembers } | { readonly snapshot: ExactIndexSnapshot };
 
-const { top, candidates, backend, mode, claim, tileRows } = workerData as Job;
+const { top, candidates, backend, mode, claim, tileRows, restore } = workerData as Job;
 const knowledge = loadKnowledge();
 const inbox = messages();
 const first = await inbox.next();
-let members: readonly ScoredMember[];
+if (!('members' in first)) throw new Error('an all-pairs worker was sent an index snapshot before the members');
+const members = receiveMembers(first.members);
 let rowsOf: (tile: Tile) => Row[];
-if ('members' in first) {
-  members = receiveMembers(first.members);
+if (restore) {
   const second = await inbox.next();
-  if (!('snapshot' in second)) throw new Error('an all-pairs worker was sent members without the index snapshot');
+  if (!('snapshot' in second)) throw new Error('an all-pairs worker was sent the members twice instead of the index snapshot');
   rowsOf = exactRows(restoreExactPartnerIndex(second.snapshot, members, knowledge), top);
-} else if ('chunks' in first) {
-  members = first.chunks.flatMap((chunk) => JSON.parse(chunk) as ScoredMember[]);
-  rowsOf = mode === 'exact' ? exactRows(buildExactPartnerIndex(members, knowledge), top) : await embeddingRows(members);
-} else throw new Error('an all-pairs worker was sent an index snapshot without its members');
+} else rowsOf = mode === 'exact' ? exactRows(buildExactPartnerIndex(members, knowledge), top) : await embeddingRows(members);
 inbox.close();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.
