@@ -98,14 +98,15 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
   };
   try {
     // The members follow as a message (`shipped-members.ts`), not as workerData: the worker then loads
-    // its modules and the knowledge while the message is made, instead of only after it. Here, inside
-    // the try, a copy that fails still stops the workers.
-    if (workers.length > 0) post({ members: shipMembers(members) });
+    // its modules and the knowledge while the message is made, instead of only after it. A worker that
+    // restores this thread's index reads only their ids and services. Here, inside the try, a copy that
+    // fails still stops the workers.
+    if (workers.length > 0) post({ members: onCallingThread ? shipMembers(members, 'services') : shipMembers(members, 'whole') });
     if (onCallingThread) {
       // The exact mode beside workers: this thread builds the index, and the workers restore a snapshot
-      // of it (typed arrays; a member's vector is parsed when a search reads it). At 16,384 members a
-      // worker then computes rows from about 1.35 s on; building its own index from the members' JSON
-      // (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
+      // of it (typed arrays; a member's services are parsed when a search reads them). At 16,384 members
+      // a worker then computes rows from about 1.0 s on (this thread from about 0.9 s); building its own
+      // index from the members' JSON (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
       const index = buildExactPartnerIndex(members, loadKnowledge());
       if (workers.length > 0) post({ snapshot: index.snapshot() });
       const rowsOf = exactRows(index, top);

@@ -37,8 +37,8 @@ interface Job {
 
 /**
  * What the calling thread sends (see all-pairs-top-k.ts): the members
- * (`shipped-members.ts`), then, when the job says `restore`, a snapshot of the index
- * it built from them.
+ * (`shipped-members.ts`; only their ids and services when the job says `restore`),
+ * then, when it does, a snapshot of the index it built from them.
  */
 export type WorkerInput = { readonly members: ShippedMembers } | { readonly snapshot: ExactIndexSnapshot };
 
@@ -47,19 +47,24 @@ const knowledge = loadKnowledge();
 const inbox = messages();
 const first = await inbox.next();
 if (!('members' in first)) throw new Error('an all-pairs worker was sent an index snapshot before the members');
-const members = receiveMembers(first.members);
+const shipped = first.members;
 let rowsOf: (tile: Tile) => Row[];
 if (restore) {
   const second = await inbox.next();
   if (!('snapshot' in second)) throw new Error('an all-pairs worker was sent the members twice instead of the index snapshot');
-  rowsOf = exactRows(restoreExactPartnerIndex(second.snapshot, members, knowledge), top);
-} else rowsOf = mode === 'exact' ? exactRows(buildExactPartnerIndex(members, knowledge), top) : await embeddingRows(members);
+  rowsOf = exactRows(restoreExactPartnerIndex(second.snapshot, receiveMembers(shipped), knowledge), top);
+} else {
+  if (shipped.part !== 'whole') throw new Error('an all-pairs worker that builds its own index needs the whole members, not only their services');
+  const members = receiveMembers(shipped);
+  rowsOf = mode === 'exact' ? exactRows(buildExactPartnerIndex(members, knowledge), top) : await embeddingRows(members);
+}
 inbox.close();
 // Tiles are claimed from the shared counter, so no thread waits for another to hand out work; the
 // worker ends (exit code 0) when none is left.
-for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < members.length; tile = Atomics.add(claim, 0, 1)) {
+const count = shipped.start.length;
+for (let tile = Atomics.add(claim, 0, 1); tile * tileRows < count; tile = Atomics.add(claim, 0, 1)) {
   const start = tile * tileRows;
-  const end = Math.min(members.length, start + tileRows);
+  const end = Math.min(count, start + tileRows);
   parentPort!.postMessage({ start, end, results: rowsOf({ start, end }) });
 }
 

@@ -6,6 +6,7 @@
  * which keeps the trades they visit in the caches); each row says which member it is.
  */
 import type { ExactPartnerIndex } from '../core/retrieval/exact-partner-index.ts';
+import type { ServicedMember } from '../core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../core/scoring/scoring-config.ts';
 
 export interface Tile {
@@ -18,7 +19,7 @@ export interface Row {
   readonly partners: { id: string; score: number }[];
 }
 
-export function exactRows(index: ExactPartnerIndex, top: number): (tile: Tile) => Row[] {
+export function exactRows(index: ExactPartnerIndex<ServicedMember>, top: number): (tile: Tile) => Row[] {
   return ({ start, end }) => {
     const results: Row[] = [];
     let previous = -Infinity;

@@ -7,7 +7,7 @@
  * where the lexicon is silent.
  */
 import type { ReasonFact } from '../reasons/reason-fact.ts';
-import type { ScoredMember } from '../scoring/scored-member.ts';
+import type { ScoredMember, ServicedMember, ServiceVector } from '../scoring/scored-member.ts';
 import { shared, weightedJaccard } from '../scoring/similarity.ts';
 import { serviceTextSimilarity } from './service-text-similarity.ts';
 import { sameMarket } from './market.ts';
@@ -93,9 +93,9 @@ interface ServiceFacts {
   readonly unrecognised: ReadonlySet<string>;
 }
 
-const serviceFacts = new WeakMap<ScoredMember['vector'], ServiceFacts>();
+const serviceFacts = new WeakMap<ServiceVector, ServiceFacts>();
 
-function factsOf(member: ScoredMember): ServiceFacts {
+function factsOf(member: ServicedMember): ServiceFacts {
   let facts = serviceFacts.get(member.vector);
   if (!facts) {
     const ids: string[] = [];
@@ -120,7 +120,7 @@ function factsOf(member: ScoredMember): ServiceFacts {
  * services and words: what scoring asks for many times a search, from facts made
  * once per member instead of maps and sets made per pair.
  */
-export function serviceOverlapValue(a: ScoredMember, b: ScoredMember): number {
+export function serviceOverlapValue(a: ServicedMember, b: ServicedMember): number {
   const sa = a.vector.services;
   const sb = b.vector.services;
   const fa = factsOf(a);

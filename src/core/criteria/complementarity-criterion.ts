@@ -8,7 +8,7 @@
 import { detectCompetition } from '../competition/competitor-detector.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { ReasonFact } from '../reasons/reason-fact.ts';
-import type { ScoredMember } from '../scoring/scored-member.ts';
+import type { ScoredMember, ServicedMember } from '../scoring/scored-member.ts';
 import { cosine, isEmpty } from '../scoring/similarity.ts';
 import { UNKNOWN, type Criterion } from './criterion.ts';
 
@@ -19,7 +19,7 @@ export interface ComplementLink {
 }
 
 /** The strongest pair of services that the lexicon lists as complements, either way. */
-export function complementLink(self: ScoredMember, other: ScoredMember, knowledge: EngineKnowledge): ComplementLink | null {
+export function complementLink(self: ServicedMember, other: ServicedMember, knowledge: EngineKnowledge): ComplementLink | null {
   let best: ComplementLink | null = null;
   for (const mine of self.vector.services) {
     const myConcept = knowledge.lexicon.service(mine.id);

@@ -4,7 +4,7 @@
  * such as the all-pairs embedding product). Pure.
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import type { CompiledMember } from '../scoring/compiled-member.ts';
+import type { AnyCompiledMember, CompiledMember } from '../scoring/compiled-member.ts';
 import {
   competitorOverlap,
   DIRECT_COMPETITOR,
@@ -14,8 +14,8 @@ import {
 } from '../scoring/compiled-pair-scorer.ts';
 
 /** The best k (score, member) seen, ordered as `compareRanked`: higher score, then smaller id. */
-export class BestK {
-  readonly #items: [number, CompiledMember][] = [];
+export class BestK<C extends AnyCompiledMember = CompiledMember> {
+  readonly #items: [number, C][] = [];
   /** `floor`: scores under it never enter (a guess of the k-th best; −∞: none). */
   constructor(
     private readonly k: number,
@@ -35,7 +35,7 @@ export class BestK {
     return score > worst || (score === worst && id < member.id);
   }
 
-  push(score: number, member: CompiledMember): void {
+  push(score: number, member: C): void {
     if (!this.admits(score, member.id)) return;
     const items = this.#items;
     let i = items.length;
@@ -48,7 +48,7 @@ export class BestK {
     if (items.length > this.k) items.pop();
   }
 
-  sorted(): [number, CompiledMember][] {
+  sorted(): [number, C][] {
     return this.#items;
   }
 }

@@ -28,7 +28,7 @@
  * (reported as `exact`). Recall and latency: docs/benchmarks.md. Pure.
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import { MemberCompiler, type CompiledMember } from '../scoring/compiled-member.ts';
+import { MemberCompiler, type AnyCompiledMember, type CompiledMember } from '../scoring/compiled-member.ts';
 import { restoreCompiled, snapshotCompiled, type CompiledSnapshot } from '../scoring/compiled-snapshot.ts';
 import {
   compileConfig,
@@ -39,17 +39,18 @@ import {
   type CompiledConfig,
   type TradePair,
 } from '../scoring/compiled-pair-scorer.ts';
-import type { ScoredMember } from '../scoring/scored-member.ts';
+import type { ScoredMember, ServicedMember } from '../scoring/scored-member.ts';
 import type { ScoringConfig } from '../scoring/scoring-config.ts';
 import { BestFirstQueue, BestK, BoundHeap, MemberBlocks } from './best-partners.ts';
 import { MaskBits, PackedTrades } from './packed-trades.ts';
 import { PartnerScoreBounds, SelfTradeSide } from './partner-score-bounds.ts';
 
-export interface ExactPartnerResult {
+/** `M`: the members' type, as given to the index (`ScoredMember`s, or only `ServicedMember`s when restored from a snapshot). */
+export interface ExactPartnerResult<M extends ServicedMember = ScoredMember> {
   /** Best first, ties by id as `rankPartners` breaks them. */
-  readonly partners: readonly { readonly member: ScoredMember; readonly score: number }[];
+  readonly partners: readonly { readonly member: M; readonly score: number }[];
   /** Direct competitors met while searching (left out of referral suggestions). */
-  readonly directCompetitors: readonly ScoredMember[];
+  readonly directCompetitors: readonly M[];
   /** Members whose member bound was computed, members scored exactly (with and without the competitor overlap); the rest were ruled out by trade bounds. */
   readonly bounded: number;
   readonly scored: number;
@@ -70,7 +71,7 @@ export interface BestOptions {
   readonly floor?: number;
 }
 
-export interface ApproximatePartnerResult extends ExactPartnerResult {
+export interface ApproximatePartnerResult<M extends ServicedMember = ScoredMember> extends ExactPartnerResult<M> {
   /** Whether the answer is provably the exact one: the k-th best score found is above every member bound left out. */
   readonly exact: boolean;
 }
@@ -84,7 +85,7 @@ export interface ApproximateOptions {
   readonly sharedOnly?: boolean;
 }
 
-export interface ExactPartnerIndex {
+export interface ExactPartnerIndex<M extends ServicedMember = ScoredMember> {
   readonly size: number;
   /**
    * The members' indices in the index's memory order (grouped by trade). A batch that
@@ -96,14 +97,14 @@ export interface ExactPartnerIndex {
    * The best `top` referral partners of `self` among the indexed members (self
    * excluded), exactly.
    */
-  best(self: ScoredMember, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult;
+  best(self: ScoredMember, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult<M>;
   /** `best` for the member at `position` in the index's memory order (`memberOrder[position]` is its index in the members given). */
-  bestAt(position: number, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult;
+  bestAt(position: number, top: number, config: ScoringConfig, options?: BestOptions): ExactPartnerResult<M>;
   /**
    * The approximate mode: the best `top` among the `budget` members with the highest
    * score bounds, each scored exactly (scores are exact; a partner may be missing).
    */
-  approximate(self: ScoredMember, top: number, config: ScoringConfig, budget: number, options?: ApproximateOptions): ApproximatePartnerResult;
+  approximate(self: ScoredMember, top: number, config: ScoringConfig, budget: number, options?: ApproximateOptions): ApproximatePartnerResult<M>;
   /**
    * The index as typed arrays and a few strings, for `restoreExactPartnerIndex` on
    * another thread (a message copies it in milliseconds); the members go apart.
@@ -156,17 +157,17 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
 /**
  * The index `snapshot()` was taken of, on this thread, over `members` (the same
  * members in the same order, as given to `buildExactPartnerIndex`): the same trades
- * and memory order, so every search gives the same answer. The search reads a
- * member's vector only for a competitor overlap and for its trade's representative,
- * so members whose vectors are parsed when first read (`src/batch/shipped-members.ts`)
- * mostly stay unparsed.
+ * and memory order, so every search gives the same answer. The search reads of a
+ * member only its id, and its services for a competitor overlap and for its trade's
+ * representative: so `members` may be `ServicedMember`s (what a worker is sent,
+ * `src/batch/shipped-members.ts`, parsed when first read, and most never are).
  */
-export function restoreExactPartnerIndex(
+export function restoreExactPartnerIndex<M extends ServicedMember>(
   snapshot: ExactIndexSnapshot,
-  members: readonly ScoredMember[],
+  members: readonly M[],
   knowledge: EngineKnowledge,
   options: ExactPartnerIndexOptions = {},
-): ExactPartnerIndex {
+): ExactPartnerIndex<M> {
   const { memberOrder } = snapshot;
   if (memberOrder.length !== members.length) throw new Error(`the snapshot holds ${memberOrder.length} members, not ${members.length}`);
   const { compiler, compiled } = restoreCompiled(snapshot.compiled, knowledge, (p) => members[memberOrder[p]!]!);
@@ -174,13 +175,13 @@ export function restoreExactPartnerIndex(
 }
 
 /** The index over `compiled` (in trade order; `memberOrder[p]`: the index in the members given of `compiled[p]`). */
-function assembleIndex(
+function assembleIndex<M extends ServicedMember>(
   compiler: MemberCompiler,
-  compiled: readonly CompiledMember[],
+  compiled: readonly CompiledMember<M>[],
   memberOrder: Int32Array,
   knowledge: EngineKnowledge,
   options: ExactPartnerIndexOptions,
-): ExactPartnerIndex {
+): ExactPartnerIndex<M> {
   const splitMin = options.splitMin ?? 24;
   const masks = new MaskBits();
   const table = new PackedTrades(compiled, compiler, masks, knowledge);
@@ -204,11 +205,11 @@ function assembleIndex(
   /** What both modes start from: self compiled, its bounds, and the trades linked to self's services. */
   const prepare = (selfMember: ScoredMember, config: ScoringConfig) => {
     const position = positionById.get(selfMember.id) ?? -1;
-    const indexed = position >= 0 ? table.members[position]! : null;
+    const indexed: AnyCompiledMember | null = position >= 0 ? table.members[position]! : null;
     return indexed?.member === selfMember ? prepareCompiled(indexed, position, config) : prepareCompiled(compiler.compile(selfMember), -1, config);
   };
   /** `position`: self's in `table.members`, -1 when self is not indexed. */
-  const prepareCompiled = (self: CompiledMember, position: number, config: ScoringConfig) => {
+  const prepareCompiled = (self: AnyCompiledMember, position: number, config: ScoringConfig) => {
     let compiledConfig = configs.get(config);
     if (!compiledConfig) configs.set(config, (compiledConfig = compileConfig(config, compiler)));
     const bounds = new PartnerScoreBounds(self, compiledConfig, table, compiler, masks, side.of(self.trade));
@@ -260,11 +261,11 @@ function assembleIndex(
     },
   };
 
-  function exactSearch(prepared: Prepared, top: number, options: BestOptions): ExactPartnerResult {
+  function exactSearch(prepared: Prepared, top: number, options: BestOptions): ExactPartnerResult<M> {
     const { self, position, compiledConfig, bounds, search, linked } = prepared;
     const floor = options.floor ?? -Infinity;
-    const best = new BestK(top, floor);
-    const directCompetitors: ScoredMember[] = [];
+    const best = new BestK<CompiledMember<M>>(top, floor);
+    const directCompetitors: M[] = [];
     let bounded = 0;
     let scored = 0;
     let overlaps = 0;
@@ -370,7 +371,7 @@ function assembleIndex(
     return { partners: found.map(([score, m]) => ({ member: m.member, score })), directCompetitors, bounded, scored, overlaps, splitTrades, complete };
   }
 
-  function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): ApproximatePartnerResult {
+  function approximateSearch(prepared: Prepared, top: number, budget: number, sharedOnly: boolean): ApproximatePartnerResult<M> {
     const { self, position, compiledConfig, bounds, search, linked } = prepared;
     let heap = heaps.get(budget);
     if (!heap) heaps.set(budget, (heap = new BoundHeap(Math.max(top, budget))));
@@ -461,8 +462,8 @@ function assembleIndex(
     const queue = searchQueue;
     queue.clear();
     for (let k = 0; k < heap.size; k++) queue.push(heap.boundAt(k) + BOUND_SLACK, heap.members[k]! << 1);
-    const best = new BestK(top);
-    const directCompetitors: ScoredMember[] = [];
+    const best = new BestK<CompiledMember<M>>(top);
+    const directCompetitors: M[] = [];
     let scored = 0;
     let overlaps = 0;
     while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
@@ -497,14 +498,14 @@ function assembleIndex(
  * (`upper`) can still enter: the overlap, then the member's score into `best`, or the
  * member into `directCompetitors` (left out of referral suggestions).
  */
-function settle(
-  self: CompiledMember,
-  other: CompiledMember,
+function settle<M extends ServicedMember>(
+  self: AnyCompiledMember,
+  other: CompiledMember<M>,
   pair: TradePair,
   upper: number,
   config: CompiledConfig,
-  best: BestK,
-  directCompetitors: ScoredMember[],
+  best: BestK<CompiledMember<M>>,
+  directCompetitors: M[],
 ): void {
   const overlap = competitorOverlap(self, other);
   const score = overlap === 0 ? upper : scoreCompiledPair(self, other, pair, overlap, config);

@@ -6,7 +6,7 @@
  */
 import type { EngineKnowledge } from '../knowledge.ts';
 import { CUSTOMER_STAGES, FUNCTIONS, SENIORITIES } from '../lexicon/lexicon-schema.ts';
-import type { CompiledMember, MemberCompiler, SparseWeights, Trade } from '../scoring/compiled-member.ts';
+import type { AnyCompiledMember, MemberCompiler, SparseWeights, Trade } from '../scoring/compiled-member.ts';
 
 /** Member flags. */
 export const HAS_INDUSTRIES = 1;
@@ -47,7 +47,7 @@ export class MaskBits {
 }
 
 /** Seniority and function bits of a member (keys with a positive weight): seniorities from bit 0, functions from bit 10. */
-export function contactMask(member: CompiledMember): number {
+export function contactMask(member: AnyCompiledMember): number {
   let mask = 0;
   const s = member.seniority;
   for (let i = 0; i < s.keys.length; i++) if (s.values[i]! > 0) mask |= 1 << s.keys[i]!;
@@ -92,7 +92,7 @@ export function writeUnit(weights: SparseWeights, row: Float32Array | Float64Arr
   for (let k = 0; k < weights.keys.length; k++) row[slot + weights.keys[k]!] = weights.values[k]! / norm;
 }
 
-export function memberFlags(member: CompiledMember): number {
+export function memberFlags(member: AnyCompiledMember): number {
   return (
     (member.industries.length > 0 ? HAS_INDUSTRIES : 0) |
     (member.seniorityCount > 0 ? HAS_SENIORITY : 0) |
@@ -103,10 +103,11 @@ export function memberFlags(member: CompiledMember): number {
   );
 }
 
-export class PackedTrades {
+/** `C`: the compiled members' type (their `member` may be only a `ServicedMember`). */
+export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
   readonly trades: readonly Trade[];
   /** Members in trade order; trade t holds `members[memberStart[t] .. memberStart[t + 1])`. */
-  readonly members: readonly CompiledMember[];
+  readonly members: readonly C[];
   readonly memberStart: Int32Array;
   /** Each trade's services (raw, with duplicates), CSR: `serviceIds[serviceStart[t] .. serviceStart[t + 1])`. */
   readonly serviceStart: Int32Array;
@@ -138,8 +139,8 @@ export class PackedTrades {
   /** For each interned service concept, the concepts it lists as complements or is listed by. */
   readonly links: readonly (Int32Array | undefined)[];
 
-  constructor(compiled: readonly CompiledMember[], compiler: MemberCompiler, masks: MaskBits, knowledge: EngineKnowledge) {
-    const byTrade = new Map<Trade, CompiledMember[]>();
+  constructor(compiled: readonly C[], compiler: MemberCompiler, masks: MaskBits, knowledge: EngineKnowledge) {
+    const byTrade = new Map<Trade, C[]>();
     for (const c of compiled) {
       const list = byTrade.get(c.trade);
       if (list) list.push(c);

@@ -18,7 +18,7 @@
  * score may be below 1 (mutual profit), both cases are computed and the larger kept.
  */
 import { CRITERION_NAMES } from '../criteria/criterion.ts';
-import type { CompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
+import type { AnyCompiledMember, MemberCompiler, Trade } from '../scoring/compiled-member.ts';
 import { sizeFit, type CompiledConfig } from '../scoring/compiled-pair-scorer.ts';
 import { combineReciprocal } from '../scoring/scoring-config.ts';
 import { doubled } from './best-partners.ts';
@@ -175,7 +175,7 @@ export class PartnerScoreBounds {
 
   /** `side`: self's trade's part, from `SelfTradeSide.of(self.trade)` (shared by the searches of one trade's members). */
   constructor(
-    readonly self: CompiledMember,
+    readonly self: AnyCompiledMember,
     readonly config: CompiledConfig,
     readonly table: PackedTrades,
     compiler: MemberCompiler,

@@ -10,7 +10,7 @@
 import { BUSINESS_AREAS, CUSTOMER_STAGES, FUNCTIONS, SENIORITIES } from '../lexicon/lexicon-schema.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import { dealFactor } from '../criteria/mutual-profit-criterion.ts';
-import type { ScoredMember } from './scored-member.ts';
+import type { ScoredMember, ServicedMember } from './scored-member.ts';
 import type { WeightedConcept, Weights } from '../vectors/member-vector.ts';
 
 /** Concept weights by id, deduplicated like `weightedJaccard`'s map: first position, last weight. */
@@ -33,15 +33,16 @@ export interface SparseWeights {
 /** What a member sells, as concepts: what the complement link and area similarity read. */
 export interface Trade {
   readonly id: number;
-  /** A member with this trade, handed to the criteria's own functions. */
-  readonly representative: ScoredMember;
+  /** A member with this trade, handed to the criteria's own functions (they read its services). */
+  readonly representative: ServicedMember;
   readonly services: ConceptList;
   readonly areas: SparseWeights;
   readonly areasEmpty: boolean;
 }
 
-export interface CompiledMember {
-  readonly member: ScoredMember;
+/** `M`: what `member` is; a member restored from a snapshot may be only a `ServicedMember`. */
+export interface CompiledMember<M extends ServicedMember = ScoredMember> {
+  readonly member: M;
   readonly id: string;
   readonly trade: Trade;
   readonly industries: ConceptList;
@@ -64,6 +65,9 @@ export interface CompiledMember {
   readonly dealFactor: number;
   readonly dealKnown: boolean;
 }
+
+/** Any compiled member, whatever its `member` is: what the scorer and the exact partner index read. */
+export type AnyCompiledMember = CompiledMember<ServicedMember>;
 
 /** The size order `sizeFit` uses for neighbouring bands. */
 export const SIZE_ORDER = ['consumer', 'micro', 'small', 'medium', 'large'] as const;

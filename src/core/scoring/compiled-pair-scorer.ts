@@ -14,7 +14,7 @@ import { CRITERION_NAMES } from '../criteria/criterion.ts';
 import { DIRECT_OVERLAP, serviceOverlapValue } from '../competition/competitor-detector.ts';
 import type { EngineKnowledge } from '../knowledge.ts';
 import type { MemberVector } from '../vectors/member-vector.ts';
-import type { CompiledMember, ConceptList, MemberCompiler, SparseWeights, Trade } from './compiled-member.ts';
+import type { AnyCompiledMember, ConceptList, MemberCompiler, SparseWeights, Trade } from './compiled-member.ts';
 import { combineReciprocal, type ScoringConfig } from './scoring-config.ts';
 
 /** The complement link and area similarity of two trades, ordered: `a` plays self. */
@@ -105,7 +105,7 @@ const known = new Uint8Array(5);
  * words), so callers first score with overlap 0, an upper bound, and ask for it only
  * when that bound could make the ranking.
  */
-export function competitorOverlap(a: CompiledMember, b: CompiledMember): number {
+export function competitorOverlap(a: AnyCompiledMember, b: AnyCompiledMember): number {
   return serviceOverlapValue(a.member, b.member);
 }
 
@@ -115,7 +115,7 @@ export function competitorOverlap(a: CompiledMember, b: CompiledMember): number 
  * `competitorOverlap(a, b)`. With `overlap` 0 the result is an upper bound of the
  * score (overlap only lowers complementarity or makes a direct competitor).
  */
-export function scoreCompiledPair(a: CompiledMember, b: CompiledMember, trades: TradePair, overlap: number, config: CompiledConfig): number {
+export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, trades: TradePair, overlap: number, config: CompiledConfig): number {
   const regionScore = regionFit(a, b);
   const sizes = sizeFit(a.sizesMask, b.sizesMask);
   // detectCompetition: direct = the same services in the same market.
@@ -224,7 +224,7 @@ export function scoreCompiledPair(a: CompiledMember, b: CompiledMember, trades: 
 }
 
 /** `regionFit(a, b).score`, -1 for unknown. */
-export function regionFit(a: CompiledMember, b: CompiledMember): number {
+export function regionFit(a: AnyCompiledMember, b: AnyCompiledMember): number {
   if (a.regionKey < 0 || b.regionKey < 0) return -1;
   if (a.regionKey === b.regionKey) return 1;
   if (a.regionArea === b.regionArea) return 0.85;

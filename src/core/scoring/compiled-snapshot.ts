@@ -9,8 +9,8 @@
  * themselves travel separately (`src/batch/shipped-members.ts`).
  */
 import type { EngineKnowledge } from '../knowledge.ts';
-import { Interner, MemberCompiler, type CompiledMember, type ConceptList, type SparseWeights, type Trade } from './compiled-member.ts';
-import type { ScoredMember } from './scored-member.ts';
+import { Interner, MemberCompiler, type AnyCompiledMember, type CompiledMember, type ConceptList, type SparseWeights, type Trade } from './compiled-member.ts';
+import type { ServicedMember } from './scored-member.ts';
 
 export interface CompiledSnapshot {
   readonly interned: { readonly concepts: string[]; readonly regions: string[]; readonly interests: string[]; readonly languages: string[] };
@@ -40,11 +40,11 @@ const TRADE_FIELDS = 4;
 const MEMBER_FIELDS = 16;
 
 /** Flattens `compiled` (all made by `compiler`) for `restoreCompiled`. */
-export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly CompiledMember[]): CompiledSnapshot {
+export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly AnyCompiledMember[]): CompiledSnapshot {
   const lists = new Interner<ConceptList>();
   const sparse = new Interner<SparseWeights>();
   const sets = new Interner<Int32Array>();
-  const numberOf = new Map<ScoredMember, number>(compiled.map((c, i) => [c.member, i]));
+  const numberOf = new Map<ServicedMember, number>(compiled.map((c, i) => [c.member, i]));
   const trades: Trade[] = [];
   for (const c of compiled) trades[c.trade.id] = c.trade;
   const tradeInts = new Int32Array(trades.length * TRADE_FIELDS);
@@ -125,11 +125,11 @@ export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly Co
  * interned ids and trades (it can compile config but should not compile new members:
  * it does not know which lists it already has). `memberAt(i)`: the i-th member.
  */
-export function restoreCompiled(
+export function restoreCompiled<M extends ServicedMember>(
   snapshot: CompiledSnapshot,
   knowledge: EngineKnowledge,
-  memberAt: (i: number) => ScoredMember,
-): { compiler: MemberCompiler; compiled: CompiledMember[] } {
+  memberAt: (i: number) => M,
+): { compiler: MemberCompiler; compiled: CompiledMember<M>[] } {
   const compiler = new MemberCompiler(knowledge);
   const { interned } = snapshot;
   for (const value of interned.concepts) compiler.concepts.id(value);
@@ -163,7 +163,7 @@ export function restoreCompiled(
     };
   }
   const m = snapshot.members;
-  const compiled: CompiledMember[] = Array.from(snapshot.dealFactors, (dealFactor, i) => {
+  const compiled: CompiledMember<M>[] = Array.from(snapshot.dealFactors, (dealFactor, i) => {
     const at = i * MEMBER_FIELDS;
     const member = memberAt(i);
     return {
