@@ -24,8 +24,31 @@ const configs: ScoringConfig[] = [
   { ...DEFAULT_SCORING_CONFIG, version: 'test-minimum', combination: 'minimum', weights: { chemistry: 0.4, complementarity: 0.1, sharedCustomers: 0.2, sharedContacts: 0.2, mutualProfit: 0.1 } },
 ];
 
-describe('partner score bounds', () => {
-  const members = generatedMembers(900, { networks: 4, seed: 77 });
+const generated = generatedMembers(900, { networks: 4, seed: 77 });
+/**
+ * The same members with parts left out here and there, so that a trade mixes members
+ * with and without each (generated members all have a region, industries, sizes,
+ * seniority and stages): what a bound may take as known depends on that.
+ */
+const gaps = generated.map((m, i) => ({
+  ...m,
+  vector: {
+    ...m.vector,
+    region: i % 3 === 0 ? null : m.vector.region,
+    targetIndustries: i % 4 === 1 ? [] : m.vector.targetIndustries,
+    sizes: i % 5 === 2 ? [] : m.vector.sizes,
+    seniority: i % 6 === 3 ? {} : m.vector.seniority,
+    stages: i % 7 === 4 ? {} : m.vector.stages,
+    interests: i % 8 === 5 ? [] : m.vector.interests,
+    otherInterests: i % 8 === 5 ? [] : m.vector.otherInterests,
+    dealValueEur: i % 9 === 6 ? null : m.vector.dealValueEur,
+  },
+}));
+
+describe.each([
+  ['generated members', generated],
+  ['members with parts left out', gaps],
+])('partner score bounds (%s)', (_, members) => {
   const compiler = new MemberCompiler(knowledge);
   const masks = new MaskBits();
   const table = new PackedTrades(

@@ -297,8 +297,9 @@ function assembleIndex<M extends ServicedMember>(
      * Bounds trade t's members and queues those that could enter. A large trade is opened in two
      * steps: first the members sharing an industry, contact role or interest with self
      * (`sharingOf`), with the rest queued as one entry under their common bound (`apart`); the
-     * rest are bounded only if that entry comes up before the search ends (with a floor: at once when
-     * that bound reaches the threshold).
+     * rest are bounded only if that entry comes up before the search ends. (Those entries are queued
+     * with a floor too: their bound is tighter than a trade's, and members scored before they come up
+     * often raise the threshold above it.)
      */
     function expand(t: number, rest: boolean, prepared = false): void {
       // (A function declaration: the loops above call it before this line.) `prepared`: the bounds were
@@ -316,7 +317,6 @@ function assembleIndex<M extends ServicedMember>(
       let count = end - start;
       let list: Int32Array | null = null;
       const threshold = best.threshold;
-      let restOpen = false;
       if (rest) {
         count = bounds.sharingOf(start, end, sharing, false);
         list = sharing;
@@ -326,8 +326,7 @@ function assembleIndex<M extends ServicedMember>(
         splitTrades++;
         bounds.apart();
         const restKey = bounds.bound + BOUND_SLACK;
-        restOpen = restKey >= threshold && count < end - start;
-        if (restOpen && !eager) queue.push(restKey, (t << KIND_BITS) | REST);
+        if (restKey >= threshold && count < end - start) queue.push(restKey, (t << KIND_BITS) | REST);
       }
       bounded += count;
       bounds.threshold = threshold - BOUND_SLACK;
@@ -343,8 +342,6 @@ function assembleIndex<M extends ServicedMember>(
         blocks.close(from);
         queue.push(blocks.keys[from]!, (from << KIND_BITS) | BLOCK);
       }
-      // Eagerly, the rest too (once the scratch lists above are read).
-      if (restOpen && eager) expand(t, true);
     }
     // Best first: whatever has the largest bound (an area group, a trade, a member's bound, a member's
     // score without the competitor overlap) is opened next; when the largest is below the k-th best

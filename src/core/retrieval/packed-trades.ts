@@ -15,6 +15,8 @@ export const HAS_INTERESTS = 4;
 export const HAS_STAGE = 8;
 export const DEAL_KNOWN = 16;
 export const HAS_SIZES = 32;
+/** In `PackedTrades.tradeKnown` only: every member of the trade has a region. */
+export const REGION_KNOWN = 64;
 /** Trade flags. */
 export const AREAS_EMPTY = 1;
 export const SERVICES_EMPTY = 2;
@@ -118,6 +120,12 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
   readonly unitAreas: Float64Array;
   readonly tradeFlags: Uint8Array;
   readonly tradeMaxDeal: Float64Array;
+  /**
+   * Per trade, what every one of its members has (the `memberFlags` bits all of them
+   * set, and `REGION_KNOWN`): a bound for members of the trade need not consider them
+   * without it.
+   */
+  readonly tradeKnown: Uint8Array;
   /** For each service concept, the trades that offer it. */
   readonly postings: readonly (Int32Array | undefined)[];
   readonly areaGroups: readonly AreaGroup[];
@@ -164,11 +172,13 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
     this.unitAreas = new Float64Array(t * this.areaCount);
     this.tradeFlags = new Uint8Array(t);
     this.tradeMaxDeal = new Float64Array(t);
+    this.tradeKnown = new Uint8Array(t);
     this.trades.forEach((trade, i) => {
       const norm = Math.sqrt(trade.areas.norm2);
       trade.areas.dense.forEach((v, k) => (this.unitAreas[i * this.areaCount + k] = norm > 0 ? v / norm : 0));
       this.tradeFlags[i] = (trade.areasEmpty ? AREAS_EMPTY : 0) | (trade.services.length === 0 ? SERVICES_EMPTY : 0);
       this.tradeMaxDeal[i] = lists[i]!.reduce((max, m) => Math.max(max, m.dealFactor), 0);
+      this.tradeKnown[i] = lists[i]!.reduce((known, m) => known & (memberFlags(m) | (m.regionKey >= 0 ? REGION_KNOWN : 0)), 0xff);
     });
 
     const postings: number[][] = [];

@@ -47,6 +47,7 @@ import {
   HAS_SENIORITY,
   HAS_SIZES,
   HAS_STAGE,
+  REGION_KNOWN,
   memberFlags,
   SERVICES_EMPTY,
   type AreaGroup,
@@ -114,6 +115,14 @@ class RefineScratch {
 }
 const REFINE = new RefineScratch();
 
+/** Values of `PackedTrades.tradeKnown` (7 bits). */
+const APART_KINDS = 128;
+/**
+ * `apart`'s parts for each value of `tradeKnown`: (mean, low weight, high weight), made
+ * when first asked for by a self (`stamp`: its generation). One per thread.
+ */
+const APART = { stamp: new Uint32Array(APART_KINDS), values: new Float64Array(3 * APART_KINDS), generation: 0 };
+
 export class PartnerScoreBounds {
   /**
    * `complementLink(self, member).strength` for the trade last passed to `trade`, -1
@@ -153,9 +162,10 @@ export class PartnerScoreBounds {
   readonly #stageSlots: Int32Array;
   /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
   readonly #free: number;
-  readonly #apartMean: number;
-  readonly #apartLow: number;
-  readonly #apartHigh: number;
+  /** Which of `APART`'s entries are this self's. */
+  readonly #apartGeneration: number;
+  /** `PackedTrades.tradeKnown` of the trade last passed to `trade`. */
+  #tradeKnown = 0;
   /** What the prefetching pass over contact rows in `members` read (kept, so that the reads are not optimised away). */
   touched = 0;
   /** `members` may give looser bounds (still under it) to members whose bound is under this. */
@@ -206,48 +216,7 @@ export class PartnerScoreBounds {
     this.#stageSlots = slots(STAGE_SLOT, CONTACT_WIDTH);
     this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
 
-    // Members sharing nothing: every pattern of known criteria, as (weight, weighted sum) choices per criterion.
-    const selfFlags = this.#selfFlags;
-    // (Index loops over number arrays: destructuring in `for … of` made iterator objects, at every search.)
-    const chemistry = [0, 0];
-    if (selfFlags & HAS_INTERESTS) {
-      const x = w[CHEMISTRY]! * 0.625;
-      chemistry.push(x, x * Math.max(...this.#chemistryApart));
-    }
-    const customers = [0, 0];
-    for (let industries = 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
-      for (let sizes = 0; sizes <= (selfFlags & HAS_SIZES ? 1 : 0); sizes++) {
-        for (let region = 0; region <= (self.regionKey >= 0 ? 1 : 0); region++) {
-          const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
-          if (parts === 0) continue;
-          const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
-          // Industries score 0 (none in common), sizes and region at most 1.
-          customers.push(x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts);
-        }
-      }
-    }
-    const contacts = [0, 0];
-    if (selfFlags & HAS_SENIORITY) {
-      // No role in common: seniority and function at most 0.35 each.
-      contacts.push(w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075));
-      if (selfFlags & HAS_STAGE) contacts.push(w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15));
-    }
-    let mean = 0;
-    let low = Infinity;
-    let high = 0;
-    for (let i = 0; i < chemistry.length; i += 2) {
-      for (let j = 0; j < customers.length; j += 2) {
-        for (let k = 0; k < contacts.length; k += 2) {
-          const weight = chemistry[i]! + customers[j]! + contacts[k]!;
-          low = Math.min(low, weight);
-          high = Math.max(high, weight);
-          if (weight > 0) mean = Math.max(mean, (chemistry[i + 1]! + customers[j + 1]! + contacts[k + 1]!) / weight);
-        }
-      }
-    }
-    this.#apartMean = mean;
-    this.#apartLow = low;
-    this.#apartHigh = high;
+    this.#apartGeneration = ++APART.generation;
 
     // The tables of the member bound's parts (see the fields), with the same arithmetic as the bound
     // written out, so that a bound from them is the same double.
@@ -268,7 +237,7 @@ export class PartnerScoreBounds {
             parts += 0.45;
             if (industries === 2) partSum += 0.45;
           }
-          if (selfFlags & HAS_SIZES && sizes !== 0) {
+          if (this.#selfFlags & HAS_SIZES && sizes !== 0) {
             parts += 0.35;
             partSum += 0.35 * this.#sizeFit[sizes]!;
           }
@@ -323,6 +292,7 @@ export class PartnerScoreBounds {
     this.#unitDot = dot;
     this.#prepare(areasEmpty, profitUnknown ? UNKNOWN : KNOWN);
     this.#tradeMaxDeal = table.tradeMaxDeal[t]!;
+    this.#tradeKnown = table.tradeKnown[t]! & (APART_KINDS - 1);
     this.#sum = this.#free;
     this.#weight = this.#free;
     this.#dealFactor = this.#tradeMaxDeal;
@@ -332,21 +302,82 @@ export class PartnerScoreBounds {
   /**
    * The bound for members of the trade last passed to `trade` that share no
    * industry, contact role or interest bit with self (so those parts score 0 where
-   * both sides have them). Over every pattern of which criteria are known, the free
-   * part (chemistry, customers, contacts) has mean at most `#apartMean` and weight in
-   * `#apartWeights`; a weighted mean is monotone in that weight, so the ends bound it.
+   * both sides have them). Over every pattern of which criteria are known (those
+   * every member of the trade has, and self too, always are), the free part
+   * (chemistry, customers, contacts) has mean at most `mean` and weight between `low`
+   * and `high` (`#apartParts`); a weighted mean is monotone in that weight, so the
+   * ends bound it.
    */
   apart(): void {
-    const m = this.#apartMean;
+    const at = 3 * this.#tradeKnown;
+    if (APART.stamp[this.#tradeKnown] !== this.#apartGeneration) this.#apartParts(this.#tradeKnown, at);
+    const m = APART.values[at]!;
+    const low = APART.values[at + 1]!;
+    const high = APART.values[at + 2]!;
     this.#dealFactor = this.#tradeMaxDeal;
-    this.#sum = this.#apartLow * m;
-    this.#weight = this.#apartLow;
+    this.#sum = low * m;
+    this.#weight = low;
     this.#finish(EITHER);
-    const low = this.bound;
-    this.#sum = this.#apartHigh * m;
-    this.#weight = this.#apartHigh;
+    const lowBound = this.bound;
+    this.#sum = high * m;
+    this.#weight = high;
     this.#finish(EITHER);
-    this.bound = Math.max(low, this.bound);
+    this.bound = Math.max(lowBound, this.bound);
+  }
+
+  /**
+   * `apart`'s mean and weights when every member has what `known` says
+   * (`PackedTrades.tradeKnown`), into `APART` at `at`: each criterion's part as
+   * (weight, weighted sum) choices, unknown among them only where a member may lack
+   * what it needs. Without that restriction the bound took industries as unknown (the
+   * customers part then averages sizes and region at 1), which in generated networks
+   * no member is, and a trade's rest was opened at nearly every search.
+   */
+  #apartParts(known: number, at: number): void {
+    const w = this.#w;
+    const selfFlags = this.#selfFlags;
+    const surely = (flag: number) => (selfFlags & flag & known) !== 0;
+    // (Index loops over number arrays: destructuring in `for … of` made iterator objects, at every search.)
+    const chemistry = surely(HAS_INTERESTS) ? [] : [0, 0];
+    if (selfFlags & HAS_INTERESTS) {
+      const x = w[CHEMISTRY]! * 0.625;
+      chemistry.push(x, x * Math.max(...this.#chemistryApart));
+    }
+    const customers = surely(HAS_INDUSTRIES) || surely(HAS_SIZES) || (this.self.regionKey >= 0 && known & REGION_KNOWN) ? [] : [0, 0];
+    for (let industries = surely(HAS_INDUSTRIES) ? 1 : 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
+      for (let sizes = surely(HAS_SIZES) ? 1 : 0; sizes <= (selfFlags & HAS_SIZES ? 1 : 0); sizes++) {
+        for (let region = this.self.regionKey >= 0 && known & REGION_KNOWN ? 1 : 0; region <= (this.self.regionKey >= 0 ? 1 : 0); region++) {
+          const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
+          if (parts === 0) continue;
+          const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
+          // Industries score 0 (none in common), sizes and region at most 1.
+          customers.push(x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts);
+        }
+      }
+    }
+    const contacts = surely(HAS_SENIORITY) ? [] : [0, 0];
+    if (selfFlags & HAS_SENIORITY) {
+      // No role in common: seniority and function at most 0.35 each; customers met at stages where both give them.
+      if (!surely(HAS_STAGE)) contacts.push(w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075));
+      if (selfFlags & HAS_STAGE) contacts.push(w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15));
+    }
+    let mean = 0;
+    let low = Infinity;
+    let high = 0;
+    for (let i = 0; i < chemistry.length; i += 2) {
+      for (let j = 0; j < customers.length; j += 2) {
+        for (let k = 0; k < contacts.length; k += 2) {
+          const weight = chemistry[i]! + customers[j]! + contacts[k]!;
+          low = Math.min(low, weight);
+          high = Math.max(high, weight);
+          if (weight > 0) mean = Math.max(mean, (chemistry[i + 1]! + customers[j + 1]! + contacts[k + 1]!) / weight);
+        }
+      }
+    }
+    APART.values[at] = mean;
+    APART.values[at + 1] = low;
+    APART.values[at + 2] = high;
+    APART.stamp[known] = this.#apartGeneration;
   }
 
   // Arguments of #prepare and #finish travel in fields, results in `bound`: a double passed to or
