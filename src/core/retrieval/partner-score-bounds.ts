@@ -276,6 +276,8 @@ export class PartnerScoreBounds {
     this.#sum = this.#free;
     this.#weight = this.#free;
     this.#dealFactor = group.maxDealFactor;
+    // Nothing is known of every member of a group (`apart` is asked after `trade`; this keeps it safe).
+    this.#tradeKnown = 0;
     this.#finish(EITHER);
   }
 
