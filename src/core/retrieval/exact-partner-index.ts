@@ -277,9 +277,10 @@ function assembleIndex<M extends ServicedMember>(
     // With a floor, trades are opened as soon as their bound is seen to reach the threshold, not
     // queued: a trade bound takes every criterion but complementarity and profit at 1, above nearly
     // every member's bound, so best first opens them all before it scores anyone anyway (at 16,384
-    // members 500 trades a search, 4.8 members bounded each), and queueing them made the batch's rows
-    // about 10% slower. The answer is the same: what is opened only depends on bounds against the threshold. Without a
-    // floor the threshold starts at −∞, where only the order keeps trades that cannot enter closed.
+    // members 500 trades a search, 4.8 members bounded each), and queueing them made the batch's
+    // rows about 10% slower. The answer is the same: what is opened only depends on bounds against
+    // the threshold. Without a floor the threshold starts at −∞, where only the order keeps trades
+    // that cannot enter closed.
     const eager = floor > -Infinity;
     for (let k = 0; k < linked.length; k++) {
       const t = linked[k]!;
