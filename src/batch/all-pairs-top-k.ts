@@ -105,7 +105,7 @@ export async function allPairsTopK(members: readonly ScoredMember[], options: Al
     if (onCallingThread) {
       // The exact mode beside workers: this thread builds the index, and the workers restore a snapshot
       // of it (typed arrays; a member's services are parsed when a search reads them). At 16,384 members
-      // a worker then computes rows from about 1.0 s on (this thread from about 0.9 s); building its own
+      // a worker then computes rows from about 1.0 s on (this thread from about 0.66 s); building its own
       // index from the members' JSON (parsing 23 MB of text, compiling) it started at 1.9–2.45 s.
       const index = buildExactPartnerIndex(members, loadKnowledge());
       if (workers.length > 0) post({ snapshot: index.snapshot() });
