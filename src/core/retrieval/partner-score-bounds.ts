@@ -122,6 +122,8 @@ const APART_KINDS = 128;
  * when first asked for by a self (`stamp`: its generation). One per thread.
  */
 const APART = { stamp: new Uint32Array(APART_KINDS), values: new Float64Array(3 * APART_KINDS), generation: 0 };
+/** `#apartParts`'s choices per criterion, (weight, weighted sum) pairs: at most 2 for chemistry, 8 for customers, 3 for contacts. */
+const APART_CHOICES = { chemistry: new Float64Array(4), customers: new Float64Array(16), contacts: new Float64Array(6) };
 
 export class PartnerScoreBounds {
   /**
@@ -140,6 +142,7 @@ export class PartnerScoreBounds {
   readonly #sizeFit = new Float64Array(32);
   /** Chemistry without a shared interest, by the other's language (index + 1). */
   readonly #chemistryApart: Float64Array;
+  readonly #chemistryApartMax: number;
   /**
    * A criterion's (weight, weighted score) in a member bound, in pairs, for each combination of what
    * the two have: chemistry by the member's language (+ 1) × (not both with interests, both without
@@ -203,6 +206,7 @@ export class PartnerScoreBounds {
     for (let mask = 1; mask < 32; mask++) this.#sizeFit[mask] = sizeFit(self.sizesMask, mask);
     this.#chemistryApart = new Float64Array(compiler.languages.size + 1);
     for (let l = -1; l < compiler.languages.size; l++) this.#chemistryApart[l + 1] = 0.25 + 0.2 * config.languageFit(self.language, l);
+    this.#chemistryApartMax = this.#chemistryApart.reduce((max, x) => Math.max(max, x), -Infinity);
     this.#industries = masks.mask('industry', self.industries.ids);
     this.#roles = masks.mask('role', self.roles.ids);
     this.#interests = masks.mask('interest', self.interests);
@@ -338,37 +342,48 @@ export class PartnerScoreBounds {
   #apartParts(known: number, at: number): void {
     const w = this.#w;
     const selfFlags = this.#selfFlags;
-    const surely = (flag: number) => (selfFlags & flag & known) !== 0;
-    // (Index loops over number arrays: destructuring in `for … of` made iterator objects, at every search.)
-    const chemistry = surely(HAS_INTERESTS) ? [] : [0, 0];
+    const sure = selfFlags & known;
+    const regionSure = this.self.regionKey >= 0 && (known & REGION_KNOWN) !== 0;
+    // The choices go into fixed scratch arrays, (weight, weighted sum) pairs: this runs a few times a search.
+    const { chemistry, customers, contacts } = APART_CHOICES;
+    let nChemistry = 0;
+    let nCustomers = 0;
+    let nContacts = 0;
+    const choose = (into: Float64Array, n: number, weight: number, sum: number) => {
+      into[n] = weight;
+      into[n + 1] = sum;
+      return n + 2;
+    };
+    if (!(sure & HAS_INTERESTS)) nChemistry = choose(chemistry, nChemistry, 0, 0);
     if (selfFlags & HAS_INTERESTS) {
       const x = w[CHEMISTRY]! * 0.625;
-      chemistry.push(x, x * Math.max(...this.#chemistryApart));
+      nChemistry = choose(chemistry, nChemistry, x, x * this.#chemistryApartMax);
     }
-    const customers = surely(HAS_INDUSTRIES) || surely(HAS_SIZES) || (this.self.regionKey >= 0 && known & REGION_KNOWN) ? [] : [0, 0];
-    for (let industries = surely(HAS_INDUSTRIES) ? 1 : 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
-      for (let sizes = surely(HAS_SIZES) ? 1 : 0; sizes <= (selfFlags & HAS_SIZES ? 1 : 0); sizes++) {
-        for (let region = this.self.regionKey >= 0 && known & REGION_KNOWN ? 1 : 0; region <= (this.self.regionKey >= 0 ? 1 : 0); region++) {
+    if (!(sure & HAS_INDUSTRIES) && !(sure & HAS_SIZES) && !regionSure) nCustomers = choose(customers, nCustomers, 0, 0);
+    for (let industries = sure & HAS_INDUSTRIES ? 1 : 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
+      for (let sizes = sure & HAS_SIZES ? 1 : 0; sizes <= (selfFlags & HAS_SIZES ? 1 : 0); sizes++) {
+        for (let region = regionSure ? 1 : 0; region <= (this.self.regionKey >= 0 ? 1 : 0); region++) {
           const parts = (industries ? 0.45 : 0) + (sizes ? 0.35 : 0) + (region ? 0.2 : 0);
           if (parts === 0) continue;
           const x = w[SHARED_CUSTOMERS]! * (0.5 + 0.5 * parts);
           // Industries score 0 (none in common), sizes and region at most 1.
-          customers.push(x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts);
+          nCustomers = choose(customers, nCustomers, x, (x * ((sizes ? 0.35 : 0) + (region ? 0.2 : 0))) / parts);
         }
       }
     }
-    const contacts = surely(HAS_SENIORITY) ? [] : [0, 0];
+    if (!(sure & HAS_SENIORITY)) nContacts = choose(contacts, nContacts, 0, 0);
     if (selfFlags & HAS_SENIORITY) {
       // No role in common: seniority and function at most 0.35 each; customers met at stages where both give them.
-      if (!surely(HAS_STAGE)) contacts.push(w[SHARED_CONTACTS]! * 0.85, w[SHARED_CONTACTS]! * 0.85 * (0.85 * 0.7 + 0.075));
-      if (selfFlags & HAS_STAGE) contacts.push(w[SHARED_CONTACTS]! * 0.95, w[SHARED_CONTACTS]! * 0.95 * (0.85 * 0.7 + 0.15));
+      const x = w[SHARED_CONTACTS]!;
+      if (!(sure & HAS_STAGE)) nContacts = choose(contacts, nContacts, x * 0.85, x * 0.85 * (0.85 * 0.7 + 0.075));
+      if (selfFlags & HAS_STAGE) nContacts = choose(contacts, nContacts, x * 0.95, x * 0.95 * (0.85 * 0.7 + 0.15));
     }
     let mean = 0;
     let low = Infinity;
     let high = 0;
-    for (let i = 0; i < chemistry.length; i += 2) {
-      for (let j = 0; j < customers.length; j += 2) {
-        for (let k = 0; k < contacts.length; k += 2) {
+    for (let i = 0; i < nChemistry; i += 2) {
+      for (let j = 0; j < nCustomers; j += 2) {
+        for (let k = 0; k < nContacts; k += 2) {
           const weight = chemistry[i]! + customers[j]! + contacts[k]!;
           low = Math.min(low, weight);
           high = Math.max(high, weight);
