@@ -36,8 +36,9 @@ export interface CompiledSnapshot {
 
 /** A trade: its representative (a member's number in the snapshot), services (a list), areas (sparse), whether it has no areas. */
 const TRADE_FIELDS = 4;
-/** A member: trade, industries, roles, seniority, functions, stages, interests, then the plain numbers. */
-const MEMBER_FIELDS = 16;
+/** Where each field of a member is among its ints (the lists as their number in the snapshot), one table for writing and reading. */
+const FIELD = { trade: 0, industries: 1, roles: 2, seniority: 3, functions: 4, stages: 5, interests: 6, sizesMask: 7, regionKey: 8, regionArea: 9, regionCountry: 10, seniorityCount: 11, hasStage: 12, interestCount: 13, language: 14, dealKnown: 15 } as const;
+const MEMBER_FIELDS = Object.keys(FIELD).length;
 
 /** Flattens `compiled` (all made by `compiler`) for `restoreCompiled`. */
 export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly AnyCompiledMember[]): CompiledSnapshot {
@@ -63,22 +64,22 @@ export function snapshotCompiled(compiler: MemberCompiler, compiled: readonly An
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i]!;
     const at = i * MEMBER_FIELDS;
-    members[at] = c.trade.id;
-    members[at + 1] = lists.id(c.industries);
-    members[at + 2] = lists.id(c.roles);
-    members[at + 3] = sparse.id(c.seniority);
-    members[at + 4] = sparse.id(c.functions);
-    members[at + 5] = sparse.id(c.stages);
-    members[at + 6] = sets.id(c.interests);
-    members[at + 7] = c.sizesMask;
-    members[at + 8] = c.regionKey;
-    members[at + 9] = c.regionArea;
-    members[at + 10] = c.regionCountry;
-    members[at + 11] = c.seniorityCount;
-    members[at + 12] = c.hasStage ? 1 : 0;
-    members[at + 13] = c.interestCount;
-    members[at + 14] = c.language;
-    members[at + 15] = c.dealKnown ? 1 : 0;
+    members[at + FIELD.trade] = c.trade.id;
+    members[at + FIELD.industries] = lists.id(c.industries);
+    members[at + FIELD.roles] = lists.id(c.roles);
+    members[at + FIELD.seniority] = sparse.id(c.seniority);
+    members[at + FIELD.functions] = sparse.id(c.functions);
+    members[at + FIELD.stages] = sparse.id(c.stages);
+    members[at + FIELD.interests] = sets.id(c.interests);
+    members[at + FIELD.sizesMask] = c.sizesMask;
+    members[at + FIELD.regionKey] = c.regionKey;
+    members[at + FIELD.regionArea] = c.regionArea;
+    members[at + FIELD.regionCountry] = c.regionCountry;
+    members[at + FIELD.seniorityCount] = c.seniorityCount;
+    members[at + FIELD.hasStage] = c.hasStage ? 1 : 0;
+    members[at + FIELD.interestCount] = c.interestCount;
+    members[at + FIELD.language] = c.language;
+    members[at + FIELD.dealKnown] = c.dealKnown ? 1 : 0;
   }
   const listIds: number[] = [];
   const listWeights: number[] = [];
@@ -169,23 +170,23 @@ export function restoreCompiled<M extends ServicedMember>(
     return {
       member,
       id: member.id,
-      trade: compiler.trades[m[at]!]!,
-      industries: conceptLists[m[at + 1]!]!,
-      sizesMask: m[at + 7]!,
-      regionKey: m[at + 8]!,
-      regionArea: m[at + 9]!,
-      regionCountry: m[at + 10]!,
-      roles: conceptLists[m[at + 2]!]!,
-      seniority: sparseWeights[m[at + 3]!]!,
-      seniorityCount: m[at + 11]!,
-      functions: sparseWeights[m[at + 4]!]!,
-      stages: sparseWeights[m[at + 5]!]!,
-      hasStage: m[at + 12] === 1,
-      interests: interestSets[m[at + 6]!]!,
-      interestCount: m[at + 13]!,
-      language: m[at + 14]!,
+      trade: compiler.trades[m[at + FIELD.trade]!]!,
+      industries: conceptLists[m[at + FIELD.industries]!]!,
+      sizesMask: m[at + FIELD.sizesMask]!,
+      regionKey: m[at + FIELD.regionKey]!,
+      regionArea: m[at + FIELD.regionArea]!,
+      regionCountry: m[at + FIELD.regionCountry]!,
+      roles: conceptLists[m[at + FIELD.roles]!]!,
+      seniority: sparseWeights[m[at + FIELD.seniority]!]!,
+      seniorityCount: m[at + FIELD.seniorityCount]!,
+      functions: sparseWeights[m[at + FIELD.functions]!]!,
+      stages: sparseWeights[m[at + FIELD.stages]!]!,
+      hasStage: m[at + FIELD.hasStage] === 1,
+      interests: interestSets[m[at + FIELD.interests]!]!,
+      interestCount: m[at + FIELD.interestCount]!,
+      language: m[at + FIELD.language]!,
       dealFactor,
-      dealKnown: m[at + 15] === 1,
+      dealKnown: m[at + FIELD.dealKnown] === 1,
     };
   });
   return { compiler, compiled };
