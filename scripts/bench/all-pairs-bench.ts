@@ -15,12 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { allPairsTopK, type AllPairsMode } from '../../src/batch/all-pairs-top-k.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createPartnerEmbedder } from '../../src/core/retrieval/partner-embedding.ts';
-import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
-import { generateRosterRecords } from './roster-generator.ts';
+import { generateScoredMembers } from './roster-generator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,11 +30,7 @@ const { values } = parseArgs({
 });
 const n = Number(values.members);
 const knowledge = loadKnowledge();
-const members: ScoredMember[] = [];
-for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 23 })) {
-  const parsed = parseMemberProfile(record);
-  if (parsed.success) members.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-}
+const members = generateScoredMembers(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 23 });
 const embedder = createPartnerEmbedder(knowledge);
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');

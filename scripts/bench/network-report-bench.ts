@@ -10,13 +10,10 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { findCompetitorPairs } from '../../src/core/competition/competitor-pairs.ts';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { buildNetworkReport } from '../../src/core/report/network-report.ts';
-import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
-import { generateRosterRecords } from './roster-generator.ts';
+import { generateScoredMembers } from './roster-generator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,11 +22,7 @@ const { values } = parseArgs({
   },
 });
 const knowledge = loadKnowledge();
-const members: ScoredMember[] = [];
-for (const record of generateRosterRecords(knowledge, { members: Number(values.members), networks: 1, seed: Number(values.seed), idPrefix: 'web' })) {
-  const parsed = parseMemberProfile(record);
-  if (parsed.success) members.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-}
+const members = generateScoredMembers(knowledge, { members: Number(values.members), networks: 1, seed: Number(values.seed), idPrefix: 'web' });
 
 const rows: string[] = [];
 function timed<T>(what: string, run: () => T, note: (result: T) => string): T {

@@ -6,6 +6,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { EngineKnowledge } from '../../src/core/knowledge.ts';
+import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
+import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
+import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
 import type { Concept } from '../../src/core/lexicon/lexicon-schema.ts';
 import { createRandom, type Random } from '../../src/core/random/seeded-random.ts';
 
@@ -102,4 +105,14 @@ export async function writeRoster(file: string, knowledge: EngineKnowledge, opti
   }
   out.end();
   await once(out, 'finish');
+}
+
+/** The generated members parsed and vectorised, as the scorers see them (a record the parser refuses is left out). */
+export function generateScoredMembers(knowledge: EngineKnowledge, options: GenerateOptions): ScoredMember[] {
+  const members: ScoredMember[] = [];
+  for (const record of generateRosterRecords(knowledge, options)) {
+    const parsed = parseMemberProfile(record);
+    if (parsed.success) members.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
+  }
+  return members;
 }

@@ -10,11 +10,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
-import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
-import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
-import { generateRosterRecords } from './roster-generator.ts';
+import { generateScoredMembers } from './roster-generator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,11 +26,7 @@ if (!values.a) throw new Error('--a: the source tree to compare with (a git work
 const n = Number(values.members);
 const chunk = Number(values.chunk);
 const knowledge = loadKnowledge();
-const members: ScoredMember[] = [];
-for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 23 })) {
-  const parsed = parseMemberProfile(record);
-  if (parsed.success) members.push({ id: parsed.profile.id, network: parsed.profile.network, name: parsed.profile.name, vector: vectorizeMember(parsed.profile, knowledge) });
-}
+const members = generateScoredMembers(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 23 });
 
 type RowsOf = (tile: { start: number; end: number }) => unknown[];
 async function rowsFrom(tree: string): Promise<RowsOf> {
