@@ -26,6 +26,7 @@ import { buildExactPartnerIndex, type ExactPartnerResult } from '../../src/core/
 import type { ScoredMember } from '../../src/core/scoring/scored-member.ts';
 import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
 import { vectorizeMember } from '../../src/core/vectors/member-vectorizer.ts';
+import { VectorPartSharer } from '../../src/core/vectors/shared-vector-parts.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge-files.ts';
 import { generateRosterRecords } from './roster-generator.ts';
 
@@ -52,11 +53,14 @@ let t = performance.now();
 const cacheFile = path.resolve(import.meta.dirname, `../../.bench/suggest-members-${n}-seed11.bin`);
 const members: ScoredMember[] = values.cache && existsSync(cacheFile) ? deserialize(readFileSync(cacheFile)) : [];
 if (members.length === 0) {
+  // Equal vector parts kept once, member by member, as the product keeps a scope it loads
+  // (src/app/scoring-jobs.ts); the cache keeps them shared (v8's serialiser writes an object once).
+  const sharer = new VectorPartSharer();
   for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
     const parsed = parseMemberProfile(record);
     if (!parsed.success) continue;
     const p = parsed.profile;
-    members.push({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) });
+    members.push(sharer.member({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) }));
   }
   if (values.cache) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });

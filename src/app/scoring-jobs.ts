@@ -12,6 +12,7 @@ import type { Purpose } from '../core/ranking/partner-ranker.ts';
 import { buildNetworkReport, type NetworkReport } from '../core/report/network-report.ts';
 import type { ScoredMember } from '../core/scoring/scored-member.ts';
 import type { MemberVector } from '../core/vectors/member-vector.ts';
+import { VectorPartSharer } from '../core/vectors/shared-vector-parts.ts';
 import type { ScoringConfig } from '../core/scoring/scoring-config.ts';
 import { vectorVersion } from '../core/vectors/vector-version.ts';
 import type { MemberReader, StoredMember } from '../storage/member-store.ts';
@@ -149,8 +150,9 @@ export function createScoringJobs(
   const preload = async (now: number): Promise<boolean> => {
     if ((await members.countMembers()) > PRELOAD_MEMBERS) return false;
     const byNetwork = new Map<string, ScoredMember[]>();
+    const sharer = new VectorPartSharer();
     for await (const stored of members.iterateMembers()) {
-      const m = await toScored(stored);
+      const m = sharer.member(await toScored(stored));
       if (!m.network) continue;
       let list = byNetwork.get(m.network);
       if (!list) byNetwork.set(m.network, (list = []));
@@ -175,7 +177,10 @@ export function createScoringJobs(
       }
     }
     const list: ScoredMember[] = [];
-    for await (const stored of members.iterateMembers(network)) list.push(await toScored(stored));
+    // Equal vector parts kept once, as each row is read (a copy dies young): several times less heap
+    // for a large scope, and shorter collections while its members are searched.
+    const sharer = new VectorPartSharer();
+    for await (const stored of members.iterateMembers(network)) list.push(sharer.member(await toScored(stored)));
     const scope = { key, generation: now, members: list };
     keep(scope);
     return scope;

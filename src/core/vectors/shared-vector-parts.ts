@@ -1,0 +1,83 @@
+/**
+ * Equal parts of many members' vectors kept once. Members of one network, and even
+ * more of a federation, repeat the same services, weights, regions, NACE codes and
+ * concept entries; parsed one by one, each member holds its own copies. At 1,000,000
+ * generated members the vectors took 3.3 GB of the JS heap, and 0.5 GB once shared
+ * (docs/benchmarks.md). A smaller heap is also a faster one: a young-generation
+ * collection takes time in proportion to the whole heap, and a suggestion that meets
+ * one waits for it. Vectors are read-only; a shared part must never be changed. Pure.
+ */
+import type { ScoredMember } from '../scoring/scored-member.ts';
+import type { MemberVector, WeightedConcept } from './member-vector.ts';
+
+type ConceptListKey = 'services' | 'targetIndustries' | 'roles' | 'interests';
+type ObjectKey = 'areas' | 'nace' | 'seniority' | 'functions' | 'stages' | 'region' | 'sizes';
+type StringListKey = 'otherInterests' | 'serviceTerms';
+const CONCEPT_LISTS: readonly ConceptListKey[] = ['services', 'targetIndustries', 'roles', 'interests'];
+const OBJECTS: readonly ObjectKey[] = ['areas', 'nace', 'seniority', 'functions', 'stages', 'region', 'sizes'];
+const STRING_LISTS: readonly StringListKey[] = ['otherInterests', 'serviceTerms'];
+
+/**
+ * Shares the parts of the vectors given to it with those given before (one sharer
+ * per load: it holds a key for every distinct part, so drop it when the load is done).
+ */
+export class VectorPartSharer {
+  readonly #parts = new Map<string, unknown>();
+  readonly #strings = new Map<string, string>();
+
+  /** A vector equal to `vector` (the same JSON), made of parts shared with the vectors shared before. */
+  share(vector: MemberVector): MemberVector {
+    const v = vector as { -readonly [K in keyof MemberVector]: MemberVector[K] };
+    const out = { ...v };
+    for (const key of CONCEPT_LISTS) out[key] = this.#conceptList(v[key]);
+    for (const key of OBJECTS) out[key] = this.#part(v[key]) as never;
+    for (const key of STRING_LISTS) out[key] = this.#stringList(v[key]);
+    out.serviceWords = this.#part(v.serviceWords);
+    out.unrecognised = this.#part(v.unrecognised);
+    out.version = this.string(v.version);
+    if (v.language !== null) out.language = this.string(v.language);
+    return out;
+  }
+
+  /** `member` with its vector shared (and its network's name). */
+  member<M extends ScoredMember>(member: M): M {
+    return { ...member, network: member.network === null ? null : this.string(member.network), vector: this.share(member.vector) };
+  }
+
+  /** The one copy of `text` among the strings shared so far. */
+  string(text: string): string {
+    const found = this.#strings.get(text);
+    if (found !== undefined) return found;
+    this.#strings.set(text, text);
+    return text;
+  }
+
+  /** A whole part kept once by its JSON (a part seen before is shared whole, the common case). */
+  #part<T>(value: T): T {
+    if (value === null || typeof value !== 'object') return value;
+    const key = JSON.stringify(value);
+    const found = this.#parts.get(key);
+    if (found !== undefined) return found as T;
+    this.#parts.set(key, value);
+    return value;
+  }
+
+  /** A list of concepts: the whole list when seen before, otherwise a new list of shared entries. */
+  #conceptList(list: readonly WeightedConcept[]): readonly WeightedConcept[] {
+    const key = JSON.stringify(list);
+    const found = this.#parts.get(key);
+    if (found !== undefined) return found as readonly WeightedConcept[];
+    const shared = list.map((c) => this.#part(c));
+    this.#parts.set(key, shared);
+    return shared;
+  }
+
+  #stringList(list: readonly string[]): readonly string[] {
+    const key = JSON.stringify(list);
+    const found = this.#parts.get(key);
+    if (found !== undefined) return found as readonly string[];
+    const shared = list.map((s) => this.string(s));
+    this.#parts.set(key, shared);
+    return shared;
+  }
+}
