@@ -7,10 +7,11 @@
  * where the lexicon is silent.
  */
 import type { ReasonFact } from '../reasons/reason-fact.ts';
-import type { ScoredMember, ServicedMember, ServiceVector } from '../scoring/scored-member.ts';
+import type { ScoredMember, ServicedMember } from '../scoring/scored-member.ts';
 import { shared, weightedJaccard } from '../scoring/similarity.ts';
 import { serviceTextSimilarity } from './service-text-similarity.ts';
 import { sameMarket } from './market.ts';
+import type { WeightedConcept } from '../vectors/member-vector.ts';
 
 export type CompetitorLevel = 'none' | 'partial' | 'direct';
 
@@ -82,26 +83,28 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   return { overlap: Math.min(1, overlap), sharedServices, sharedTerms };
 }
 
-/** What `serviceOverlap` reads of one member's services, made once per member vector. */
+/** What `serviceOverlap` reads of one member's services, made once per services list. */
 interface ServiceFacts {
   /** Service concept ids, each once, in the order they first appear. */
   readonly ids: readonly string[];
   /** For each: its weight where it first appears (what `find` gives) and where it last appears (what a Map keeps). */
   readonly first: readonly number[];
   readonly last: readonly number[];
-  /** The unrecognised service items, normalised. */
-  readonly unrecognised: ReadonlySet<string>;
 }
 
-const serviceFacts = new WeakMap<ServiceVector, ServiceFacts>();
+// Kept by the lists they are made of, not by member: members of a scope share equal lists
+// (src/core/vectors/shared-vector-parts.ts), so a suggestion among a million members mostly finds
+// them made, instead of leaving new ones behind for every member it compares.
+const serviceFacts = new WeakMap<readonly WeightedConcept[], ServiceFacts>();
+const unrecognisedItems = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-function factsOf(member: ServicedMember): ServiceFacts {
-  let facts = serviceFacts.get(member.vector);
+function factsOf(services: readonly WeightedConcept[]): ServiceFacts {
+  let facts = serviceFacts.get(services);
   if (!facts) {
     const ids: string[] = [];
     const first: number[] = [];
     const last: number[] = [];
-    for (const c of member.vector.services) {
+    for (const c of services) {
       const k = ids.indexOf(c.id);
       if (k < 0) {
         ids.push(c.id);
@@ -109,10 +112,17 @@ function factsOf(member: ServicedMember): ServiceFacts {
         last.push(c.weight);
       } else last[k] = c.weight;
     }
-    facts = { ids, first, last, unrecognised: new Set(member.vector.unrecognised.services.map(normaliseItem)) };
-    serviceFacts.set(member.vector, facts);
+    facts = { ids, first, last };
+    serviceFacts.set(services, facts);
   }
   return facts;
+}
+
+/** The unrecognised service items, normalised. */
+function unrecognisedOf(items: readonly string[]): ReadonlySet<string> {
+  let set = unrecognisedItems.get(items);
+  if (!set) unrecognisedItems.set(items, (set = new Set(items.map(normaliseItem))));
+  return set;
 }
 
 /**
@@ -123,8 +133,8 @@ function factsOf(member: ServicedMember): ServiceFacts {
 export function serviceOverlapValue(a: ServicedMember, b: ServicedMember): number {
   const sa = a.vector.services;
   const sb = b.vector.services;
-  const fa = factsOf(a);
-  const fb = factsOf(b);
+  const fa = factsOf(sa);
+  const fb = factsOf(sb);
   let sharedCount = 0;
   let overlap = 0;
   if (sa.length > 0 && sb.length > 0) {
@@ -157,9 +167,10 @@ export function serviceOverlapValue(a: ServicedMember, b: ServicedMember): numbe
     else if (!(aMainWeightInB >= MAIN_SERVICE && bMainWeightInA >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
     if (aMainWeightInB >= STRONG_SERVICE || bMainWeightInA >= STRONG_SERVICE || strongestShared >= SHARED_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   }
-  if (fa.unrecognised.size > 0) {
-    for (const item of fb.unrecognised) {
-      if (fa.unrecognised.has(item)) {
+  const ua = unrecognisedOf(a.vector.unrecognised.services);
+  if (ua.size > 0) {
+    for (const item of unrecognisedOf(b.vector.unrecognised.services)) {
+      if (ua.has(item)) {
         overlap = Math.max(overlap, PARTIAL_OVERLAP);
         break;
       }
