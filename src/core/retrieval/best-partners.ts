@@ -117,6 +117,11 @@ export class BoundHeap {
     if (bound > this.leftOut) this.leftOut = bound;
   }
 
+  /** `push(bounds[k], member)`, for a caller that would otherwise pass the double (see `approximateSearch`). */
+  pushAt(bounds: Float64Array, k: number, member: number): void {
+    this.push(bounds[k]!, member);
+  }
+
   push(bound: number, member: number): void {
     const queue = this.#queue;
     if (queue.size < this.capacity) {

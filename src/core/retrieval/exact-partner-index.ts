@@ -400,6 +400,9 @@ function assembleIndex<M extends ServicedMember>(
 
     // Stage 1: the `budget` members with the highest bounds. Nothing needs the slack here: a bound at or
     // below the heap's floor could not enter it anyway; slack only matters for the exactness test.
+    // Bounds go to the heap by their place in `memberBounds`, and bounds left out are compared in
+    // place (not `heap.leaveOut(bound)`): this function is too large for V8 to inline calls into,
+    // and a double passed to a call is a new heap object, thousands a search.
     const keep = (t: number) => {
       const start = table.memberStart[t]!;
       const end = table.memberStart[t + 1]!;
@@ -413,7 +416,7 @@ function assembleIndex<M extends ServicedMember>(
       let count = end - start;
       let list: Int32Array | null = null;
       if (sharedOnly || apart <= heap.floor) {
-        heap.leaveOut(apart);
+        if (apart > heap.leftOut) heap.leftOut = apart;
         count = bounds.sharingOf(start, end, sharing);
         list = sharing;
         splitTrades++;
@@ -431,10 +434,10 @@ function assembleIndex<M extends ServicedMember>(
         }
         const i = list ? list[k]! : start + k;
         if (i === position) continue;
-        heap.push(bound, i);
+        heap.pushAt(memberBounds, k, i);
         floor = heap.floor;
       }
-      heap.leaveOut(under);
+      if (under > heap.leftOut) heap.leftOut = under;
     };
     // Linked trades first, then the area groups, each in no particular order: which members the heap
     // ends with does not depend on the order, and the partners are nearly all in linked trades, so the
@@ -444,7 +447,7 @@ function assembleIndex<M extends ServicedMember>(
       bounds.trade(t);
       const tradeBound = bounds.bound;
       if (tradeBound <= heap.floor) {
-        heap.leaveOut(tradeBound);
+        if (tradeBound > heap.leftOut) heap.leftOut = tradeBound;
         continue;
       }
       keep(t);
@@ -454,7 +457,7 @@ function assembleIndex<M extends ServicedMember>(
       bounds.group(group);
       const groupBound = bounds.bound;
       if (groupBound <= heap.floor + AREA_GROUP_MARGIN) {
-        heap.leaveOut(groupBound);
+        if (groupBound > heap.leftOut) heap.leftOut = groupBound;
         continue;
       }
       for (let k = 0; k < group.trades.length; k++) {
@@ -463,7 +466,7 @@ function assembleIndex<M extends ServicedMember>(
         bounds.trade(t);
         const tradeBound = bounds.bound;
         if (tradeBound <= heap.floor + AREA_GROUP_MARGIN) {
-          heap.leaveOut(tradeBound);
+          if (tradeBound > heap.leftOut) heap.leftOut = tradeBound;
           continue;
         }
         keep(t);
@@ -476,38 +479,64 @@ function assembleIndex<M extends ServicedMember>(
     // score. So a kept member is scored only while it could still enter (at 1,000,000 members 194 of
     // the 300 a search keeps), and the overlap, the costly part, only for those whose other criteria
     // make it. The answer is the one scoring all of them would give: a bound is never below a score.
-    const queue = searchQueue;
-    queue.clear();
-    for (let k = 0; k < heap.size; k++) queue.push(heap.boundAt(k) + BOUND_SLACK, heap.members[k]! << 1);
-    const best = new BestK<CompiledMember<M>>(top);
-    const directCompetitors: M[] = [];
-    let scored = 0;
-    let overlaps = 0;
-    while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
-      const key = queue.keys[0]!;
-      const value = queue.pop();
-      const i = value >> 1;
-      const other = table.members[i]!;
-      const t = memberTrade[i]!;
-      if ((value & 1) === 0) {
-        if (pairSearch[t] !== search) {
-          pairSearch[t] = search;
-          bounds.trade(t);
-          tradePairs[t] = tradePair(self.trade, other.trade, bounds.linkStrength);
-        }
-        const upper = scoreCompiledPair(self, other, tradePairs[t]!, 0, compiledConfig);
-        scored++;
-        if (best.admits(upper, other.id)) queue.push(upper, (i << 1) | 1);
-        continue;
-      }
-      if (!best.admits(key, other.id)) continue;
-      overlaps++;
-      settle(self, other, tradePairs[t]!, key, compiledConfig, best, directCompetitors);
-    }
+    const kept = { heap, queue: searchQueue, members: table.members, memberTrade, pairSearch, tradePairs, search, self, bounds, compiledConfig };
+    const { best, directCompetitors, scored, overlaps } = scoreKept(kept, top);
     const partners = best.sorted().map(([score, m]) => ({ member: m.member, score }));
     const exact = heap.leftOut + BOUND_SLACK < best.threshold;
     return { partners, directCompetitors, bounded, scored, overlaps, splitTrades, complete: true, exact };
   }
+}
+
+/** What the approximate mode's second stage reads: the kept members and the search's state. */
+interface KeptMembers<M extends ServicedMember> {
+  readonly heap: BoundHeap;
+  readonly queue: BestFirstQueue;
+  readonly members: readonly CompiledMember<M>[];
+  readonly memberTrade: Int32Array;
+  readonly pairSearch: Uint32Array;
+  readonly tradePairs: (TradePair | null)[];
+  readonly search: number;
+  readonly self: AnyCompiledMember;
+  readonly bounds: PartnerScoreBounds;
+  readonly compiledConfig: CompiledConfig;
+}
+
+/**
+ * The approximate mode's second stage: the best `top` of the kept members, scored best
+ * first. A function of its own, outside the search: V8 inlines the small calls (the
+ * queue's, `BestK`'s) of a function this size, and a double passed to a call it does
+ * not inline is a new heap object, several hundred a search.
+ */
+function scoreKept<M extends ServicedMember>(kept: KeptMembers<M>, top: number) {
+  const { heap, queue, members, memberTrade, pairSearch, tradePairs, search, self, bounds, compiledConfig } = kept;
+  queue.clear();
+  for (let k = 0; k < heap.size; k++) queue.push(heap.boundAt(k) + BOUND_SLACK, heap.members[k]! << 1);
+  const best = new BestK<CompiledMember<M>>(top);
+  const directCompetitors: M[] = [];
+  let scored = 0;
+  let overlaps = 0;
+  while (queue.size > 0 && queue.keys[0]! >= best.threshold) {
+    const key = queue.keys[0]!;
+    const value = queue.pop();
+    const i = value >> 1;
+    const other = members[i]!;
+    const t = memberTrade[i]!;
+    if ((value & 1) === 0) {
+      if (pairSearch[t] !== search) {
+        pairSearch[t] = search;
+        bounds.trade(t);
+        tradePairs[t] = tradePair(self.trade, other.trade, bounds.linkStrength);
+      }
+      const upper = scoreCompiledPair(self, other, tradePairs[t]!, 0, compiledConfig);
+      scored++;
+      if (best.admits(upper, other.id)) queue.push(upper, (i << 1) | 1);
+      continue;
+    }
+    if (!best.admits(key, other.id)) continue;
+    overlaps++;
+    settle(self, other, tradePairs[t]!, key, compiledConfig, best, directCompetitors);
+  }
+  return { best, directCompetitors, scored, overlaps };
 }
 
 /**

@@ -114,6 +114,9 @@ export function competitorOverlap(a: AnyCompiledMember, b: AnyCompiledMember): n
  * `DIRECT_COMPETITOR`. `trades` must be `tradePairOf(a.trade, b.trade)` and `overlap`
  * `competitorOverlap(a, b)`. With `overlap` 0 the result is an upper bound of the
  * score (overlap only lowers complementarity or makes a direct competitor).
+ * Scores are rounded to 0.001 as the criteria round them, written out in place rather
+ * than by a call: a double returned from a call V8 does not inline is a new heap
+ * object, and this runs hundreds of times a suggestion.
  */
 export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, trades: TradePair, overlap: number, config: CompiledConfig): number {
   const regionScore = regionFit(a, b);
@@ -129,7 +132,7 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   else {
     const common = sortedSharedCount(a.interests, b.interests);
     const overlap = Math.min(1, common / Math.min(a.interestCount, b.interestCount));
-    scores[CHEMISTRY] = round(0.25 + 0.55 * overlap + 0.2 * config.languageFit(a.language, b.language));
+    scores[CHEMISTRY] = Math.round((0.25 + 0.55 * overlap + 0.2 * config.languageFit(a.language, b.language)) * 1000) / 1000;
     confidences[CHEMISTRY] = 0.25;
     known[CHEMISTRY] = 1;
   }
@@ -138,7 +141,7 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   if (a.trade.areasEmpty || b.trade.areasEmpty) known[COMPLEMENTARITY] = 0;
   else {
     const base = Math.max(trades.linkStrength >= 0 ? 0.55 + 0.45 * trades.linkStrength : 0, 0.75 * trades.areasAB);
-    scores[COMPLEMENTARITY] = round(base * (1 - round(overlap)));
+    scores[COMPLEMENTARITY] = Math.round((base * (1 - Math.round(overlap * 1000) / 1000)) * 1000) / 1000;
     confidences[COMPLEMENTARITY] = 0.8;
     known[COMPLEMENTARITY] = 1;
   }
@@ -162,8 +165,8 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   }
   if (partWeight === 0) known[SHARED_CUSTOMERS] = 0;
   else {
-    scores[SHARED_CUSTOMERS] = round(partSum / partWeight);
-    confidences[SHARED_CUSTOMERS] = round(partWeight);
+    scores[SHARED_CUSTOMERS] = Math.round((partSum / partWeight) * 1000) / 1000;
+    confidences[SHARED_CUSTOMERS] = Math.round(partWeight * 1000) / 1000;
     known[SHARED_CUSTOMERS] = 1;
   }
 
@@ -180,7 +183,7 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
       confidence = 0.9;
       stageBonus = sparseCosine(a.stages, b.stages) < 0.5 ? 1 : 0.5;
     }
-    scores[SHARED_CONTACTS] = round(0.85 * contacts + 0.15 * stageBonus);
+    scores[SHARED_CONTACTS] = Math.round((0.85 * contacts + 0.15 * stageBonus) * 1000) / 1000;
     confidences[SHARED_CONTACTS] = confidence;
     known[SHARED_CONTACTS] = 1;
   }
@@ -192,10 +195,10 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   let profitConfidenceB = 0;
   if (profitUnknown) known[MUTUAL_PROFIT] = 0;
   else {
-    scores[MUTUAL_PROFIT] = round(Math.max(0.3 * trades.areasAB, link) * (0.6 + 0.4 * a.dealFactor));
+    scores[MUTUAL_PROFIT] = Math.round((Math.max(0.3 * trades.areasAB, link) * (0.6 + 0.4 * a.dealFactor)) * 1000) / 1000;
     confidences[MUTUAL_PROFIT] = a.dealKnown ? 0.3 : 0.2;
     known[MUTUAL_PROFIT] = 1;
-    profitForB = round(Math.max(0.3 * trades.areasBA, link) * (0.6 + 0.4 * b.dealFactor));
+    profitForB = Math.round((Math.max(0.3 * trades.areasBA, link) * (0.6 + 0.4 * b.dealFactor)) * 1000) / 1000;
     profitConfidenceB = b.dealKnown ? 0.3 : 0.2;
   }
 
@@ -220,7 +223,7 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   }
   const forA = weightA > 0 ? sumA / weightA : 0;
   const forB = weightB > 0 ? sumB / weightB : 0;
-  return round(combineReciprocal(forA, forB, config.config.combination));
+  return Math.round(combineReciprocal(forA, forB, config.config.combination) * 1000) / 1000;
 }
 
 /** `regionFit(a, b).score`, -1 for unknown. */
@@ -307,8 +310,4 @@ function sortedSharedCount(a: Int32Array, b: Int32Array): number {
     else j++;
   }
   return n;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
