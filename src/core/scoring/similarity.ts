@@ -4,30 +4,60 @@
  */
 import type { WeightedConcept, Weights } from '../vectors/member-vector.ts';
 
-/** Weighted Jaccard: Σ min / Σ max over concept ids. */
+/**
+ * Weighted Jaccard: Σ min / Σ max over concept ids. An id listed twice counts once,
+ * with its last weight; the sums run over a's ids, then b's others, each in the order
+ * first listed (the order a map of the ids would give). Lists are short: they are
+ * searched, so a pair allocates nothing (a suggestion scores many pairs).
+ */
 export function weightedJaccard(a: readonly WeightedConcept[], b: readonly WeightedConcept[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const weights = new Map<string, [number, number]>();
-  for (const c of a) weights.set(c.id, [c.weight, 0]);
-  for (const c of b) weights.set(c.id, [weights.get(c.id)?.[0] ?? 0, c.weight]);
   let min = 0;
   let max = 0;
-  for (const [x, y] of weights.values()) {
+  for (let i = 0; i < a.length; i++) {
+    const id = a[i]!.id;
+    if (indexOfId(a, id) < i) continue;
+    const x = lastWeight(a, id, i);
+    const y = lastWeight(b, id, 0);
     min += Math.min(x, y);
     max += Math.max(x, y);
+  }
+  for (let j = 0; j < b.length; j++) {
+    const id = b[j]!.id;
+    if (indexOfId(b, id) < j || indexOfId(a, id) >= 0) continue;
+    const y = lastWeight(b, id, j);
+    min += Math.min(0, y);
+    max += Math.max(0, y);
   }
   return max > 0 ? min / max : 0;
 }
 
+function indexOfId(list: readonly WeightedConcept[], id: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return i;
+  return -1;
+}
+
+/** The weight of `id`'s last entry in `list` at or after `from`; 0 when there is none. */
+function lastWeight(list: readonly WeightedConcept[], id: string, from: number): number {
+  let weight = 0;
+  for (let i = from; i < list.length; i++) if (list[i]!.id === id) weight = list[i]!.weight;
+  return weight;
+}
+
+/** Cosine of two weight maps, each summed in its keys' order. */
 export function cosine<K extends string>(a: Weights<K>, b: Weights<K>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [k, v] of Object.entries(a) as [K, number][]) {
+  for (const k in a) {
+    const v = a[k]!;
     na += v * v;
     dot += v * (b[k] ?? 0);
   }
-  for (const v of Object.values(b) as number[]) nb += v * v;
+  for (const k in b) {
+    const v = b[k]!;
+    nb += v * v;
+  }
   return na > 0 && nb > 0 ? Math.min(1, dot / Math.sqrt(na * nb)) : 0;
 }
 
@@ -38,9 +68,16 @@ export function setJaccard<T>(a: readonly T[], b: readonly T[]): number {
   return shared / new Set([...a, ...b]).size;
 }
 
+/** The items of `a` also in `b`, each once, in a's order. */
 export function shared<T>(a: readonly T[], b: readonly T[]): T[] {
-  const sb = new Set(b);
-  return [...new Set(a.filter((x) => sb.has(x)))];
+  // Short lists (a profile's sizes, industries, roles) are searched; long ones go through a set.
+  if (a.length * b.length > 256) {
+    const sb = new Set(b);
+    return [...new Set(a.filter((x) => sb.has(x)))];
+  }
+  const out: T[] = [];
+  for (const x of a) if (b.includes(x) && !out.includes(x)) out.push(x);
+  return out;
 }
 
 export function clamp01(value: number): number {
