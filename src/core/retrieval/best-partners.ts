@@ -77,37 +77,45 @@ export class CandidateRescorer {
 }
 
 /**
- * The `capacity` largest bounds seen, with their member indices: a min-heap (the
- * `BestFirstQueue` of the negated bounds; no object per entry, a search pushes tens
- * of thousands). `leftOut` is the largest bound not kept: dropped to make room, not
- * entering, or passed to `leaveOut` (a trade or group the caller did not read).
- * `floor` and `leftOut` are fields, not return values: a double returned from a call
- * that is not inlined is a new heap object, and at 1,000,000 members those made a
- * young-generation collection every 11 searches.
+ * The `capacity` largest bounds seen, with their member indices: a min-heap on two
+ * typed arrays (no object per entry, a search pushes tens of thousands). `leftOut` is
+ * the largest bound not kept: dropped to make room, not entering, or passed to
+ * `leaveOut` (a trade or group the caller did not read). `floor` and `leftOut` are
+ * fields, not return values, and `pushAt` reads the bound from the caller's array:
+ * a double returned from, or passed to, a call that is not inlined is a new heap
+ * object, and at 1,000,000 members those made a young-generation collection every
+ * few searches. For the same reason the sifting is written out here rather than
+ * calling a queue's methods.
  */
 export class BoundHeap {
-  readonly #queue = new BestFirstQueue();
+  readonly #bounds: Float64Array;
+  readonly #members: Int32Array;
+  #size = 0;
   /** Below or at this a bound cannot enter (−∞ until the heap is full). */
   floor = -Infinity;
   leftOut = -Infinity;
-  constructor(readonly capacity: number) {}
+  readonly #one = new Float64Array(1);
+  constructor(readonly capacity: number) {
+    this.#bounds = new Float64Array(capacity);
+    this.#members = new Int32Array(capacity);
+  }
 
   get size(): number {
-    return this.#queue.size;
+    return this.#size;
   }
 
   /** The members kept, in `members[0 .. size)`. */
   get members(): Int32Array {
-    return this.#queue.values;
+    return this.#members;
   }
 
   /** The bound of `members[k]`. */
   boundAt(k: number): number {
-    return -this.#queue.keys[k]!;
+    return this.#bounds[k]!;
   }
 
   clear(): void {
-    this.#queue.clear();
+    this.#size = 0;
     this.floor = -Infinity;
     this.leftOut = -Infinity;
   }
@@ -117,26 +125,51 @@ export class BoundHeap {
     if (bound > this.leftOut) this.leftOut = bound;
   }
 
-  /** `push(bounds[k], member)`, for a caller that would otherwise pass the double (see `approximateSearch`). */
-  pushAt(bounds: Float64Array, k: number, member: number): void {
-    this.push(bounds[k]!, member);
+  push(bound: number, member: number): void {
+    this.#one[0] = bound;
+    this.pushAt(this.#one, 0, member);
   }
 
-  push(bound: number, member: number): void {
-    const queue = this.#queue;
-    if (queue.size < this.capacity) {
-      queue.push(-bound, member);
-      if (queue.size === this.capacity) this.floor = -queue.keys[0]!;
+  /** `push(bounds[k], member)`. */
+  pushAt(bounds: Float64Array, k: number, member: number): void {
+    const bound = bounds[k]!;
+    const keys = this.#bounds;
+    const values = this.#members;
+    if (this.#size < this.capacity) {
+      let i = this.#size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (keys[parent]! <= bound) break;
+        keys[i] = keys[parent]!;
+        values[i] = values[parent]!;
+        i = parent;
+      }
+      keys[i] = bound;
+      values[i] = member;
+      if (this.#size === this.capacity) this.floor = keys[0]!;
       return;
     }
-    const lowest = -queue.keys[0]!;
+    const lowest = keys[0]!;
     if (bound <= lowest) {
-      this.leaveOut(bound);
+      if (bound > this.leftOut) this.leftOut = bound;
       return;
     }
-    queue.replaceTop(-bound, member);
-    this.leaveOut(lowest);
-    this.floor = -queue.keys[0]!;
+    // The lowest goes; the new bound sifts down from the root.
+    const n = this.#size;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keys[child + 1]! < keys[child]!) child++;
+      if (keys[child]! >= bound) break;
+      keys[i] = keys[child]!;
+      values[i] = values[child]!;
+      i = child;
+    }
+    keys[i] = bound;
+    values[i] = member;
+    if (lowest > this.leftOut) this.leftOut = lowest;
+    this.floor = keys[0]!;
   }
 }
 
