@@ -152,6 +152,7 @@ export function buildExactPartnerIndex(members: readonly ScoredMember[], knowled
   const trades = members.map((m) => compiler.trade(m));
   const byTrade = members.map((_, i) => i).sort((a, b) => trades[a]!.id - trades[b]!.id || a - b);
   const compiled = byTrade.map((i) => compiler.compile(members[i]!, trades[i]!));
+  compiler.forgetListKeys();
   return assembleIndex(compiler, compiled, Int32Array.from(byTrade), knowledge, options);
 }
 

@@ -180,6 +180,17 @@ export class MemberCompiler {
   readonly #sparses = new Map<string, SparseWeights>();
   readonly #interestSets = new Map<string, Int32Array>();
 
+  /**
+   * Forgets the keys that made equal lists one object (the lists stay shared): once an
+   * index is built they are only memory, a long string per distinct list (at 1,000,000
+   * members, millions of them). A member compiled later gets lists of its own.
+   */
+  forgetListKeys(): void {
+    this.#lists.clear();
+    this.#sparses.clear();
+    this.#interestSets.clear();
+  }
+
   #sparse(kind: string, weights: Weights<string>, keys: readonly string[]): SparseWeights {
     let key = kind;
     for (const k in weights) key += `|${k}:${weights[k]}`;
