@@ -14,11 +14,12 @@
  *
  *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600] [--recall-queries 200] [--reference-queries 3] [--cache]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
 import { parseMemberProfile } from '../../src/core/profile/profile-parser.ts';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
@@ -37,7 +38,7 @@ const { values } = parseArgs({
     budgets: { type: 'string', default: '300,shared:300,shared:600' },
     'recall-queries': { type: 'string', default: '200' },
     'reference-queries': { type: 'string', default: '3' },
-    // Keep the generated, vectorised members in .bench/ (v8-serialised) and read them back next time: generating 1,000,000 takes minutes.
+    // Keep the generated, vectorised members in .bench/ (JSON lines) and read them back next time: generating 1,000,000 takes minutes.
     cache: { type: 'boolean', default: false },
   },
 });
@@ -50,22 +51,33 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 let t = performance.now();
-const cacheFile = path.resolve(import.meta.dirname, `../../.bench/suggest-members-${n}-seed11.bin`);
-const members: ScoredMember[] = values.cache && existsSync(cacheFile) ? deserialize(readFileSync(cacheFile)) : [];
-if (members.length === 0) {
-  // Equal vector parts kept once, member by member, as the product keeps a scope it loads
-  // (src/app/scoring-jobs.ts); the cache keeps them shared (v8's serialiser writes an object once).
+// The cache holds one member per line as JSON, read back as the product reads a scope: each member
+// parsed from its own JSON, then its vector's equal parts and strings kept once (src/app/scoring-jobs.ts).
+const cacheFile = path.resolve(import.meta.dirname, `../../.bench/suggest-members-${n}-seed11.jsonl`);
+const members = await readMembers();
+async function readMembers(): Promise<ScoredMember[]> {
+  // A sharer per load, dropped after it as the product drops it: it holds a key for every distinct part.
   const sharer = new VectorPartSharer();
+  const read: ScoredMember[] = [];
+  if (values.cache && existsSync(cacheFile)) {
+    for await (const line of createInterface({ input: createReadStream(cacheFile), crlfDelay: Infinity })) {
+      if (line) read.push(sharer.member(JSON.parse(line) as ScoredMember));
+    }
+    return read;
+  }
   for (const record of generateRosterRecords(knowledge, { members: n, networks: Math.max(1, Math.round(n / 40)), seed: 11 })) {
     const parsed = parseMemberProfile(record);
     if (!parsed.success) continue;
     const p = parsed.profile;
-    members.push(sharer.member({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) }));
+    read.push(sharer.member({ id: p.id, network: p.network, name: p.name, vector: vectorizeMember(p, knowledge) }));
   }
   if (values.cache) {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, serialize(members));
+    const out = createWriteStream(cacheFile);
+    for (const m of read) if (!out.write(`${JSON.stringify(m)}\n`)) await once(out, 'drain');
+    await new Promise((resolve) => out.end(resolve));
   }
+  return read;
 }
 log(`${members.length} members ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

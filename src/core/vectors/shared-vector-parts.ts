@@ -17,13 +17,22 @@ const CONCEPT_LISTS: readonly ConceptListKey[] = ['services', 'targetIndustries'
 const OBJECTS: readonly ObjectKey[] = ['areas', 'nace', 'seniority', 'functions', 'stages', 'region', 'sizes'];
 const STRING_LISTS: readonly StringListKey[] = ['otherInterests', 'serviceTerms'];
 
+/** Fields of a vector that hold one string from a small set (a language, a version). */
+const WORDS = ['kind', 'version', 'language', 'languageSource', 'replyLanguage', 'capacity'] as const;
+
 /**
- * Shares the parts of the vectors given to it with those given before (one sharer
- * per load: it holds a key for every distinct part, so drop it when the load is done).
+ * Shares the parts of the vectors given to it with those given before, and the
+ * strings in them (one sharer per load: it holds a key for every distinct part, so
+ * drop it when the load is done).
  */
 export class VectorPartSharer {
   readonly #parts = new Map<string, unknown>();
   readonly #strings = new Map<string, string>();
+
+  /** `member` with its vector shared (and its network's name). */
+  member<M extends ScoredMember>(member: M): M {
+    return { ...member, network: member.network === null ? null : this.string(member.network), vector: this.share(member.vector) };
+  }
 
   /** A vector equal to `vector` (the same JSON), made of parts shared with the vectors shared before. */
   share(vector: MemberVector): MemberVector {
@@ -34,14 +43,8 @@ export class VectorPartSharer {
     for (const key of STRING_LISTS) out[key] = this.#stringList(v[key]);
     out.serviceWords = this.#part(v.serviceWords);
     out.unrecognised = this.#part(v.unrecognised);
-    out.version = this.string(v.version);
-    if (v.language !== null) out.language = this.string(v.language);
+    for (const key of WORDS) if (typeof v[key] === 'string') (out as Record<string, unknown>)[key] = this.string(v[key]);
     return out;
-  }
-
-  /** `member` with its vector shared (and its network's name). */
-  member<M extends ScoredMember>(member: M): M {
-    return { ...member, network: member.network === null ? null : this.string(member.network), vector: this.share(member.vector) };
   }
 
   /** The one copy of `text` among the strings shared so far. */
@@ -56,28 +59,33 @@ export class VectorPartSharer {
   #part<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
     const key = JSON.stringify(value);
-    const found = this.#parts.get(key);
-    if (found !== undefined) return found as T;
-    this.#parts.set(key, value);
-    return value;
+    let found = this.#parts.get(key) as T | undefined;
+    if (found === undefined) this.#parts.set(key, (found = this.#withSharedStrings(value)));
+    return found;
   }
 
   /** A list of concepts: the whole list when seen before, otherwise a new list of shared entries. */
   #conceptList(list: readonly WeightedConcept[]): readonly WeightedConcept[] {
     const key = JSON.stringify(list);
-    const found = this.#parts.get(key);
-    if (found !== undefined) return found as readonly WeightedConcept[];
-    const shared = list.map((c) => this.#part(c));
-    this.#parts.set(key, shared);
-    return shared;
+    let found = this.#parts.get(key) as readonly WeightedConcept[] | undefined;
+    if (found === undefined) this.#parts.set(key, (found = list.map((c) => this.#part(c))));
+    return found;
   }
 
   #stringList(list: readonly string[]): readonly string[] {
     const key = JSON.stringify(list);
-    const found = this.#parts.get(key);
-    if (found !== undefined) return found as readonly string[];
-    const shared = list.map((s) => this.string(s));
-    this.#parts.set(key, shared);
-    return shared;
+    let found = this.#parts.get(key) as readonly string[] | undefined;
+    if (found === undefined) this.#parts.set(key, (found = list.map((s) => this.string(s))));
+    return found;
+  }
+
+  /** A copy of a part (plain objects, arrays, strings, numbers) whose strings are the shared ones. */
+  #withSharedStrings<T>(value: T): T {
+    if (typeof value === 'string') return this.string(value) as T;
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((x: unknown) => this.#withSharedStrings(x)) as T;
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = this.#withSharedStrings((value as Record<string, unknown>)[key]);
+    return out as T;
   }
 }
