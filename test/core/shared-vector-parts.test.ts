@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rankPartners } from '../../src/core/ranking/partner-ranker.ts';
 import { buildExactPartnerIndex } from '../../src/core/retrieval/exact-partner-index.ts';
 import { DEFAULT_SCORING_CONFIG } from '../../src/core/scoring/scoring-config.ts';
-import { VectorPartSharer } from '../../src/core/vectors/shared-vector-parts.ts';
+import { jsonHash, sameJson, VectorPartSharer } from '../../src/core/vectors/shared-vector-parts.ts';
 import { demoMembers, generatedMembers, knowledge } from '../support/demo-members.ts';
 
 const config = DEFAULT_SCORING_CONFIG;
@@ -44,6 +44,23 @@ describe('shared vector parts', () => {
     expect(new Set(concepts).size).toBeLessThan(concepts.length);
     // The originals are untouched: each still has its own copies.
     expect(members[0]!.vector.region).not.toBe(members[1]!.vector.region);
+  });
+
+  it('shares a part only with one of the same JSON: the same keys in the same order', () => {
+    const [a] = parsed(demoMembers().filter((m) => Object.keys(m.vector.seniority).length > 1));
+    const b = JSON.parse(JSON.stringify(a)) as NonNullable<typeof a>;
+    (b.vector as { seniority: object }).seniority = Object.fromEntries(Object.entries(b.vector.seniority).reverse());
+    const sharer = new VectorPartSharer();
+    const [sa, sb] = [sharer.member(a!), sharer.member(b)];
+    expect(JSON.stringify(sb)).toBe(JSON.stringify(b));
+    expect(sb.vector.seniority).not.toBe(sa.vector.seniority);
+    expect(sb.vector.services).toBe(sa.vector.services);
+    expect(sameJson({ x: 1, y: [2, 'z'] }, { x: 1, y: [2, 'z'] })).toBe(true);
+    expect(sameJson({ x: 1, y: 2 }, { y: 2, x: 1 })).toBe(false);
+    expect(sameJson([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameJson({ a: null }, { a: 0 })).toBe(false);
+    expect(jsonHash({ x: 1, y: [2, 'z'] })).toBe(jsonHash(JSON.parse('{"x":1,"y":[2,"z"]}')));
+    expect(jsonHash({ x: 1, y: 2 })).not.toBe(jsonHash({ y: 2, x: 1 }));
   });
 
   it('gives the same partners, scores and competitors as the members it was given', () => {

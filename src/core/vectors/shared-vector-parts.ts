@@ -24,11 +24,16 @@ const WORDS = ['kind', 'version', 'language', 'languageSource', 'replyLanguage',
 
 /**
  * Shares the parts of the vectors given to it with those given before, and the
- * strings in them (one sharer per load: it holds a key for every distinct part, so
- * drop it when the load is done).
+ * strings in them (one sharer per load, dropped when the load is done). Parts are
+ * found by a hash of their content and compared in full: no key string is kept per
+ * part, so a load leaves no hundreds of megabytes of keys behind (at 1,000,000
+ * members the JSON keys of the distinct parts were about half a gigabyte, left as
+ * holes in the old generation that every later collection had to pass over).
  */
 export class VectorPartSharer {
-  readonly #parts = new Map<string, unknown>();
+  readonly #parts = new Map<number, unknown>();
+  /** Parts whose hash another, different part had first (practically never). */
+  readonly #collided: unknown[] = [];
   readonly #strings = new Map<string, string>();
 
   /** `member` with its vector shared (and its network's name). */
@@ -57,28 +62,35 @@ export class VectorPartSharer {
     return text;
   }
 
-  /** A whole part kept once by its JSON (a part seen before is shared whole, the common case). */
+  /** A whole part kept once (a part seen before is shared whole, the common case). */
   #part<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
-    const key = JSON.stringify(value);
-    let found = this.#parts.get(key) as T | undefined;
-    if (found === undefined) this.#parts.set(key, (found = this.#withSharedStrings(value)));
-    return found;
+    return this.#found(value, (part) => this.#withSharedStrings(part));
   }
 
   /** A list of concepts: the whole list when seen before, otherwise a new list of shared entries. */
   #conceptList(list: readonly WeightedConcept[]): readonly WeightedConcept[] {
-    const key = JSON.stringify(list);
-    let found = this.#parts.get(key) as readonly WeightedConcept[] | undefined;
-    if (found === undefined) this.#parts.set(key, (found = list.map((c) => this.#part(c))));
-    return found;
+    return this.#found(list, (parts) => parts.map((c) => this.#part(c)));
   }
 
   #stringList(list: readonly string[]): readonly string[] {
-    const key = JSON.stringify(list);
-    let found = this.#parts.get(key) as readonly string[] | undefined;
-    if (found === undefined) this.#parts.set(key, (found = list.map((s) => this.string(s))));
-    return found;
+    return this.#found(list, (parts) => parts.map((s) => this.string(s)));
+  }
+
+  /** The part kept with the same JSON as `value`, or `make(value)`, kept from now on. */
+  #found<T>(value: T, make: (value: T) => T): T {
+    const hash = jsonHash(value);
+    const first = this.#parts.get(hash);
+    if (first === undefined) {
+      const made = make(value);
+      this.#parts.set(hash, made);
+      return made;
+    }
+    if (sameJson(first, value)) return first as T;
+    for (const part of this.#collided) if (sameJson(part, value)) return part as T;
+    const made = make(value);
+    this.#collided.push(made);
+    return made;
   }
 
   /** A copy of a part (plain objects, arrays, strings, numbers) whose strings are the shared ones. */
@@ -90,4 +102,69 @@ export class VectorPartSharer {
     for (const key in value) out[key] = this.#withSharedStrings((value as Record<string, unknown>)[key]);
     return out as T;
   }
+}
+
+/** Whether `a` and `b` have the same JSON: the same values, and object keys in the same order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i] || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+// Two 32-bit lanes of a multiplicative hash over a value's JSON structure (type tags,
+// lengths, keys in order, strings by character, numbers by their 64 bits).
+let laneA = 0;
+let laneB = 0;
+const numberBits = new Float64Array(1);
+const numberWords = new Int32Array(numberBits.buffer);
+
+function mix(x: number): void {
+  laneA = Math.imul(laneA ^ x, 0x9e3779b1);
+  laneB = Math.imul(laneB ^ x, 0x85ebca77) ^ (laneB >>> 15);
+}
+
+function mixValue(value: unknown): void {
+  if (typeof value === 'string') {
+    mix(1);
+    mix(value.length);
+    for (let i = 0; i < value.length; i++) mix(value.charCodeAt(i));
+  } else if (typeof value === 'number') {
+    numberBits[0] = value;
+    mix(2);
+    mix(numberWords[0]!);
+    mix(numberWords[1]!);
+  } else if (typeof value === 'boolean') mix(value ? 3 : 4);
+  else if (value === null || typeof value !== 'object') mix(5);
+  else if (Array.isArray(value)) {
+    mix(6);
+    mix(value.length);
+    for (const item of value) mixValue(item);
+  } else {
+    mix(7);
+    for (const key in value) {
+      mixValue(key);
+      mixValue((value as Record<string, unknown>)[key]);
+    }
+    mix(8);
+  }
+}
+
+/** A 53-bit hash of `value`'s JSON structure: the same values in the same order, the same hash (0 and −0 differ: such parts are only not shared). */
+export function jsonHash(value: unknown): number {
+  laneA = 0x811c9dc5;
+  laneB = 0x1b873593;
+  mixValue(value);
+  return (laneA >>> 0) * 0x200000 + (laneB >>> 11);
 }
