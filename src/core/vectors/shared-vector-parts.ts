@@ -5,7 +5,7 @@
  * copies every string), each member holds its own copies. At 1,000,000 generated
  * members the vectors took 3.3 GB of the JS heap, and about 0.5 GB shared; the heap
  * with the partner index fell from 4.2 GB to about 0.8 GB, and a young-generation
- * collection during a suggestion from about 20 ms to 7 ms (docs/benchmarks.md,
+ * collection during a suggestion from 12–97 ms to about 5 ms (docs/benchmarks.md,
  * "Suggestions at scale", session 15). Vectors are read-only; a shared part must never
  * be changed. Pure.
  */
