@@ -79,8 +79,8 @@ export class CandidateRescorer {
 /**
  * The `capacity` largest bounds seen, with their member indices: a min-heap on two
  * typed arrays (no object per entry, a search pushes tens of thousands). `leftOut` is
- * the largest bound not kept: dropped to make room, not entering, or passed to
- * `leaveOut` (a trade or group the caller did not read). `floor` and `leftOut` are
+ * the largest bound not kept: dropped to make room, not entering, or raised by the
+ * caller itself (for a trade or group it did not read). `floor` and `leftOut` are
  * fields, not return values, and `pushAt` reads the bound from the caller's array:
  * a double returned from, or passed to, a call that is not inlined is a new heap
  * object, and at 1,000,000 members those made a young-generation collection every
@@ -118,11 +118,6 @@ export class BoundHeap {
     this.#size = 0;
     this.floor = -Infinity;
     this.leftOut = -Infinity;
-  }
-
-  /** Notes a bound that was not pushed (the largest such is `leftOut`). */
-  leaveOut(bound: number): void {
-    if (bound > this.leftOut) this.leftOut = bound;
   }
 
   push(bound: number, member: number): void {

@@ -401,9 +401,9 @@ function assembleIndex<M extends ServicedMember>(
 
     // Stage 1: the `budget` members with the highest bounds. Nothing needs the slack here: a bound at or
     // below the heap's floor could not enter it anyway; slack only matters for the exactness test.
-    // Bounds go to the heap by their place in `memberBounds`, and bounds left out are compared in
-    // place (not `heap.leaveOut(bound)`): this function is too large for V8 to inline calls into,
-    // and a double passed to a call is a new heap object, thousands a search.
+    // Bounds go to the heap by their place in `memberBounds`, and bounds left out raise `heap.leftOut`
+    // in place, not through a call: this function is too large for V8 to inline calls into, and a
+    // double passed to a call is a new heap object, thousands a search.
     const keep = (t: number) => {
       const start = table.memberStart[t]!;
       const end = table.memberStart[t + 1]!;
