@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/core/random/seeded-random.ts';
-import { cosine, shared, weightedJaccard } from '../../src/core/scoring/similarity.ts';
+import { cosine, isEmpty, setJaccard, shared, sharedIds, weightedJaccard } from '../../src/core/scoring/similarity.ts';
 import type { WeightedConcept } from '../../src/core/vectors/member-vector.ts';
 
 function mapJaccard(a: readonly WeightedConcept[], b: readonly WeightedConcept[]): number {
@@ -38,6 +38,13 @@ const setShared = <T>(a: readonly T[], b: readonly T[]) => {
   const sb = new Set(b);
   return [...new Set(a.filter((x) => sb.has(x)))];
 };
+
+function setsJaccard<T>(a: readonly T[], b: readonly T[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const sb = new Set(b);
+  const common = new Set(a.filter((x) => sb.has(x))).size;
+  return common / new Set([...a, ...b]).size;
+}
 
 const random = createRandom(23);
 const ids = ['industry:retail', 'industry:health', 'role:cfo', 'role:hr-director', 'service:accounting', 'service:legal', 'x', 'y'];
@@ -74,6 +81,34 @@ describe('similarity measures', () => {
       const longA = Array.from({ length: 40 }, () => random.int(61));
       const longB = Array.from({ length: 30 }, () => random.int(61));
       expect(shared(longA, longB)).toEqual(setShared(longA, longB));
+    }
+  });
+
+  it('setJaccard equals the set definition bit for bit, short or long, duplicates and all', () => {
+    for (let n = 0; n < 1000; n++) {
+      const a = concepts().map((c) => c.id);
+      const b = random.next() < 0.2 ? a : concepts().map((c) => c.id);
+      expect(setJaccard(a, b)).toBe(setsJaccard(a, b));
+      const longA = Array.from({ length: 40 }, () => `${random.int(61)}`);
+      const longB = Array.from({ length: 30 }, () => `${random.int(61)}`);
+      expect(setJaccard(longA, longB)).toBe(setsJaccard(longA, longB));
+    }
+  });
+
+  it('sharedIds is shared of the two id lists', () => {
+    for (let n = 0; n < 1000; n++) {
+      const a = concepts();
+      const b = random.next() < 0.2 ? a : concepts();
+      expect(sharedIds(a, b)).toEqual(setShared(a.map((c) => c.id), b.map((c) => c.id)));
+    }
+  });
+
+  it('isEmpty is true only for a map without keys', () => {
+    expect(isEmpty({})).toBe(true);
+    expect(isEmpty({ a: 0 })).toBe(false);
+    for (let n = 0; n < 200; n++) {
+      const w = weights();
+      expect(isEmpty(w)).toBe(Object.keys(w).length === 0);
     }
   });
 });

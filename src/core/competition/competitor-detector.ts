@@ -41,22 +41,25 @@ const MAIN_SERVICE = 0.8;
 export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: number; sharedServices: string[]; sharedTerms: string[] } {
   const sa = a.vector.services;
   const sb = b.vector.services;
-  const sharedServices = shared(sa.map((c) => c.id), sb.map((c) => c.id));
+  // The ids each once, and each id's first weight (what `find` gives), made once per services list.
+  const fa = factsOf(sa);
+  const fb = factsOf(sb);
+  const sharedServices = shared(fa.ids, fb.ids);
   let overlap = 0;
   let sharedTerms: string[] = [];
   const recognised = sa.length > 0 && sb.length > 0 && sa[0]!.weight >= STRONG_SERVICE && sb[0]!.weight >= STRONG_SERVICE;
   if (sa.length > 0 && sb.length > 0) {
     overlap = weightedJaccard(sa, sb);
-    const weightIn = (list: typeof sa, id: string) => list.find((c) => c.id === id)?.weight ?? 0;
-    const aMainInB = weightIn(sb, sa[0]!.id) >= STRONG_SERVICE;
-    const bMainInA = weightIn(sa, sb[0]!.id) >= STRONG_SERVICE;
-    const mainInOther = aMainInB || bMainInA;
-    const strongestShared = Math.max(0, ...sharedServices.map((id) => Math.min(weightIn(sa, id), weightIn(sb, id))));
+    const aMainWeightInB = firstWeight(fb, sa[0]!.id);
+    const bMainWeightInA = firstWeight(fa, sb[0]!.id);
+    const mainInOther = aMainWeightInB >= STRONG_SERVICE || bMainWeightInA >= STRONG_SERVICE;
+    let strongestShared = 0;
+    for (const id of sharedServices) strongestShared = Math.max(strongestShared, Math.min(firstWeight(fa, id), firstWeight(fb, id)));
     // The main service in common is the trade in common.
     if (sa[0]!.id === sb[0]!.id) overlap = Math.max(overlap, 0.6);
     // Unless each sells the other's main service in earnest, they overlap in part:
     // a photographer who also films and a video producer who also takes photos.
-    else if (!(weightIn(sb, sa[0]!.id) >= MAIN_SERVICE && weightIn(sa, sb[0]!.id) >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
+    else if (!(aMainWeightInB >= MAIN_SERVICE && bMainWeightInA >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
     // One's trade that the other also sells, or a service both sell in earnest: they
     // compete for that part of their work ("Lohnabrechnung" of a tax adviser and a
     // payroll bureau; bathroom renovation of a plumber and a builder).
@@ -64,7 +67,7 @@ export function serviceOverlap(a: ScoredMember, b: ScoredMember): { overlap: num
   }
   // The same service, word for word, that the lexicon does not know ("behandling av
   // rygg- och nackbesvär"): that part of their work is the same.
-  if (sameUnrecognisedItem(a, b)) overlap = Math.max(overlap, PARTIAL_OVERLAP);
+  if (sameUnrecognisedItem(a.vector.unrecognised.services, b.vector.unrecognised.services)) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   // The words themselves, across languages: where the lexicon recognised nothing in
   // common, alike wording still reveals the same trade. Where it recognised both
   // trades and they differ, it knows better than the words: they count less.
@@ -97,6 +100,12 @@ interface ServiceFacts {
 // them made, instead of leaving new ones behind for every member it compares.
 const serviceFacts = new WeakMap<readonly WeightedConcept[], ServiceFacts>();
 const unrecognisedItems = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** `id`'s first weight in the list `facts` were made of; 0 when it is not there. */
+function firstWeight(facts: ServiceFacts, id: string): number {
+  const k = facts.ids.indexOf(id);
+  return k < 0 ? 0 : facts.first[k]!;
+}
 
 function factsOf(services: readonly WeightedConcept[]): ServiceFacts {
   let facts = serviceFacts.get(services);
@@ -167,15 +176,7 @@ export function serviceOverlapValue(a: ServicedMember, b: ServicedMember): numbe
     else if (!(aMainWeightInB >= MAIN_SERVICE && bMainWeightInA >= MAIN_SERVICE)) overlap = Math.min(overlap, DIRECT_OVERLAP - 0.01);
     if (aMainWeightInB >= STRONG_SERVICE || bMainWeightInA >= STRONG_SERVICE || strongestShared >= SHARED_SERVICE) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   }
-  const ua = unrecognisedOf(a.vector.unrecognised.services);
-  if (ua.size > 0) {
-    for (const item of unrecognisedOf(b.vector.unrecognised.services)) {
-      if (ua.has(item)) {
-        overlap = Math.max(overlap, PARTIAL_OVERLAP);
-        break;
-      }
-    }
-  }
+  if (sameUnrecognisedItem(a.vector.unrecognised.services, b.vector.unrecognised.services)) overlap = Math.max(overlap, PARTIAL_OVERLAP);
   if (sharedCount === 0) {
     const recognised = sa.length > 0 && sb.length > 0 && sa[0]!.weight >= STRONG_SERVICE && sb[0]!.weight >= STRONG_SERVICE;
     const weighted = serviceTextSimilarity(a.vector.serviceWords, b.vector.serviceWords).similarity * (recognised ? RECOGNISED_TEXT_WEIGHT : 1);
@@ -191,9 +192,12 @@ function normaliseItem(item: string): string {
   return item.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function sameUnrecognisedItem(a: ScoredMember, b: ScoredMember): boolean {
-  const own = new Set(a.vector.unrecognised.services.map(normaliseItem));
-  return b.vector.unrecognised.services.some((item) => own.has(normaliseItem(item)));
+/** Whether two lists of unrecognised service items share one, normalised (the normalised sets are made once per list). */
+function sameUnrecognisedItem(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const own = unrecognisedOf(a);
+  for (const item of unrecognisedOf(b)) if (own.has(item)) return true;
+  return false;
 }
 
 /** How much alike wording counts when the lexicon recognised both members' (different) trades. */

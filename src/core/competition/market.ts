@@ -11,15 +11,20 @@ export interface RegionFit {
   readonly label: string | null;
 }
 
+const UNKNOWN_REGION: RegionFit = Object.freeze({ score: null, label: null });
+const ELSEWHERE: RegionFit = Object.freeze({ score: 0, label: null });
+
 export function regionFit(a: ScoredMember, b: ScoredMember): RegionFit {
   const ra = a.vector.region;
   const rb = b.vector.region;
-  if (!ra || !rb) return { score: null, label: null };
+  if (!ra || !rb) return UNKNOWN_REGION;
   if (ra.key === rb.key) return { score: 1, label: ra.name };
   if (ra.area === rb.area) return { score: 0.85, label: `${ra.name} / ${rb.name}` };
   if (ra.country && ra.country === rb.country) return { score: 0.4, label: ra.country };
-  return { score: 0, label: null };
+  return ELSEWHERE;
 }
+
+const SIZE_ORDER = ['consumer', 'micro', 'small', 'medium', 'large'];
 
 /** Size bands in common (Jaccard); null when either side gave none. */
 export function sizeFit(a: ScoredMember, b: ScoredMember): number | null {
@@ -29,9 +34,11 @@ export function sizeFit(a: ScoredMember, b: ScoredMember): number | null {
   const jaccard = setJaccard(sa, sb);
   if (jaccard > 0) return jaccard;
   // Neighbouring bands (small and medium) still share some customers.
-  const order = ['consumer', 'micro', 'small', 'medium', 'large'];
-  const near = sa.some((x) => sb.some((y) => Math.abs(order.indexOf(x) - order.indexOf(y)) === 1 && x !== 'consumer' && y !== 'consumer'));
-  return near ? 0.25 : 0;
+  for (const x of sa) {
+    if (x === 'consumer') continue;
+    for (const y of sb) if (y !== 'consumer' && Math.abs(SIZE_ORDER.indexOf(x) - SIZE_ORDER.indexOf(y)) === 1) return 0.25;
+  }
+  return 0;
 }
 
 /**
@@ -42,8 +49,8 @@ export function sizeFit(a: ScoredMember, b: ScoredMember): number | null {
 export function sameMarket(a: ScoredMember, b: ScoredMember): boolean {
   const region = regionFit(a, b).score;
   const sizes = sizeFit(a, b);
-  const ia = a.vector.targetIndustries.map((c) => c.id);
-  const ib = new Set(b.vector.targetIndustries.map((c) => c.id));
-  const industriesDisjoint = ia.length > 0 && ib.size > 0 && !ia.some((id) => ib.has(id));
+  const ia = a.vector.targetIndustries;
+  const ib = b.vector.targetIndustries;
+  const industriesDisjoint = ia.length > 0 && ib.length > 0 && !ia.some((x) => ib.some((y) => y.id === x.id));
   return (region === null || region >= 0.85) && (sizes === null || sizes > 0) && !industriesDisjoint;
 }

@@ -8,7 +8,6 @@
  */
 import type { ActivityEvidence } from '../activity/pair-evidence.ts';
 import type { ReasonFact } from '../reasons/reason-fact.ts';
-import { shared } from '../scoring/similarity.ts';
 import type { ScoredMember } from '../scoring/scored-member.ts';
 import type { MemberVector } from '../vectors/member-vector.ts';
 import { type Criterion, type CriterionResult } from './criterion.ts';
@@ -25,21 +24,40 @@ export function languageFit(a: MemberVector, b: MemberVector): number {
 }
 
 /** The profile-only prior: shared interests and a common language. */
+// Shared by every result that holds them: frozen, as results are never changed.
+const NO_EVIDENCE: CriterionResult = Object.freeze({ score: null, confidence: 0, facts: Object.freeze([Object.freeze({ key: 'no-chemistry-evidence' } as const)]) });
+const PROFILE_ONLY: ReasonFact = Object.freeze({ key: 'profile-only', criterion: 'chemistry' } as const);
+
+/** Whether `id` is among a member's interests, recognised or not. */
+function hasInterest(v: MemberVector, id: string): boolean {
+  for (const i of v.interests) if (i.id === id) return true;
+  return v.otherInterests.includes(id);
+}
+
+/** The interests (concept ids, then other interests) of a also b's, each once, in a's order. */
+function sharedInterests(a: MemberVector, b: MemberVector): string[] {
+  const out: string[] = [];
+  const add = (id: string) => {
+    if (!out.includes(id) && hasInterest(b, id)) out.push(id);
+  };
+  for (const i of a.interests) add(i.id);
+  for (const id of a.otherInterests) add(id);
+  return out;
+}
+
 export function chemistryPrior(self: ScoredMember, other: ScoredMember): CriterionResult {
   const a = self.vector;
   const b = other.vector;
-  const interestsA = [...a.interests.map((i) => i.id), ...a.otherInterests];
-  const interestsB = [...b.interests.map((i) => i.id), ...b.otherInterests];
-  if (interestsA.length === 0 || interestsB.length === 0) {
-    return { score: null, confidence: 0, facts: [{ key: 'no-chemistry-evidence' }] };
-  }
-  const common = shared(interestsA, interestsB);
-  const interestOverlap = Math.min(1, common.length / Math.min(interestsA.length, interestsB.length));
+  const countA = a.interests.length + a.otherInterests.length;
+  const countB = b.interests.length + b.otherInterests.length;
+  if (countA === 0 || countB === 0) return NO_EVIDENCE;
+  const common = sharedInterests(a, b);
+  const interestOverlap = Math.min(1, common.length / Math.min(countA, countB));
   const language = languageFit(a, b);
   const facts: ReasonFact[] = [];
   if (common.length > 0) facts.push({ key: 'shared-interests', interests: common.filter((c) => c.startsWith('int.')) });
   if (language === 1 && a.language) facts.push({ key: 'common-language', language: a.language });
-  facts.push({ key: 'profile-only', criterion: 'chemistry' });
+  facts.push(PROFILE_ONLY);
   const score = 0.25 + 0.55 * interestOverlap + 0.2 * language;
   return { score: round(score), confidence: PRIOR_CONFIDENCE, facts };
 }

@@ -18,21 +18,32 @@ export interface ComplementLink {
   readonly theirs: string;
 }
 
-/** The strongest pair of services that the lexicon lists as complements, either way. */
+/** The strongest pair of services that the lexicon lists as complements, either way (the first such pair on a tie). */
 export function complementLink(self: ServicedMember, other: ServicedMember, knowledge: EngineKnowledge): ComplementLink | null {
-  let best: ComplementLink | null = null;
-  for (const mine of self.vector.services) {
-    const myConcept = knowledge.lexicon.service(mine.id);
-    for (const theirs of other.vector.services) {
-      if (theirs.id === mine.id) continue;
-      const theirConcept = knowledge.lexicon.service(theirs.id);
-      const linked = myConcept?.complements.includes(theirs.id) || theirConcept?.complements.includes(mine.id);
+  let strength = -1;
+  let mine: string | null = null;
+  let theirs: string | null = null;
+  for (const m of self.vector.services) {
+    const myConcept = knowledge.lexicon.service(m.id);
+    for (const t of other.vector.services) {
+      if (t.id === m.id) continue;
+      const theirConcept = knowledge.lexicon.service(t.id);
+      const linked = myConcept?.complements.includes(t.id) || theirConcept?.complements.includes(m.id);
       if (!linked) continue;
-      const strength = Math.sqrt(mine.weight * theirs.weight);
-      if (!best || strength > best.strength) best = { strength, mine: mine.id, theirs: theirs.id };
+      const s = Math.sqrt(m.weight * t.weight);
+      if (mine === null || s > strength) {
+        strength = s;
+        mine = m.id;
+        theirs = t.id;
+      }
     }
   }
-  return best;
+  return mine === null ? null : { strength, mine, theirs: theirs! };
+}
+
+function offers(member: ScoredMember, id: string): boolean {
+  for (const s of member.vector.services) if (s.id === id) return true;
+  return false;
 }
 
 /**
@@ -41,7 +52,6 @@ export function complementLink(self: ServicedMember, other: ServicedMember, know
  * scores keep such links, the reasons leave them out.
  */
 export function linkExplains(link: ComplementLink, a: ScoredMember, b: ScoredMember): boolean {
-  const offers = (m: ScoredMember, id: string) => m.vector.services.some((s) => s.id === id);
   return !offers(a, link.theirs) && !offers(b, link.mine);
 }
 
@@ -55,7 +65,8 @@ export const complementarityCriterion: Criterion = {
     const facts: ReasonFact[] = [];
     const areaSimilarity = cosine(self.vector.areas, other.vector.areas);
     // Symmetric by construction: the link is looked up both ways, in a fixed order.
-    const [first, second] = self.id <= other.id ? [self, other] : [other, self];
+    const first = self.id <= other.id ? self : other;
+    const second = first === self ? other : self;
     const link = complementLink(first, second, knowledge);
     if (link && linkExplains(link, first, second)) {
       facts.push(
@@ -64,11 +75,19 @@ export const complementarityCriterion: Criterion = {
           : { key: 'complementary-services', mine: link.theirs, theirs: link.mine },
       );
     }
-    // The area both are most in: the largest of the smaller shares.
-    const sharedArea = (Object.entries(self.vector.areas) as [keyof typeof self.vector.areas, number][])
-      .map(([area, w]) => [area, Math.min(w, other.vector.areas[area] ?? 0)] as const)
-      .filter(([, w]) => w > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    // The area both are most in: the largest of the smaller shares (ties: the first by name).
+    type Area = keyof typeof self.vector.areas;
+    let sharedArea: Area | undefined;
+    let sharedWeight = 0;
+    for (const key in self.vector.areas) {
+      const area = key as Area;
+      const w = Math.min(self.vector.areas[area]!, other.vector.areas[area] ?? 0);
+      if (!(w > 0)) continue;
+      if (sharedArea === undefined || w > sharedWeight || (w === sharedWeight && area.localeCompare(sharedArea) < 0)) {
+        sharedArea = area;
+        sharedWeight = w;
+      }
+    }
     if (sharedArea) facts.push({ key: 'same-area', area: sharedArea });
     else if (!link) facts.push({ key: 'different-area' });
     const base = Math.max(link ? 0.55 + 0.45 * link.strength : 0, 0.75 * areaSimilarity);

@@ -21,6 +21,9 @@ export function dealFactor(eur: number | null): number {
   return Math.min(1, Math.max(0.1, Math.log10(eur) / 5));
 }
 
+// Shared by every prior (frozen: facts are never changed).
+const PROFILE_ONLY: ReasonFact = Object.freeze({ key: 'profile-only', criterion: 'mutualProfit' } as const);
+
 export function mutualProfitPrior(self: ScoredMember, other: ScoredMember, knowledge: EngineKnowledge): CriterionResult {
   if (self.vector.services.length === 0 || other.vector.services.length === 0) {
     if (isEmpty(self.vector.areas) || isEmpty(other.vector.areas)) return UNKNOWN;
@@ -37,7 +40,7 @@ export function mutualProfitPrior(self: ScoredMember, other: ScoredMember, knowl
   const mine = self.vector.dealValueEur;
   const theirs = other.vector.dealValueEur;
   if (mine !== null && theirs !== null) facts.push({ key: 'deal-value', mineEur: mine, theirsEur: theirs });
-  facts.push({ key: 'profile-only', criterion: 'mutualProfit' });
+  facts.push(PROFILE_ONLY);
   const score = demand * (0.6 + 0.4 * dealFactor(mine));
   return { score: round(score), confidence: mine !== null ? 0.3 : 0.2, facts };
 }

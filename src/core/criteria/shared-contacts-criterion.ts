@@ -6,13 +6,22 @@
  */
 import type { CustomerStage } from '../lexicon/lexicon-schema.ts';
 import type { ReasonFact } from '../reasons/reason-fact.ts';
-import { cosine, isEmpty, shared, weightedJaccard } from '../scoring/similarity.ts';
+import { cosine, isEmpty, shared, sharedIds, weightedJaccard } from '../scoring/similarity.ts';
 import type { Weights } from '../vectors/member-vector.ts';
 import { UNKNOWN, type Criterion } from './criterion.ts';
 
+/** The stage with the largest weight (ties: the first by name). */
 function mainStage(stages: Weights<CustomerStage>): CustomerStage | null {
-  const entries = Object.entries(stages) as [CustomerStage, number][];
-  return entries.length === 0 ? null : entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  let best: CustomerStage | null = null;
+  let bestWeight = 0;
+  for (const stage in stages) {
+    const w = stages[stage as CustomerStage]!;
+    if (best === null || w > bestWeight || (w === bestWeight && stage.localeCompare(best) < 0)) {
+      best = stage as CustomerStage;
+      bestWeight = w;
+    }
+  }
+  return best;
 }
 
 export const sharedContactsCriterion: Criterion = {
@@ -26,7 +35,7 @@ export const sharedContactsCriterion: Criterion = {
     const seniority = cosine(a.seniority, b.seniority);
     const functions = cosine(a.functions, b.functions);
     const roles = weightedJaccard(a.roles, b.roles);
-    const commonRoles = shared(a.roles.map((r) => r.id), b.roles.map((r) => r.id));
+    const commonRoles = sharedIds(a.roles, b.roles);
     if (commonRoles.length > 0) facts.push({ key: 'shared-roles', roles: commonRoles });
     else {
       const commonFunctions = shared(Object.keys(a.functions), Object.keys(b.functions));

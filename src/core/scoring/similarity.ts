@@ -61,11 +61,24 @@ export function cosine<K extends string>(a: Weights<K>, b: Weights<K>): number {
   return na > 0 && nb > 0 ? Math.min(1, dot / Math.sqrt(na * nb)) : 0;
 }
 
-export function setJaccard<T>(a: readonly T[], b: readonly T[]): number {
+/** |a ∩ b| / |a ∪ b| over distinct items. Short lists (sizes, industries) are searched; long ones go through sets. */
+export function setJaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const sb = new Set(b);
-  const shared = new Set(a.filter((x) => sb.has(x))).size;
-  return shared / new Set([...a, ...b]).size;
+  if (a.length * b.length > 256) {
+    const sb = new Set(b);
+    const common = new Set(a.filter((x) => sb.has(x))).size;
+    return common / new Set([...a, ...b]).size;
+  }
+  // Each distinct item counted at its first place: a's, then b's not in a.
+  let common = 0;
+  let union = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a.indexOf(a[i]!) < i) continue;
+    union++;
+    if (b.includes(a[i]!)) common++;
+  }
+  for (let j = 0; j < b.length; j++) if (b.indexOf(b[j]!) === j && !a.includes(b[j]!)) union++;
+  return common / union;
 }
 
 /** The items of `a` also in `b`, each once, in a's order. */
@@ -80,10 +93,28 @@ export function shared<T>(a: readonly T[], b: readonly T[]): T[] {
   return out;
 }
 
+/** The ids of `a` also in `b`, each once, in a's order (`shared` of the two id lists, without making them). */
+export function sharedIds(a: readonly WeightedConcept[], b: readonly WeightedConcept[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const id = a[i]!.id;
+    if (out.includes(id)) continue;
+    for (let j = 0; j < b.length; j++) {
+      if (b[j]!.id === id) {
+        out.push(id);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }
 
+/** Whether a weight map has no key (without making the list of its keys). */
 export function isEmpty(weights: Weights<string>): boolean {
-  return Object.keys(weights).length === 0;
+  for (const key in weights) if (Object.hasOwn(weights, key)) return false;
+  return true;
 }
