@@ -15,6 +15,7 @@ import { generateLedger } from '../../src/core/activity/ledger-generator.ts';
 import { DEMO_LEDGER_SETTINGS } from '../../src/app/demo-ledger.ts';
 import type { Activity } from '../../src/core/activity/activity.ts';
 import type { ScoringContext } from '../../src/core/criteria/criterion.ts';
+import { BUSINESS_AREAS, CUSTOMER_STAGES } from '../../src/core/lexicon/lexicon-schema.ts';
 
 const members = demoMembers();
 const random = createRandom(7);
@@ -30,6 +31,14 @@ const contexts: readonly [string, ScoringContext][] = [
 ];
 
 describe('the five criteria', () => {
+  // Ties between business areas (complementarity's facts) and customer stages (shared contacts') go to the
+  // first by name, compared by code point: the same order as localeCompare for these names.
+  it('order area and stage names by code point as localeCompare does', () => {
+    for (const names of [BUSINESS_AREAS, CUSTOMER_STAGES] as readonly (readonly string[])[]) {
+      for (const a of names) for (const b of names) expect(Math.sign(a.localeCompare(b)), `${a} ${b}`).toBe(a < b ? -1 : a > b ? 1 : 0);
+    }
+  });
+
   it('are exactly the five of PRODUCT.md, once each', () => {
     expect(CRITERIA.map((c) => c.name)).toEqual([...CRITERION_NAMES]);
   });

@@ -75,7 +75,8 @@ export const complementarityCriterion: Criterion = {
           : { key: 'complementary-services', mine: link.theirs, theirs: link.mine },
       );
     }
-    // The area both are most in: the largest of the smaller shares (ties: the first by name).
+    // The area both are most in: the largest of the smaller shares (ties: the first by name; area names
+    // compare by code point as by `localeCompare`, test/core/criteria-contract.test.ts).
     type Area = keyof typeof self.vector.areas;
     let sharedArea: Area | undefined;
     let sharedWeight = 0;
@@ -83,7 +84,7 @@ export const complementarityCriterion: Criterion = {
       const area = key as Area;
       const w = Math.min(self.vector.areas[area]!, other.vector.areas[area] ?? 0);
       if (!(w > 0)) continue;
-      if (sharedArea === undefined || w > sharedWeight || (w === sharedWeight && area.localeCompare(sharedArea) < 0)) {
+      if (sharedArea === undefined || w > sharedWeight || (w === sharedWeight && area < sharedArea)) {
         sharedArea = area;
         sharedWeight = w;
       }

@@ -10,13 +10,17 @@ import { cosine, isEmpty, shared, sharedIds, weightedJaccard } from '../scoring/
 import type { Weights } from '../vectors/member-vector.ts';
 import { UNKNOWN, type Criterion } from './criterion.ts';
 
-/** The stage with the largest weight (ties: the first by name). */
+/**
+ * The stage with the largest weight (ties: the first by name). Stage names are
+ * compared by code point, which orders them as `localeCompare` does
+ * (test/core/criteria-contract.test.ts) without a call into ICU.
+ */
 function mainStage(stages: Weights<CustomerStage>): CustomerStage | null {
   let best: CustomerStage | null = null;
   let bestWeight = 0;
   for (const stage in stages) {
     const w = stages[stage as CustomerStage]!;
-    if (best === null || w > bestWeight || (w === bestWeight && stage.localeCompare(best) < 0)) {
+    if (best === null || w > bestWeight || (w === bestWeight && stage < best)) {
       best = stage as CustomerStage;
       bestWeight = w;
     }
