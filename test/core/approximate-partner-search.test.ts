@@ -35,11 +35,12 @@ describe('the approximate mode of the partner index', () => {
     expect(recallAt10(60)).toBeGreaterThanOrEqual(0.98);
   });
 
-  // Bounding only members that share an industry, role or interest with self costs recall in a pool this
-  // small, where 1 in 10 of the top 10 shares none (1 in 600 at 100,000 members: recall 0.991 there with a
-  // budget of 300). Measured when written: 0.905 here at 100 and at 200, 0.898 at 60.
-  it('with sharedOnly, still finds at least 88% of the exact top 10 with a budget of 100 in a pool of 4,000', () => {
-    expect(recallAt10(100, true)).toBeGreaterThanOrEqual(0.88);
+  // Bounding only members that share an industry or contact role with self costs recall in a pool this
+  // small, where more than 1 in 10 of the top 10 shares neither (1 in 600 at 100,000 members; at 1,000,000
+  // recall 0.997 with a budget of 300, the same as when members sharing only an interest were bounded too).
+  // Measured when written: 0.863 here at 100 (0.905 when those sharing only an interest were bounded).
+  it('with sharedOnly, still finds at least 85% of the exact top 10 with a budget of 100 in a pool of 4,000', () => {
+    expect(recallAt10(100, true)).toBeGreaterThanOrEqual(0.85);
   });
 
   it('loses partners when the budget is cut to the bare top 10 (the budget is what buys recall)', () => {

@@ -64,6 +64,7 @@ describe.each([
     const out = new Float64Array(table.members.length);
     const loose = new Float64Array(table.members.length);
     let refinedBelowLoose = 0;
+    let sharingOnlyInterests = 0;
     // One side for all searches, as the index keeps it: it must follow self's trade from one search to the next.
     const side = new SelfTradeSide(table, compiler);
     for (let n = 0; n < 12; n++) {
@@ -75,6 +76,8 @@ describe.each([
         const tradeBound = bounds.bound;
         bounds.apart();
         const apart = bounds.bound;
+        bounds.apart(true);
+        const apartButInterests = bounds.bound;
         const start = table.memberStart[t]!;
         const end = table.memberStart[t + 1]!;
         bounds.threshold = -Infinity;
@@ -94,6 +97,11 @@ describe.each([
           expect(tradeBound + 1e-9, label).toBeGreaterThanOrEqual(out[i - start]!);
           const sharesNothing = [table.industryMasks[i]!, table.roleMasks[i]!, table.interestMasks[i]!].every((mask, kind) => (mask & selfBits[kind]!) === 0);
           if (sharesNothing) expect(apart + SLACK, label).toBeGreaterThanOrEqual(upper);
+          const sharesNoIndustryOrRole = [table.industryMasks[i]!, table.roleMasks[i]!].every((mask, kind) => (mask & selfBits[kind]!) === 0);
+          if (sharesNoIndustryOrRole) {
+            expect(apartButInterests + SLACK, label).toBeGreaterThanOrEqual(upper);
+            if (!sharesNothing) sharingOnlyInterests++;
+          }
         }
       }
       for (const group of table.areaGroups) {
@@ -108,6 +116,8 @@ describe.each([
     }
     // The threshold did make some bounds looser (the test would not notice a threshold that is ignored otherwise).
     expect(refinedBelowLoose).toBeGreaterThan(0);
+    // Members sharing only an interest were met (the bound for them was tested).
+    expect(sharingOnlyInterests).toBeGreaterThan(0);
   });
 
   it('bound many members in one call as in small pieces (the refinement scratch grows past its first size)', () => {
@@ -136,6 +146,7 @@ describe.each([
     const into = new Int32Array(table.members.length);
     let sharing = 0;
     let apart = 0;
+    let sharingInterestsOnly = 0;
     for (let n = 0; n < 20; n++) {
       const self = table.members[random.int(table.members.length)]!;
       const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks, side.of(self.trade));
@@ -150,6 +161,11 @@ describe.each([
         }
         const count = bounds.sharingOf(start, end, into);
         expect(Array.from(into.subarray(0, count))).toEqual(expected);
+        // Without interests: those sharing an industry or contact role.
+        const withoutInterests = bounds.sharingOf(start, end, into, true, false);
+        const expectedWithout = expected.filter((i) => (table.industryMasks[i]! & selfMasks[0]!) !== 0 || (table.roleMasks[i]! & selfMasks[1]!) !== 0);
+        expect(Array.from(into.subarray(0, withoutInterests))).toEqual(expectedWithout);
+        sharingInterestsOnly += count - withoutInterests;
         const others = bounds.sharingOf(start, end, into, false);
         expect(Array.from(into.subarray(0, others))).toEqual(Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !expected.includes(i)));
         sharing += count;
@@ -159,5 +175,6 @@ describe.each([
     // Both kinds of member were met.
     expect(sharing).toBeGreaterThan(100);
     expect(apart).toBeGreaterThan(100);
+    expect(sharingInterestsOnly).toBeGreaterThan(10);
   });
 });

@@ -118,10 +118,11 @@ const REFINE = new RefineScratch();
 /** Values of `PackedTrades.tradeKnown` (7 bits). */
 const APART_KINDS = 128;
 /**
- * `apart`'s parts for each value of `tradeKnown`: (mean, low weight, high weight), made
- * when first asked for by a self (`stamp`: its generation). One per thread.
+ * `apart`'s parts for each value of `tradeKnown`, without and then with an interest in
+ * common: (mean, low weight, high weight), made when first asked for by a self
+ * (`stamp`: its generation). One per thread.
  */
-const APART = { stamp: new Uint32Array(APART_KINDS), values: new Float64Array(3 * APART_KINDS), generation: 0 };
+const APART = { stamp: new Uint32Array(2 * APART_KINDS), values: new Float64Array(3 * 2 * APART_KINDS), generation: 0 };
 /** `#apartParts`'s choices per criterion, (weight, weighted sum) pairs: at most 2 for chemistry, 8 for customers, 3 for contacts. */
 const APART_CHOICES = { chemistry: new Float64Array(4), customers: new Float64Array(16), contacts: new Float64Array(6) };
 
@@ -308,15 +309,17 @@ export class PartnerScoreBounds {
   /**
    * The bound for members of the trade last passed to `trade` that share no
    * industry, contact role or interest bit with self (so those parts score 0 where
-   * both sides have them). Over every pattern of which criteria are known (those
+   * both sides have them); with `interests`, no industry or contact role bit (an
+   * interest they may share). Over every pattern of which criteria are known (those
    * every member of the trade has, and self too, always are), the free part
    * (chemistry, customers, contacts) has mean at most `mean` and weight between `low`
    * and `high` (`#apartParts`); a weighted mean is monotone in that weight, so the
    * ends bound it.
    */
-  apart(): void {
-    const at = 3 * this.#tradeKnown;
-    if (APART.stamp[this.#tradeKnown] !== this.#apartGeneration) this.#apartParts(this.#tradeKnown, at);
+  apart(interests = false): void {
+    const kind = this.#tradeKnown + (interests ? APART_KINDS : 0);
+    const at = 3 * kind;
+    if (APART.stamp[kind] !== this.#apartGeneration) this.#apartParts(this.#tradeKnown, interests, at);
     const m = APART.values[at]!;
     const low = APART.values[at + 1]!;
     const high = APART.values[at + 2]!;
@@ -339,7 +342,7 @@ export class PartnerScoreBounds {
    * customers part then averages sizes and region at 1), which in generated networks
    * no member is, and a trade's rest was opened at nearly every search.
    */
-  #apartParts(known: number, at: number): void {
+  #apartParts(known: number, interests: boolean, at: number): void {
     const w = this.#w;
     const selfFlags = this.#selfFlags;
     const sure = selfFlags & known;
@@ -356,8 +359,9 @@ export class PartnerScoreBounds {
     };
     if (!(sure & HAS_INTERESTS)) nChemistry = choose(chemistry, nChemistry, 0, 0);
     if (selfFlags & HAS_INTERESTS) {
+      // An interest in common adds 0.55, as in `#chemistryParts`.
       const x = w[CHEMISTRY]! * 0.625;
-      nChemistry = choose(chemistry, nChemistry, x, x * this.#chemistryApartMax);
+      nChemistry = choose(chemistry, nChemistry, x, x * (interests ? this.#chemistryApartMax + 0.55 : this.#chemistryApartMax));
     }
     if (!(sure & HAS_INDUSTRIES) && !(sure & HAS_SIZES) && !regionSure) nCustomers = choose(customers, nCustomers, 0, 0);
     for (let industries = sure & HAS_INDUSTRIES ? 1 : 0; industries <= (selfFlags & HAS_INDUSTRIES ? 1 : 0); industries++) {
@@ -394,7 +398,7 @@ export class PartnerScoreBounds {
     APART.values[at] = mean;
     APART.values[at + 1] = low;
     APART.values[at + 2] = high;
-    APART.stamp[known] = this.#apartGeneration;
+    APART.stamp[known + (interests ? APART_KINDS : 0)] = this.#apartGeneration;
   }
 
   // Arguments of #prepare and #finish travel in fields, results in `bound`: a double passed to or
@@ -413,18 +417,18 @@ export class PartnerScoreBounds {
 
   /**
    * Members `start .. end` of `table.members` sharing an industry, contact role or
-   * interest bit with self (or with `sharing` false, the others), into `into` (from
-   * 0), in memory order; their count. Reading a trade's records in order streams
+   * interest bit with self (with `interests` false, an industry or contact role bit;
+   * with `sharing` false, the others), into `into` (from 0), in memory order; their count. Reading a trade's records in order streams
    * them: gathering the same members from per-bit posting lists, as earlier
    * versions did, jumped about the records and was slower.
    * Written without a branch on the test: a quarter of the members pass it, at random,
    * and a mispredicted branch costs more than the store.
    */
-  sharingOf(start: number, end: number, into: Int32Array, sharing = true): number {
+  sharingOf(start: number, end: number, into: Int32Array, sharing = true, withInterests = true): number {
     const records = this.table.records;
     const industries = this.#industries;
     const roles = this.#roles;
-    const interests = this.#interests;
+    const interests = withInterests ? this.#interests : 0;
     // With `sharing` false, the others: those sharing nothing.
     const flip = sharing ? 0 : 1;
     let count = 0;
