@@ -35,7 +35,7 @@ import {
   competitorOverlap,
   DIRECT_COMPETITOR,
   scoreCompiledPair,
-  tradePair,
+  TradePairSlot,
   type CompiledConfig,
   type TradePair,
 } from '../scoring/compiled-pair-scorer.ts';
@@ -255,7 +255,10 @@ function assembleIndex<M extends ServicedMember>(
   const blocks = new MemberBlocks();
   const tradeStrength = new Float64Array(table.trades.length);
   const pairSearch = new Uint32Array(table.trades.length);
-  const tradePairs: (TradePair | null)[] = new Array(table.trades.length).fill(null);
+  /** In the exact mode: whether trade t's pair was filled in the current search (its link strength is known first). */
+  const tradeFilled = new Uint8Array(table.trades.length);
+  /** Per trade, its pair with the current self's trade, refilled in place when a member of it is first scored in a search. */
+  const tradePairs: (TradePairSlot | null)[] = new Array(table.trades.length).fill(null);
 
   return {
     size: compiled.length,
@@ -324,7 +327,7 @@ function assembleIndex<M extends ServicedMember>(
         // The trade pair is made when a member of t is first scored (it stays for the search).
         pairSearch[t] = search;
         tradeStrength[t] = bounds.linkStrength;
-        tradePairs[t] = null;
+        tradeFilled[t] = 0;
       }
       const start = table.memberStart[t]!;
       const end = table.memberStart[t + 1]!;
@@ -372,7 +375,11 @@ function assembleIndex<M extends ServicedMember>(
         const other = table.members[member]!;
         if (member === position) continue;
         const t = memberTrade[member]!;
-        const pair = (tradePairs[t] ??= tradePair(self.trade, other.trade, tradeStrength[t]!));
+        if (tradeFilled[t] === 0) {
+          tradeFilled[t] = 1;
+          (tradePairs[t] ??= new TradePairSlot()).fill(self.trade, other.trade, tradeStrength[t]!);
+        }
+        const pair = tradePairs[t]!;
         const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
         scored++;
         if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
@@ -508,7 +515,7 @@ interface KeptMembers<M extends ServicedMember> {
   readonly members: readonly CompiledMember<M>[];
   readonly memberTrade: Int32Array;
   readonly pairSearch: Uint32Array;
-  readonly tradePairs: (TradePair | null)[];
+  readonly tradePairs: (TradePairSlot | null)[];
   readonly search: number;
   readonly self: AnyCompiledMember;
   readonly bounds: PartnerScoreBounds;
@@ -539,7 +546,7 @@ function scoreKept<M extends ServicedMember>(kept: KeptMembers<M>, top: number) 
       if (pairSearch[t] !== search) {
         pairSearch[t] = search;
         bounds.trade(t);
-        tradePairs[t] = tradePair(self.trade, other.trade, bounds.linkStrength);
+        (tradePairs[t] ??= new TradePairSlot()).fill(self.trade, other.trade, bounds.linkStrength);
       }
       const upper = scoreCompiledPair(self, other, tradePairs[t]!, 0, compiledConfig);
       scored++;

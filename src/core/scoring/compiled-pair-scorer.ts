@@ -37,6 +37,25 @@ export function tradePair(a: Trade, b: Trade, linkStrength: number): TradePair {
   return { linkStrength, areasAB: sparseCosine(a.areas, b.areas), areasBA: sparseCosine(b.areas, a.areas) };
 }
 
+/**
+ * A trade pair filled in place (`fill`): a search keeps one per trade and refills it
+ * for each self, instead of a new object with three boxed doubles per trade scored.
+ * The fields start as doubles, so V8 keeps them as doubles and overwrites them in place.
+ */
+export class TradePairSlot implements TradePair {
+  linkStrength = 0.5;
+  areasAB = 0.5;
+  areasBA = 0.5;
+
+  /** Makes this `tradePair(a, b, linkStrength)`. */
+  fill(a: Trade, b: Trade, linkStrength: number): this {
+    this.linkStrength = linkStrength;
+    this.areasAB = sparseCosine(a.areas, b.areas);
+    this.areasBA = sparseCosine(b.areas, a.areas);
+    return this;
+  }
+}
+
 /** The trade pair from the criteria's own functions (for members the index did not see, and for tests). */
 export function tradePairOf(a: Trade, b: Trade, knowledge: EngineKnowledge): TradePair {
   const link = complementLink(a.representative, b.representative, knowledge);
@@ -146,47 +165,8 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
     known[COMPLEMENTARITY] = 1;
   }
 
-  // sharedCustomers: industries, sizes, region, each where both sides gave it.
-  let partWeight = 0;
-  let partSum = 0;
-  if (a.industries.length > 0 && b.industries.length > 0) {
-    const common = sharedCount(a.industries.ids, b.industries.ids);
-    const industries = Math.min(1, weightedJaccard(a.industries, b.industries) + (common > 0 ? 0.3 : 0));
-    partWeight += 0.45;
-    partSum += 0.45 * industries;
-  }
-  if (sizes >= 0) {
-    partWeight += 0.35;
-    partSum += 0.35 * sizes;
-  }
-  if (regionScore >= 0) {
-    partWeight += 0.2;
-    partSum += 0.2 * regionScore;
-  }
-  if (partWeight === 0) known[SHARED_CUSTOMERS] = 0;
-  else {
-    scores[SHARED_CUSTOMERS] = Math.round((partSum / partWeight) * 1000) / 1000;
-    confidences[SHARED_CUSTOMERS] = Math.round(partWeight * 1000) / 1000;
-    known[SHARED_CUSTOMERS] = 1;
-  }
-
-  // sharedContacts
-  if (a.seniorityCount === 0 || b.seniorityCount === 0) known[SHARED_CONTACTS] = 0;
-  else {
-    const seniority = sparseCosine(a.seniority, b.seniority);
-    const functions = sparseCosine(a.functions, b.functions);
-    const roles = weightedJaccard(a.roles, b.roles);
-    const contacts = 0.35 * seniority + 0.35 * functions + 0.3 * Math.min(1, roles * 1.5);
-    let stageBonus = 0.5;
-    let confidence = 0.7;
-    if (a.hasStage && b.hasStage) {
-      confidence = 0.9;
-      stageBonus = sparseCosine(a.stages, b.stages) < 0.5 ? 1 : 0.5;
-    }
-    scores[SHARED_CONTACTS] = Math.round((0.85 * contacts + 0.15 * stageBonus) * 1000) / 1000;
-    confidences[SHARED_CONTACTS] = confidence;
-    known[SHARED_CONTACTS] = 1;
-  }
+  sharedCustomers(a, b, sizes, regionScore);
+  sharedContacts(a, b);
 
   // mutualProfit, the one directional criterion: for a, then for b.
   const profitUnknown = (a.trade.services.length === 0 || b.trade.services.length === 0) && (a.trade.areasEmpty || b.trade.areasEmpty);
@@ -223,7 +203,61 @@ export function scoreCompiledPair(a: AnyCompiledMember, b: AnyCompiledMember, tr
   }
   const forA = weightA > 0 ? sumA / weightA : 0;
   const forB = weightB > 0 ? sumB / weightB : 0;
-  return Math.round(combineReciprocal(forA, forB, config.config.combination) * 1000) / 1000;
+  // The default rule written out (the same arithmetic as `combineReciprocal`): a call not inlined boxes its doubles.
+  const rule = config.config.combination;
+  const combined = rule === 'harmonic' ? (forA + forB > 0 ? (2 * forA * forB) / (forA + forB) : 0) : combineReciprocal(forA, forB, rule);
+  return Math.round(combined * 1000) / 1000;
+}
+
+// The two criteria below are functions of their own, writing into `scores`, `confidences`
+// and `known` rather than returning doubles: small enough for V8 to inline the similarity
+// measures they call, whose doubles are otherwise boxed on the heap at every pair.
+
+/** sharedCustomers: industries, sizes, region, each where both sides gave it. */
+function sharedCustomers(a: AnyCompiledMember, b: AnyCompiledMember, sizes: number, regionScore: number): void {
+  let partWeight = 0;
+  let partSum = 0;
+  if (a.industries.length > 0 && b.industries.length > 0) {
+    const common = sharedCount(a.industries.ids, b.industries.ids);
+    const industries = Math.min(1, weightedJaccard(a.industries, b.industries) + (common > 0 ? 0.3 : 0));
+    partWeight += 0.45;
+    partSum += 0.45 * industries;
+  }
+  if (sizes >= 0) {
+    partWeight += 0.35;
+    partSum += 0.35 * sizes;
+  }
+  if (regionScore >= 0) {
+    partWeight += 0.2;
+    partSum += 0.2 * regionScore;
+  }
+  if (partWeight === 0) known[SHARED_CUSTOMERS] = 0;
+  else {
+    scores[SHARED_CUSTOMERS] = Math.round((partSum / partWeight) * 1000) / 1000;
+    confidences[SHARED_CUSTOMERS] = Math.round(partWeight * 1000) / 1000;
+    known[SHARED_CUSTOMERS] = 1;
+  }
+}
+
+/** sharedContacts. */
+function sharedContacts(a: AnyCompiledMember, b: AnyCompiledMember): void {
+  if (a.seniorityCount === 0 || b.seniorityCount === 0) {
+    known[SHARED_CONTACTS] = 0;
+    return;
+  }
+  const seniority = sparseCosine(a.seniority, b.seniority);
+  const functions = sparseCosine(a.functions, b.functions);
+  const roles = weightedJaccard(a.roles, b.roles);
+  const contacts = 0.35 * seniority + 0.35 * functions + 0.3 * Math.min(1, roles * 1.5);
+  let stageBonus = 0.5;
+  let confidence = 0.7;
+  if (a.hasStage && b.hasStage) {
+    confidence = 0.9;
+    stageBonus = sparseCosine(a.stages, b.stages) < 0.5 ? 1 : 0.5;
+  }
+  scores[SHARED_CONTACTS] = Math.round((0.85 * contacts + 0.15 * stageBonus) * 1000) / 1000;
+  confidences[SHARED_CONTACTS] = confidence;
+  known[SHARED_CONTACTS] = 1;
 }
 
 /** `regionFit(a, b).score`, -1 for unknown. */
