@@ -89,7 +89,7 @@ log(`built the partner index in ${buildSeconds.toFixed(1)} s (load ${load()})`);
 type Mode = { readonly name: string; readonly search: (self: ScoredMember) => ExactPartnerResult };
 const modes: Mode[] = [
   { name: 'exact', search: (self) => index.best(self, 10, config) },
-  // "600" bounds every member, "shared:600" only those sharing an industry, role or interest with self.
+  // "600" bounds every member, "shared:600" only those sharing an industry or contact role with self.
   ...budgets.map((spec) => {
     const sharedOnly = spec.startsWith('shared:');
     const budget = Number(spec.replace('shared:', ''));

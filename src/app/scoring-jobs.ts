@@ -31,15 +31,14 @@ import { buildExactPartnerIndex, type ExactPartnerIndex } from '../core/retrieva
 const INDEX_THRESHOLD = 20_000;
 /**
  * Above this many candidates, and for up to `APPROXIMATE_MAX_TOP` partners, the index's
- * approximate mode answers instead (members sharing an industry, role or interest,
+ * approximate mode answers instead (members sharing an industry or contact role,
  * the best `APPROXIMATE_BUDGET` by score bound scored exactly): the exact search grows
- * with the pool (at 1,000,000 members p50 45 ms against 14 ms for this mode, whose
- * recall@10 against the exact one was 0.990 there, 0.998 at budget 600; with the
- * contact cosines in the member bound a budget of 300 does what 1,200 did before;
- * docs/benchmarks.md).
+ * with the pool. At 1,000,000 members (docs/benchmarks.md, session 16) the exact
+ * search took p50 6.5–7.5 ms, this mode 2.3–2.9 ms with recall@10 0.990 against it
+ * (0.993 at 100,000); a budget of 300 gave 0.997 for about 15% more time.
  */
 const APPROXIMATE_THRESHOLD = 200_000;
-const APPROXIMATE_BUDGET = 300;
+const APPROXIMATE_BUDGET = 200;
 const APPROXIMATE_MAX_TOP = 20;
 
 export interface SuggestOptions {
