@@ -35,7 +35,7 @@ import {
   competitorOverlap,
   DIRECT_COMPETITOR,
   scoreCompiledPair,
-  TradePairSlot,
+  TradePairTable,
   type CompiledConfig,
   type TradePair,
 } from '../scoring/compiled-pair-scorer.ts';
@@ -257,8 +257,8 @@ function assembleIndex<M extends ServicedMember>(
   const pairSearch = new Uint32Array(table.trades.length);
   /** In the exact mode: whether trade t's pair was filled in the current search (its link strength is known first). */
   const tradeFilled = new Uint8Array(table.trades.length);
-  /** Per trade, its pair with the current self's trade, refilled in place when a member of it is first scored in a search. */
-  const tradePairs: (TradePairSlot | null)[] = new Array(table.trades.length).fill(null);
+  /** Each trade's pair with the current self's trade, filled when a member of it is first scored in a search. */
+  const tradePairs = new TradePairTable(table.trades.length);
 
   return {
     size: compiled.length,
@@ -377,17 +377,16 @@ function assembleIndex<M extends ServicedMember>(
         const t = memberTrade[member]!;
         if (tradeFilled[t] === 0) {
           tradeFilled[t] = 1;
-          (tradePairs[t] ??= new TradePairSlot()).fill(self.trade, other.trade, tradeStrength[t]!);
+          tradePairs.fill(t, self.trade, other.trade, tradeStrength[t]!);
         }
-        const pair = tradePairs[t]!;
-        const upper = scoreCompiledPair(self, other, pair, 0, compiledConfig);
+        const upper = scoreCompiledPair(self, other, tradePairs.at(t), 0, compiledConfig);
         scored++;
         if (best.admits(upper, other.id)) queue.push(upper, (member << KIND_BITS) | UPPER);
       } else if (kind === UPPER) {
         const other = table.members[id]!;
         if (!best.admits(key, other.id)) continue;
         overlaps++;
-        settle(self, other, tradePairs[memberTrade[id]!]!, key, compiledConfig, best, directCompetitors);
+        settle(self, other, tradePairs.at(memberTrade[id]!), key, compiledConfig, best, directCompetitors);
       } else if (kind === TRADE || kind === REST) expand(id, kind === REST);
       else {
         const threshold = best.threshold;
@@ -515,7 +514,7 @@ interface KeptMembers<M extends ServicedMember> {
   readonly members: readonly CompiledMember<M>[];
   readonly memberTrade: Int32Array;
   readonly pairSearch: Uint32Array;
-  readonly tradePairs: (TradePairSlot | null)[];
+  readonly tradePairs: TradePairTable;
   readonly search: number;
   readonly self: AnyCompiledMember;
   readonly bounds: PartnerScoreBounds;
@@ -546,16 +545,16 @@ function scoreKept<M extends ServicedMember>(kept: KeptMembers<M>, top: number) 
       if (pairSearch[t] !== search) {
         pairSearch[t] = search;
         bounds.trade(t);
-        (tradePairs[t] ??= new TradePairSlot()).fill(self.trade, other.trade, bounds.linkStrength);
+        tradePairs.fill(t, self.trade, other.trade, bounds.linkStrength);
       }
-      const upper = scoreCompiledPair(self, other, tradePairs[t]!, 0, compiledConfig);
+      const upper = scoreCompiledPair(self, other, tradePairs.at(t), 0, compiledConfig);
       scored++;
       if (best.admits(upper, other.id)) queue.push(upper, (i << 1) | 1);
       continue;
     }
     if (!best.admits(key, other.id)) continue;
     overlaps++;
-    settle(self, other, tradePairs[t]!, key, compiledConfig, best, directCompetitors);
+    settle(self, other, tradePairs.at(t), key, compiledConfig, best, directCompetitors);
   }
   return { best, directCompetitors, scored, overlaps };
 }

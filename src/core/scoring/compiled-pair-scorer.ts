@@ -38,21 +38,39 @@ export function tradePair(a: Trade, b: Trade, linkStrength: number): TradePair {
 }
 
 /**
- * A trade pair filled in place (`fill`): a search keeps one per trade and refills it
- * for each self, instead of a new object with three boxed doubles per trade scored.
- * The fields start as doubles, so V8 keeps them as doubles and overwrites them in place.
+ * The trade pairs of one self's trade with many trades, three numbers a trade in typed
+ * arrays, handed out through one pair object refilled at each `at`. A search makes no
+ * object per trade it scores (a new object with three boxed doubles each, before), and
+ * keeps none alive from one search to the next (objects kept per trade survived young-
+ * generation collections, and copying them made the collections longer).
  */
-export class TradePairSlot implements TradePair {
-  linkStrength = 0.5;
-  areasAB = 0.5;
-  areasBA = 0.5;
+export class TradePairTable {
+  readonly #link: Float64Array;
+  readonly #ab: Float64Array;
+  readonly #ba: Float64Array;
+  /** Its fields start as doubles, so V8 keeps them as doubles and overwrites them in place. */
+  readonly #pair = { linkStrength: 0.5, areasAB: 0.5, areasBA: 0.5 };
 
-  /** Makes this `tradePair(a, b, linkStrength)`. */
-  fill(a: Trade, b: Trade, linkStrength: number): this {
-    this.linkStrength = linkStrength;
-    this.areasAB = sparseCosine(a.areas, b.areas);
-    this.areasBA = sparseCosine(b.areas, a.areas);
-    return this;
+  constructor(trades: number) {
+    this.#link = new Float64Array(trades);
+    this.#ab = new Float64Array(trades);
+    this.#ba = new Float64Array(trades);
+  }
+
+  /** Makes trade t's pair `tradePair(self, trade, linkStrength)`. */
+  fill(t: number, self: Trade, trade: Trade, linkStrength: number): void {
+    this.#link[t] = linkStrength;
+    this.#ab[t] = sparseCosine(self.areas, trade.areas);
+    this.#ba[t] = sparseCosine(trade.areas, self.areas);
+  }
+
+  /** Trade t's pair, as last filled: valid until the next call. */
+  at(t: number): TradePair {
+    const pair = this.#pair;
+    pair.linkStrength = this.#link[t]!;
+    pair.areasAB = this.#ab[t]!;
+    pair.areasBA = this.#ba[t]!;
+    return pair;
   }
 }
 
