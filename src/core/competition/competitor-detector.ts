@@ -112,16 +112,18 @@ function factsOf(services: readonly WeightedConcept[]): ServiceFacts {
   if (!facts) {
     const ids: string[] = [];
     const first: number[] = [];
-    const last: number[] = [];
+    let last: number[] | null = null;
     for (const c of services) {
       const k = ids.indexOf(c.id);
       if (k < 0) {
         ids.push(c.id);
         first.push(c.weight);
-        last.push(c.weight);
-      } else last[k] = c.weight;
+        last?.push(c.weight);
+      } else (last ??= [...first])[k] = c.weight;
     }
-    facts = { ids, first, last };
+    // Without an id listed twice the last weights are the first (one array kept, not two: these
+    // are kept per list, and what a suggestion keeps survives young-generation collections).
+    facts = { ids, first, last: last ?? first };
     serviceFacts.set(services, facts);
   }
   return facts;

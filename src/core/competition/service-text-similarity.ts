@@ -82,13 +82,21 @@ function intern(word: string): number {
   return id;
 }
 
+/**
+ * What a word list compares with: its content words' ids and weights, and its
+ * activities. Kept per list (a WeakMap), and small: plain arrays, and one shared empty
+ * list of activities, rather than two typed arrays and two arrays each. A suggestion
+ * among a million members meets lists it has not seen, and what it keeps of them
+ * survives young-generation collections, which copy it.
+ */
 interface Content {
   readonly generation: number;
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
+  readonly ids: readonly number[];
+  readonly weights: readonly number[];
   readonly activities: readonly string[];
 }
 
+const NO_ACTIVITIES: readonly string[] = Object.freeze([]);
 const contentCache = new WeakMap<readonly WeightedWord[], Content>();
 
 function content(list: readonly WeightedWord[]): Content {
@@ -96,15 +104,11 @@ function content(list: readonly WeightedWord[]): Content {
   if (!found || found.generation !== generation) {
     const kept = list.filter(({ word, weight }) => weight > 0 && !word.startsWith('~') && (word.startsWith('=') || (word.length >= 3 && !GENERIC.has(word))));
     const before = generation;
-    let ids = Int32Array.from(kept.map((w) => intern(w.word)));
+    let ids = kept.map((w) => intern(w.word));
     // Interning started the table over midway: once more, all in the new table.
-    if (generation !== before) ids = Int32Array.from(kept.map((w) => intern(w.word)));
-    found = {
-      generation,
-      ids,
-      weights: Float64Array.from(kept.map((w) => w.weight)),
-      activities: list.filter((w) => w.word.startsWith('~')).map((w) => w.word),
-    };
+    if (generation !== before) ids = kept.map((w) => intern(w.word));
+    const activities = list.some((w) => w.word.startsWith('~')) ? list.filter((w) => w.word.startsWith('~')).map((w) => w.word) : NO_ACTIVITIES;
+    found = { generation, ids, weights: kept.map((w) => w.weight), activities };
     contentCache.set(list, found);
   }
   return found;
