@@ -23,7 +23,6 @@ export function languageFit(a: MemberVector, b: MemberVector): number {
   return 0.5;
 }
 
-/** The profile-only prior: shared interests and a common language. */
 // Shared by every result that holds them: frozen, as results are never changed.
 const NO_EVIDENCE: CriterionResult = Object.freeze({ score: null, confidence: 0, facts: Object.freeze([Object.freeze({ key: 'no-chemistry-evidence' } as const)]) });
 const PROFILE_ONLY: ReasonFact = Object.freeze({ key: 'profile-only', criterion: 'chemistry' } as const);
@@ -45,6 +44,7 @@ function sharedInterests(a: MemberVector, b: MemberVector): string[] {
   return out;
 }
 
+/** The profile-only prior: shared interests and a common language. */
 export function chemistryPrior(self: ScoredMember, other: ScoredMember): CriterionResult {
   const a = self.vector;
   const b = other.vector;

@@ -13,7 +13,8 @@ import { UNKNOWN, type Criterion } from './criterion.ts';
 /**
  * The stage with the largest weight (ties: the first by name). Stage names are
  * compared by code point, which orders them as `localeCompare` does
- * (test/core/criteria-contract.test.ts) without a call into ICU.
+ * (test/core/criteria-contract.test.ts), without its call: in a process holding a
+ * million members the first such call took 7–10 ms (docs/benchmarks.md, session 16).
  */
 function mainStage(stages: Weights<CustomerStage>): CustomerStage | null {
   let best: CustomerStage | null = null;
