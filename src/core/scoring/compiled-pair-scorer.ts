@@ -33,7 +33,7 @@ export const DIRECT_COMPETITOR = -1;
  * `complementLink(a, b)?.strength` and `cosine` of their areas both ways, in the same
  * order of operations as `cosine`.
  */
-export function tradePair(a: Trade, b: Trade, linkStrength: number): TradePair {
+function tradePair(a: Trade, b: Trade, linkStrength: number): TradePair {
   return { linkStrength, areasAB: sparseCosine(a.areas, b.areas), areasBA: sparseCosine(b.areas, a.areas) };
 }
 
