@@ -24,7 +24,13 @@ import { EXIT, exitCodeOf } from './exit-codes.ts';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export function buildProgram(): Command {
+/** What the executable knew before it loaded anything. */
+export interface Launch {
+  /** The process that started this one, read first thing (by start-up's end it may be one that adopted it). */
+  readonly parentPid: number;
+}
+
+export function buildProgram(launch: Launch = { parentPid: process.ppid }): Command {
   const program = new Command()
     .name('partnerfit')
     .description('Find the best referral partners in business networks, flag competitors, score applicants.')
@@ -42,7 +48,7 @@ export function buildProgram(): Command {
   registerApplicantsCommand(program);
   registerNetworksCommand(program);
   registerPolicyCommand(program);
-  registerServeCommand(program);
+  registerServeCommand(program, launch);
   registerKeysCommand(program);
   registerTrainCommand(program);
   registerEvalCommand(program);
@@ -50,13 +56,13 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runCli(argv: readonly string[]): Promise<void> {
+export async function runCli(argv: readonly string[], launch?: Launch): Promise<void> {
   // `partnerfit report --json | head`: a closed pipe ends the output, it is no failure.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const program = buildProgram();
+  const program = buildProgram(launch);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

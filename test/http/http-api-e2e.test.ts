@@ -25,6 +25,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'partnerfit-http-'));
 const env = { PARTNERFIT_DB: path.join(work, 'db') };
 
 let server: ServerProcess;
+/** Servers started under a shell the test kills (see serveUnderShell). */
+const adopted: number[] = [];
 const keys: Record<string, string> = {};
 
 function keyFor(args: string[]): string {
@@ -90,6 +92,14 @@ describe('partnerfit serve', () => {
   }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.stop();
+    // A server under a killed shell that failed to stop on its own must not outlive the tests.
+    for (const pid of adopted) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone, as it should be
+      }
+    }
   });
 
   it('is healthy and ready, and its OpenAPI 3.1 document validates', async () => {
@@ -277,38 +287,68 @@ describe('partnerfit serve', () => {
     expect(server.notes.join('\n')).toMatch(/SIGTERM: finishing requests in flight/);
   });
 
-  it('started by npm, stops when npm is gone (npm runs it under a shell that passes no signal on)', async () => {
-    // As `npx partnerfit serve` does: npm (here a shell standing in for it) starts the server through a
-    // shell, with npm_command set; the shell is then killed outright.
+  /**
+   * The server as `npx partnerfit serve` starts it: npm (here a shell standing in for it) runs it through
+   * a shell, with npm_command set. The shell passes no signal on; the test kills it outright.
+   */
+  const serveUnderShell = () => {
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" serve --port 0 --log-level silent & echo $!; wait`], {
       env: { ...process.env, DATABASE_URL: '', ...env, npm_command: 'exec' },
     });
-    let out = '';
-    let notes = '';
-    shell.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    shell.stderr.on('data', (d: Buffer) => (notes += d.toString()));
+    const seen = { out: '', notes: '' };
+    shell.stdout.on('data', (d: Buffer) => (seen.out += d.toString()));
+    shell.stderr.on('data', (d: Buffer) => (seen.notes += d.toString()));
     const until = async (done: () => boolean, what: string, limitMs: number) => {
       for (const start = Date.now(); !done(); ) {
-        if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}: ${notes}`);
-        await new Promise((r) => setTimeout(r, 100));
+        if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}: ${seen.notes}`);
+        await new Promise((r) => setTimeout(r, 20));
       }
     };
-    // Starting takes long on a loaded machine (the other server of this file allows 180 s too).
-    await until(() => /partnerfit serving/.test(notes), 'the server to start', 240_000);
-    const pid = Number(out.trim());
+    const pid = () => Number(seen.out.trim());
+    shell.stdout.once('data', () => adopted.push(pid()));
     // Gone, or a zombie waiting for the process that adopted it to collect its exit status.
     const alive = () => {
       try {
-        process.kill(pid, 0);
+        process.kill(pid(), 0);
       } catch {
         return false;
       }
-      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+      const stat = existsSync(`/proc/${pid()}/stat`) ? readFileSync(`/proc/${pid()}/stat`, 'utf8') : '';
       return !/^\d+ \(.*\) Z/.test(stat);
     };
-    expect(alive()).toBe(true);
-    shell.kill('SIGKILL');
-    await until(() => /npm, which started the server, has exited: finishing requests in flight, then stopping/.test(notes), 'the server to notice', 60_000);
-    await until(() => !alive(), 'the server to stop', 60_000);
+    const stopsOnItsOwn = async () => {
+      await until(() => /npm, which started the server, has exited: finishing requests in flight, then stopping/.test(seen.notes), 'the server to notice', 60_000);
+      await until(() => !alive(), 'the server to stop', 60_000);
+    };
+    return { shell, seen, until, pid, alive, stopsOnItsOwn };
+  };
+
+  it('started by npm, stops when npm is gone (npm runs it under a shell that passes no signal on)', async () => {
+    const served = serveUnderShell();
+    // Starting takes long on a loaded machine (the other server of this file allows 180 s too).
+    await served.until(() => /partnerfit serving|^partnerfit: /m.test(served.seen.notes), 'the server to start', 240_000);
+    expect(served.seen.notes).toMatch(/partnerfit serving/);
+    expect(served.alive()).toBe(true);
+    served.shell.kill('SIGKILL');
+    await served.stopsOnItsOwn();
+  }, 400_000);
+
+  it('started by npm, stops when npm is gone before it has finished starting', async () => {
+    // The server is adopted while it starts; it must still know whom it was started by (once, it read
+    // its parent only after start-up, and ran on when npm went in that moment).
+    const served = serveUnderShell();
+    // Killed once the server has had 0.3 s of CPU: Node's own start takes a tenth of that, then the
+    // executable reads its parent; start-up up to "partnerfit serving" takes several seconds of CPU.
+    const cpuSeconds = () => {
+      const stat = existsSync(`/proc/${served.pid()}/stat`) ? readFileSync(`/proc/${served.pid()}/stat`, 'utf8') : '';
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+    };
+    await served.until(() => served.pid() > 0 && cpuSeconds() >= 0.3, 'the server to begin starting', 60_000);
+    served.shell.kill('SIGKILL');
+    expect(served.seen.notes).not.toMatch(/partnerfit serving/);
+    await served.until(() => /partnerfit serving|^partnerfit: /m.test(served.seen.notes), 'the server to start', 240_000);
+    expect(served.seen.notes).toMatch(/partnerfit serving/);
+    await served.stopsOnItsOwn();
   }, 400_000);
 });

@@ -6,13 +6,14 @@ import { createPartnerfit } from '../../app/partnerfit.ts';
 import { PartnerfitError } from '../../core/errors.ts';
 import { startHttpServer } from '../../http/http-server.ts';
 import { databaseOptionsFromEnv } from '../../storage/database.ts';
+import type { Launch } from '../main.ts';
 import { note } from '../output.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 /** How often a server started by npm checks that npm is still there. */
 const PARENT_CHECK_MS = 1000;
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, { parentPid }: Launch): void {
   program
     .command('serve')
     .description('serve the HTTP API (OpenAPI document at /openapi.json)')
@@ -75,13 +76,16 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGINT', () => stop('SIGINT'));
         // Started by npm (`npx partnerfit serve`, an npm script), the server runs under a shell that does
         // not pass signals on: stopping npm would leave it running, holding the port and the embedded
-        // database. So it stops, the same way, when that parent is gone. Started otherwise (the
-        // installed executable, a service manager) it runs until told to stop.
+        // database. So it stops, the same way, when that parent is gone: when its parent is no longer
+        // the one the executable read before loading anything (npm may go while the server starts, and
+        // then the server is adopted before it could first look). Started otherwise (the installed
+        // executable, a service manager) it runs until told to stop.
         if (process.env.npm_command) {
-          const parent = process.ppid;
-          setInterval(() => {
-            if (process.ppid !== parent) stop('npm, which started the server, has exited');
-          }, PARENT_CHECK_MS).unref();
+          const checkParent = () => {
+            if (process.ppid !== parentPid) stop('npm, which started the server, has exited');
+          };
+          checkParent();
+          setInterval(checkParent, PARENT_CHECK_MS).unref();
         }
       });
     });
