@@ -10,13 +10,17 @@
  *   `--recall-queries` members (the exact mode is the reference: it equals
  *   `rankPartners` over every member, checked below and in test/core);
  * - for `--reference-queries` members, `rankPartners` over every member (seconds
- *   each at 1,000,000) against the exact mode (identical rankings) and each budget.
+ *   each at 1,000,000) against the exact mode (identical rankings) and each budget;
+ * - the young-generation collections during the timed suggestions: how many, how long
+ *   (median and longest), and the p99 of the suggestions that met none (the search's
+ *   own tail, apart from the collector's).
  *
  *   node --max-old-space-size=16000 --import tsx scripts/bench/suggest-bench.ts --members 100000 [--queries 500] [--budgets 300,shared:300,shared:600] [--recall-queries 200] [--reference-queries 3] [--cache]
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -115,7 +119,20 @@ const timedMembers = Array.from({ length: queries }, () => random.pick(members))
 const recallMembers = Array.from({ length: Number(values['recall-queries']) }, () => random.pick(members));
 const referenceMembers = Array.from({ length: Number(values['reference-queries']) }, () => random.pick(members));
 
+// Young-generation collections (scavenges), with when they started and how long they took: the
+// observer hears of them after the synchronous loop of timed suggestions.
+const scavenges: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) {
+      scavenges.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }
+  }
+}).observe({ entryTypes: ['gc'] });
+const median = (xs: readonly number[]) => (xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[xs.length >> 1]!);
+
 const rows: string[] = [];
+const collectionRows: string[] = [];
 const exactAnswers = recallMembers.map((self) => ids(suggest(modes[0]!, self).ranked));
 for (const mode of modes) {
   for (let i = 0; i < 50; i++) suggest(mode, random.pick(members));
@@ -123,23 +140,36 @@ for (const mode of modes) {
   let bounded = 0;
   let scored = 0;
   let provablyExact = 0;
+  // The warm-up's collections are heard of first, then forgotten.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  scavenges.length = 0;
+  const spans: { start: number; end: number }[] = [];
   const loadBefore = load();
   const cpuBefore = process.cpuUsage();
   for (const self of timedMembers) {
     const start = performance.now();
     const { found } = suggest(mode, self);
-    latencies.push(performance.now() - start);
+    const end = performance.now();
+    latencies.push(end - start);
+    spans.push({ start, end });
     bounded += found.bounded;
     scored += found.scored;
     if ('exact' in found && found.exact) provablyExact++;
   }
   const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = load();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const met = spans.map((span) => scavenges.some((gc) => gc.start < span.end && gc.end > span.start));
+  const clean = latencies.filter((_, i) => !met[i]).sort((a, b) => a - b);
+  const pauses = scavenges.map((gc) => gc.end - gc.start);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
   const recall = recallMembers.reduce((sum, self, i) => sum + recallOf(ids(suggest(mode, self).ranked), exactAnswers[i]!), 0) / Math.max(1, recallMembers.length);
   const exactShare = mode === modes[0] ? '' : `, ${provablyExact}/${queries} provably exact`;
   log(`${mode.name}: load (1, 5, 15 min) before ${loadBefore}, after ${loadAfter}`);
+  collectionRows.push(
+    `| ${n.toLocaleString('en')} | ${mode.name} | ${met.filter(Boolean).length} of ${queries} | ${median(pauses).toFixed(2)} ms | ${Math.max(0, ...pauses).toFixed(2)} ms | ${(clean[Math.min(clean.length - 1, Math.floor(0.99 * clean.length))] ?? 0).toFixed(2)} ms |`,
+  );
   rows.push(
     `| ${n.toLocaleString('en')} | ${mode.name} | ${pct(0.5).toFixed(2)} ms | ${pct(0.99).toFixed(2)} ms | ${((cpu.user + cpu.system) / 1000 / queries).toFixed(2)} ms | ${Math.round(bounded / queries)} | ${Math.round(scored / queries)} | ${recall.toFixed(3)} (${recallMembers.length} members${exactShare}) | ${loadBefore} |`,
   );
@@ -166,3 +196,6 @@ log(
 );
 log(`index build ${buildSeconds.toFixed(1)} s, RSS ${rss} MB, load now ${load()}`);
 process.stdout.write(`| members | mode | p50 | p99 | CPU per suggestion | bounded | scored | recall@10 against exact | load before the timed queries |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `\n| members | mode | suggestions meeting a young-generation collection | its median pause | longest | p99 of the others |\n|---|---|---|---|---|---|\n${collectionRows.join('\n')}\n`,
+);
