@@ -7,7 +7,7 @@
  * most members write in, or the one asked for. No scripts, no external files: it opens
  * anywhere and prints well.
  */
-import type { MemberLedger } from '../core/activity/network-ledger.ts';
+import { ledgerTotals, type MemberLedger } from '../core/activity/network-ledger.ts';
 import { CRITERION_NAMES } from '../core/criteria/criterion.ts';
 import type { EngineKnowledge } from '../core/knowledge.ts';
 import { AREA_NAMES, type ReasonLanguage } from '../core/reasons/reason-phrases.ts';
@@ -170,13 +170,15 @@ function ledgerSection(report: NetworkReportWithPolicy, label: (id: string | nul
     .slice(0, 10)
     .map((f) => `<li>${esc(trade(f.from))} → ${esc(trade(f.to))}: ${esc(fillTemplate(t.flowItem, { n: String(f.referrals), won: String(f.won), value: eur(f.valueEur) }))}</li>`)
     .join('');
+  const sum = ledgerTotals(ledger);
+  const totals = `<tr><th>${esc(fillTemplate(t.ledgerTotal, { n: String(sum.members) }))}</th><td class="n">${sum.given}</td><td class="n">${sum.givenWon}</td><td class="n">${eur(sum.valueGivenEur)}</td><td class="n">${sum.received}</td><td class="n">${sum.receivedWon}</td><td class="n">${eur(sum.valueReceivedEur)}</td><td class="n">${sum.meetings}</td><td></td><td></td></tr>`;
   // Member and flag columns left, counts and amounts right.
   const columns = t.ledgerColumns.map((c, k) => `<th${k === 0 || k >= 8 ? '' : ' class="n"'}>${esc(c)}</th>`).join('');
   return `<h2>${esc(t.ledgerHeading)}</h2>
 <p>${esc(fillTemplate(t.ledgerNote, { n: String(ledger.activities), asOf: ledger.asOf ? reportDate(ledger.asOf, language) : '—', days: String(ledger.quietDays) }))}</p>
 <table><thead><tr>${columns}</tr></thead><tbody>
 ${rows}
-</tbody></table>
+</tbody><tfoot>${totals}</tfoot></table>
 <p>${esc(fillTemplate(t.freeRiders, { members: ledgerNames(ledger, ledger.freeRiders, language) }))}</p>
 <p>${esc(fillTemplate(t.goneQuiet, { members: ledgerNames(ledger, ledger.goneQuiet, language) }))}</p>
 <h2>${esc(t.flowHeading)}</h2><ol>${flow || `<li>${esc(t.noReferrals)}</li>`}</ol>`;

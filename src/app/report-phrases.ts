@@ -42,6 +42,8 @@ export interface ReportPhrases {
   readonly noActivity: string;
   readonly ledgerNote: string;
   readonly ledgerColumns: readonly [string, string, string, string, string, string, string, string, string, string];
+  /** The ledger's totals row, in the member column ({n}: how many members it sums). */
+  readonly ledgerTotal: string;
   readonly freeRider: string;
   readonly quietSince: string;
   readonly neverActive: string;
@@ -89,6 +91,7 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     noActivity: 'No activity is recorded for this network yet, so there is no give/take ledger ({command} adds referrals, one-to-ones and closed business).',
     ledgerNote: '{n} {n|activity|activities} (one-to-ones and referrals) up to {asOf}. Given: referrals a member passed on, how many were won and the value of the business others closed from them; received: the same the other way. Free rider: takes referrals, never gives one. Inactive: no activity in the {days} {days|day|days} up to {asOf}.',
     ledgerColumns: ['member', 'given', 'won', 'business given', 'received', 'won', 'business received', 'one-to-ones', 'last activity', 'flags'],
+    ledgerTotal: 'all {n} members',
     freeRider: 'free rider',
     quietSince: 'inactive (last active {date})',
     neverActive: 'no activity yet',
@@ -133,6 +136,7 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     noActivity: 'Ingen aktivitet är registrerad för nätverket ännu, så det finns ingen ge-och-ta-översikt ({command} lägger till rekommendationer, enskilda möten och avslutade affärer).',
     ledgerNote: '{n} {n|aktivitet|aktiviteter} (möten och rekommendationer) till och med {asOf}. Lämnade: rekommendationer som medlemmen har lämnat vidare, hur många som blev affär och värdet av de affärer andra har gjort tack vare dem; mottagna: detsamma åt andra hållet. Fripassagerare: tar emot rekommendationer men ger aldrig någon. Inaktiv: ingen aktivitet under {days} {days|dag|dagar} fram till {asOf}.',
     ledgerColumns: ['medlem', 'lämnade', 'blev affär', 'värde', 'mottagna', 'blev affär', 'värde', 'enskilda möten', 'senaste aktivitet', 'markering'],
+    ledgerTotal: 'alla {n} medlemmar',
     freeRider: 'fripassagerare',
     quietSince: 'inaktiv (senast aktiv {date})',
     neverActive: 'ingen aktivitet än',
@@ -177,6 +181,7 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     noActivity: 'Der er endnu ikke registreret aktivitet for netværket, så der er intet give-og-tage-regnskab ({command} tilføjer henvisninger, en-til-en-møder og lukkede aftaler).',
     ledgerNote: '{n} {n|aktivitet|aktiviteter} (møder og henvisninger) til og med {asOf}. Givet: henvisninger, som medlemmet har givet videre, hvor mange der blev til en aftale, og værdien af de aftaler, andre har lukket takket være dem; modtaget: det samme den modsatte vej. Gratist: tager imod henvisninger, men giver aldrig nogen. Inaktiv: ingen aktivitet i de {days} {days|dag|dage} frem til {asOf}.',
     ledgerColumns: ['medlem', 'givet', 'blev til aftale', 'værdi', 'modtaget', 'blev til aftale', 'værdi', 'en-til-en-møder', 'seneste aktivitet', 'markeringer'],
+    ledgerTotal: 'alle {n} medlemmer',
     freeRider: 'gratist',
     quietSince: 'inaktiv (sidst aktiv {date})',
     neverActive: 'ingen aktivitet endnu',
@@ -221,6 +226,7 @@ export const REPORT_PHRASES: Readonly<Record<ReasonLanguage, ReportPhrases>> = {
     noActivity: 'Für dieses Netzwerk ist noch keine Aktivität erfasst, daher gibt es keine Geben-und-Nehmen-Übersicht ({command} fügt Empfehlungen, Einzelgespräche und abgeschlossene Geschäfte hinzu).',
     ledgerNote: '{n} {n|Aktivität|Aktivitäten} (Einzelgespräche und Empfehlungen) bis {asOf}. Gegeben: Empfehlungen, die ein Mitglied weitergegeben hat, wie viele davon zu einem Auftrag führten, und der Wert der Geschäfte, die andere daraus abgeschlossen haben; Erhalten: dasselbe in umgekehrter Richtung. „Gibt keine Empfehlungen weiter“: nimmt Empfehlungen an, gibt aber nie eine weiter. Inaktiv: {days} {days|Tag|Tage} ohne Aktivität bis zum {asOf}.',
     ledgerColumns: ['Mitglied', 'Gegeben', 'Abschlüsse', 'Wert', 'Erhalten', 'Abschlüsse', 'Wert', 'Einzelgespräche', 'Letzte Aktivität', 'Hinweise'],
+    ledgerTotal: 'Alle {n} Mitglieder',
     freeRider: 'gibt keine Empfehlungen weiter',
     quietSince: 'inaktiv (zuletzt aktiv am {date})',
     neverActive: 'noch keine Aktivität',

@@ -10,7 +10,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerfit, type Partnerfit } from '../../src/app/partnerfit.ts';
 import type { Activity } from '../../src/core/activity/activity.ts';
-import { buildNetworkLedger } from '../../src/core/activity/network-ledger.ts';
+import { buildNetworkLedger, ledgerTotals } from '../../src/core/activity/network-ledger.ts';
+import { REPORT_PHRASES } from '../../src/app/report-phrases.ts';
+import { formatLedger } from '../../src/cli/commands/report-command.ts';
+import type { ReasonLanguage } from '../../src/core/reasons/reason-phrases.ts';
+import { renderReportHtml } from '../../src/app/report-html.ts';
+import { formatMoney } from '../../src/core/money/format-money.ts';
 import { buildActivityEvidence } from '../../src/core/activity/pair-evidence.ts';
 import { chemistryCriterion } from '../../src/core/criteria/chemistry-criterion.ts';
 import { mutualProfitCriterion } from '../../src/core/criteria/mutual-profit-criterion.ts';
@@ -144,6 +149,27 @@ describe('the give/take ledger', () => {
     expect(ledger.tradeFlow.reduce((s, f) => s + f.referrals, 0)).toBe(4);
   });
 
+  it('totals every column over all members, in the text and the HTML report, in each language', () => {
+    const network = [m('se-001'), m('se-002'), m('se-003'), m('de-001')];
+    const rows: Activity[] = [
+      referral('se-001', 'se-003', '2026-01-10', 'won', 5000),
+      referral('se-002', 'se-003', '2026-02-10', 'won', 7000),
+      referral('se-001', 'se-002', '2026-06-10', 'lost'),
+      referral('de-001', 'se-001', '2026-06-20', 'won', 1000),
+      meeting('se-003', 'se-001', '2026-06-25', 4),
+      meeting('de-001', 'se-001', '2026-01-02', 4),
+    ];
+    const ledger = buildNetworkLedger(network, rows, { quietDays: 90, freeRiderMinReceived: 2 });
+    // Every referral is between two members here: what is given is what is received.
+    expect(ledgerTotals(ledger)).toEqual({ members: 4, given: 4, givenWon: 3, valueGivenEur: 13000, received: 4, receivedWon: 3, valueReceivedEur: 13000, meetings: 2 });
+    const totalLine = (language: ReasonLanguage) => formatLedger(ledger, app.knowledge, { language, currency: 'EUR', top: 2 }).find((line) => line.startsWith(REPORT_PHRASES[language].ledgerTotal.replace('{n}', '4')));
+    // Only two members listed (top 2), and still the totals of all four.
+    expect(totalLine('en')).toMatch(/^all 4 members +4 +3 +13,000\sEUR +4 +3 +13,000\sEUR *$/);
+    expect(totalLine('sv')).toMatch(/^alla 4 medlemmar +4 +3 +13\s000\sEUR +4 +3 +13\s000\sEUR *$/);
+    expect(totalLine('da')).toMatch(/^alle 4 medlemmer +4 +3 +13\.000\sEUR +4 +3 +13\.000\sEUR *$/);
+    expect(totalLine('de')).toMatch(/^Alle 4 Mitglieder +4 +3 +13\.000\sEUR +4 +3 +13\.000\sEUR *$/);
+  });
+
   it('the report carries the demo ledger with its designated free riders and quiet members', async () => {
     const { DEMO_ACTIVITY } = await import('../../src/cli/commands/demo-command.ts');
     const fresh = await createPartnerfit({ directory: 'memory://', modelsDirectory: path.join(dir, 'models') });
@@ -154,6 +180,22 @@ describe('the give/take ledger', () => {
       expect(report.ledger?.freeRiders).toContain('se-007');
       expect(report.ledger?.goneQuiet).toContain('se-012');
       expect(report.ledger?.members.find((l) => l.id === 'se-007')?.given).toBe(0);
+      // The HTML ledger ends in a row of totals over all members, in the report's language.
+      const totals = ledgerTotals(report.ledger!);
+      expect(totals.given).toBeGreaterThan(0);
+      const html = renderReportHtml(report, fresh.knowledge, 'de', 'EUR');
+      const foot = /<tfoot><tr>(.*?)<\/tr><\/tfoot>/.exec(html)?.[1] ?? '';
+      const cells = [...foot.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => c[1]);
+      expect(cells.slice(0, 8)).toEqual([
+        `Alle ${totals.members} Mitglieder`,
+        String(totals.given),
+        String(totals.givenWon),
+        formatMoney(totals.valueGivenEur, 'de', 'EUR'),
+        String(totals.received),
+        String(totals.receivedWon),
+        formatMoney(totals.valueReceivedEur, 'de', 'EUR'),
+        String(totals.meetings),
+      ]);
     } finally {
       await fresh.close();
     }

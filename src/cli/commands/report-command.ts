@@ -12,7 +12,7 @@ import { parseCurrency, parsePositiveInt, parseReasonLanguage } from '../option-
 import { fillTemplate, formatScore, NUMBER_LOCALE, writeReasons } from '../../core/reasons/reason-writer.ts';
 import { ledgerFlagWords, ledgerNames, REPORT_PHRASES, reportDate } from '../../app/report-phrases.ts';
 import type { ReasonLanguage } from '../../core/reasons/reason-phrases.ts';
-import type { NetworkLedger } from '../../core/activity/network-ledger.ts';
+import { ledgerTotals, type LedgerTotals, type NetworkLedger } from '../../core/activity/network-ledger.ts';
 import { EXCHANGE_RATES, type CurrencyCode } from '../../core/money/exchange-rates.ts';
 import { formatMoney } from '../../core/money/format-money.ts';
 
@@ -140,6 +140,17 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
   const eur = (value: number) => formatMoney(value, language, options.currency);
   const members = [...ledger.members].sort((a, b) => b.valueGivenEur - a.valueGivenEur || a.id.localeCompare(b.id));
   const c = t.ledgerColumns;
+  // Over all members, also when only the first `top` are listed.
+  const totalsRow = (sum: LedgerTotals) => [
+    fillTemplate(t.ledgerTotal, { n: String(sum.members) }),
+    String(sum.given),
+    String(sum.givenWon),
+    eur(sum.valueGivenEur),
+    String(sum.received),
+    String(sum.receivedWon),
+    eur(sum.valueReceivedEur),
+    '',
+  ];
   const lines = [
     `${t.ledgerHeading}: ${fillTemplate(t.ledgerSummary, { n: String(ledger.activities), asOf: ledger.asOf ? reportDate(ledger.asOf, language) : '-', days: String(ledger.quietDays) })}`,
     ...formatTable(
@@ -153,7 +164,7 @@ export function formatLedger(ledger: NetworkLedger, knowledge: EngineKnowledge, 
         String(m.receivedWon),
         eur(m.valueReceivedEur),
         ledgerFlagWords(m, language).map((f) => f.text).join(', ') || '-',
-      ]),
+      ]).concat([totalsRow(ledgerTotals(ledger))]),
       [false, true, true, true, true, true, true, false],
     ),
     fillTemplate(t.freeRiders, { members: ledgerNames(ledger, ledger.freeRiders, language) }),

@@ -67,6 +67,45 @@ interface Tally {
   lastActivity: string | null;
 }
 
+/** Every count and amount column of a ledger summed over all its members. */
+export interface LedgerTotals {
+  readonly members: number;
+  readonly given: number;
+  readonly givenWon: number;
+  readonly valueGivenEur: number;
+  readonly received: number;
+  readonly receivedWon: number;
+  readonly valueReceivedEur: number;
+  /** One-to-ones, each counted once (a meeting is tallied for the member who logged it). */
+  readonly meetings: number;
+}
+
+/**
+ * The ledger's totals: the sums of its members' columns as listed (amounts already
+ * rounded to whole EUR). Referrals between two members count once given and once
+ * received, so within a network the two sides are equal unless rows name members
+ * that have since left.
+ */
+export function ledgerTotals(ledger: NetworkLedger): LedgerTotals {
+  let given = 0;
+  let givenWon = 0;
+  let valueGivenEur = 0;
+  let received = 0;
+  let receivedWon = 0;
+  let valueReceivedEur = 0;
+  let meetings = 0;
+  for (const m of ledger.members) {
+    given += m.given;
+    givenWon += m.givenWon;
+    valueGivenEur += m.valueGivenEur;
+    received += m.received;
+    receivedWon += m.receivedWon;
+    valueReceivedEur += m.valueReceivedEur;
+    meetings += m.meetings;
+  }
+  return { members: ledger.members.length, given, givenWon, valueGivenEur, received, receivedWon, valueReceivedEur, meetings };
+}
+
 export function buildNetworkLedger(members: readonly ScoredMember[], activities: Iterable<Activity>, options: LedgerOptions = DEFAULT_LEDGER_OPTIONS): NetworkLedger {
   const tallies = new Map<string, Tally>(
     members.map((m) => [m.id, { given: 0, received: 0, givenWon: 0, receivedWon: 0, valueGivenEur: 0, valueReceivedEur: 0, meetings: 0, lastActivity: null }]),
