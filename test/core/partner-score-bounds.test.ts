@@ -140,13 +140,14 @@ describe.each([
     expect(loose.filter((bound, k) => bound !== whole[k]).length).toBeGreaterThan(256);
   });
 
-  it('find the members sharing an industry, contact role or interest bit with self, and the others', () => {
+  it('find the members sharing an industry, contact role or interest bit with self, and the others; a trade’s masks tell whether any does', () => {
     const compiled = compileConfig(DEFAULT_SCORING_CONFIG, compiler);
     const side = new SelfTradeSide(table, compiler);
     const into = new Int32Array(table.members.length);
     let sharing = 0;
     let apart = 0;
     let sharingInterestsOnly = 0;
+    let tradesWithoutSharing = 0;
     for (let n = 0; n < 20; n++) {
       const self = table.members[random.int(table.members.length)]!;
       const bounds = new PartnerScoreBounds(self, compiled, table, compiler, masks, side.of(self.trade));
@@ -166,6 +167,10 @@ describe.each([
         const expectedWithout = expected.filter((i) => (table.industryMasks[i]! & selfMasks[0]!) !== 0 || (table.roleMasks[i]! & selfMasks[1]!) !== 0);
         expect(Array.from(into.subarray(0, withoutInterests))).toEqual(expectedWithout);
         sharingInterestsOnly += count - withoutInterests;
+        // The trade's masks tell, without its records, whether any member shares (the search passes over the others).
+        expect(bounds.sharesAny(t, true)).toBe(count > 0);
+        expect(bounds.sharesAny(t, false)).toBe(withoutInterests > 0);
+        if (withoutInterests === 0) tradesWithoutSharing++;
         const others = bounds.sharingOf(start, end, into, false);
         expect(Array.from(into.subarray(0, others))).toEqual(Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !expected.includes(i)));
         sharing += count;
@@ -176,5 +181,6 @@ describe.each([
     expect(sharing).toBeGreaterThan(100);
     expect(apart).toBeGreaterThan(100);
     expect(sharingInterestsOnly).toBeGreaterThan(10);
+    expect(tradesWithoutSharing).toBeGreaterThan(10);
   });
 });

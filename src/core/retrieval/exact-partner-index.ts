@@ -437,7 +437,8 @@ function assembleIndex<M extends ServicedMember>(
       let list: Int32Array | null = null;
       if (sharedOnly || apart <= heap.floor) {
         if (apart > heap.leftOut) heap.leftOut = apart;
-        count = bounds.sharingOf(start, end, sharing, true, !sharedOnly);
+        // A trade where no member shares a bit with self is passed over unread.
+        count = bounds.sharesAny(t, !sharedOnly) ? bounds.sharingOf(start, end, sharing, true, !sharedOnly) : 0;
         list = sharing;
         splitTrades++;
       }

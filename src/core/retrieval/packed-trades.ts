@@ -134,6 +134,12 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
   readonly roleMasks: Int32Array;
   readonly interestMasks: Int32Array;
   /**
+   * Per trade, the union of its members' industry, role and interest masks (three ints
+   * a trade): a search that bounds only members sharing a bit with self passes over a
+   * trade where none does without reading its records.
+   */
+  readonly tradeMasks: Int32Array;
+  /**
    * Per member, its seniority, function and customer-stage weights as unit vectors
    * (`CONTACT_WIDTH` floats a member): the member bound takes their cosines with
    * self's from these instead of "anything in common" (`CONTACT_COSINE_SLACK`).
@@ -208,6 +214,18 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
     this.industryMasks = Int32Array.from(members, (m) => masks.mask('industry', m.industries.ids));
     this.roleMasks = Int32Array.from(members, (m) => masks.mask('role', m.roles.ids));
     this.interestMasks = Int32Array.from(members, (m) => masks.mask('interest', m.interests));
+    this.tradeMasks = new Int32Array(this.trades.length * 3);
+    for (let t = 0; t < this.trades.length; t++) {
+      let industries = 0;
+      let roles = 0;
+      let interests = 0;
+      for (let i = this.memberStart[t]!; i < this.memberStart[t + 1]!; i++) {
+        industries |= this.industryMasks[i]!;
+        roles |= this.roleMasks[i]!;
+        interests |= this.interestMasks[i]!;
+      }
+      this.tradeMasks.set([industries, roles, interests], 3 * t);
+    }
     this.contactUnits = new Float32Array(members.length * CONTACT_WIDTH);
     this.contactBits = new Int32Array(this.contactUnits.buffer);
     members.forEach((m, i) => {

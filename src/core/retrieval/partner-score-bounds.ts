@@ -424,6 +424,13 @@ export class PartnerScoreBounds {
    * Written without a branch on the test: a quarter of the members pass it, at random,
    * and a mispredicted branch costs more than the store.
    */
+  /** Whether some member of trade t shares an industry or contact role bit with self (with `withInterests`, or an interest bit): if not, `sharingOf` over it finds none. */
+  sharesAny(t: number, withInterests: boolean): boolean {
+    const masks = this.table.tradeMasks;
+    const t3 = 3 * t;
+    return ((masks[t3]! & this.#industries) | (masks[t3 + 1]! & this.#roles) | (withInterests ? masks[t3 + 2]! & this.#interests : 0)) !== 0;
+  }
+
   sharingOf(start: number, end: number, into: Int32Array, sharing = true, withInterests = true): number {
     const records = this.table.records;
     const industries = this.#industries;
