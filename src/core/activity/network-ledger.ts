@@ -82,9 +82,9 @@ export interface LedgerTotals {
 
 /**
  * The ledger's totals: the sums of its members' columns as listed (amounts already
- * rounded to whole EUR). Referrals between two members count once given and once
- * received, so within a network the two sides are equal unless rows name members
- * that have since left.
+ * rounded to whole EUR). A referral between two members of the ledger counts once
+ * given and once received, so the two sides differ only by referrals to or from
+ * someone outside it (another network's member, or one no longer stored).
  */
 export function ledgerTotals(ledger: NetworkLedger): LedgerTotals {
   let given = 0;
