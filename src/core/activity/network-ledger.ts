@@ -84,7 +84,7 @@ export interface LedgerTotals {
  * The ledger's totals: the sums of its members' columns as listed (amounts already
  * rounded to whole EUR). A referral between two members of the ledger counts once
  * given and once received, so the two sides differ only by referrals to or from
- * someone outside it (another network's member, or one no longer stored).
+ * a member outside it (one of another network).
  */
 export function ledgerTotals(ledger: NetworkLedger): LedgerTotals {
   let given = 0;
