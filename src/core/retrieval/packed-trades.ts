@@ -224,7 +224,9 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
         roles |= this.roleMasks[i]!;
         interests |= this.interestMasks[i]!;
       }
-      this.tradeMasks.set([industries, roles, interests], 3 * t);
+      this.tradeMasks[3 * t] = industries;
+      this.tradeMasks[3 * t + 1] = roles;
+      this.tradeMasks[3 * t + 2] = interests;
     }
     this.contactUnits = new Float32Array(members.length * CONTACT_WIDTH);
     this.contactBits = new Int32Array(this.contactUnits.buffer);
