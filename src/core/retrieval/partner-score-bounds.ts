@@ -415,15 +415,6 @@ export class PartnerScoreBounds {
     this.#demandOther = demand;
   }
 
-  /**
-   * Members `start .. end` of `table.members` sharing an industry, contact role or
-   * interest bit with self (with `interests` false, an industry or contact role bit;
-   * with `sharing` false, the others), into `into` (from 0), in memory order; their count. Reading a trade's records in order streams
-   * them: gathering the same members from per-bit posting lists, as earlier
-   * versions did, jumped about the records and was slower.
-   * Written without a branch on the test: a quarter of the members pass it, at random,
-   * and a mispredicted branch costs more than the store.
-   */
   /** Whether some member of trade t shares an industry or contact role bit with self (with `withInterests`, or an interest bit): if not, `sharingOf` over it finds none. */
   sharesAny(t: number, withInterests: boolean): boolean {
     const masks = this.table.tradeMasks;
@@ -431,6 +422,18 @@ export class PartnerScoreBounds {
     return ((masks[t3]! & this.#industries) | (masks[t3 + 1]! & this.#roles) | (withInterests ? masks[t3 + 2]! & this.#interests : 0)) !== 0;
   }
 
+  /**
+   * Members `start .. end` of `table.members` sharing an industry, contact role or
+   * interest bit with self (with `withInterests` false, an industry or contact role bit;
+   * with `sharing` false, the others), into `into` (from 0), in memory order; their count. Reading a trade's records in order streams
+   * them: gathering the same members from per-bit posting lists, as earlier
+   * versions did, jumped about the records and was slower.
+   * Written without a branch on the test: a quarter of the members pass it, at random,
+   * and a mispredicted branch costs more than the store. Reading the masks from
+   * `industryMasks` and `roleMasks` (4 bytes a member each) instead was slower: the bounds
+   * then read the found members' records out of order and from memory (docs/benchmarks.md,
+   * session 18).
+   */
   sharingOf(start: number, end: number, into: Int32Array, sharing = true, withInterests = true): number {
     const records = this.table.records;
     const industries = this.#industries;
