@@ -425,11 +425,11 @@ export class PartnerScoreBounds {
   /**
    * Members `start .. end` of `table.members` sharing an industry, contact role or
    * interest bit with self (with `withInterests` false, an industry or contact role bit;
-   * with `sharing` false, the others), into `into` (from 0), in memory order; their count. Reading a trade's records in order streams
-   * them: gathering the same members from per-bit posting lists, as earlier
-   * versions did, jumped about the records and was slower.
-   * Written without a branch on the test: a quarter of the members pass it, at random,
-   * and a mispredicted branch costs more than the store. Reading the masks from
+   * with `sharing` false, the others), into `into` (from 0), in memory order; their
+   * count. Reading a trade's records in order streams them: gathering the same members
+   * from per-bit posting lists, as earlier versions did, jumped about the records and
+   * was slower. Written without a branch on the test: a quarter of the members pass it,
+   * at random, and a mispredicted branch costs more than the store. Reading the masks from
    * `industryMasks` and `roleMasks` (4 bytes a member each) instead was slower: the bounds
    * then read the found members' records out of order and from memory (docs/benchmarks.md,
    * session 18).
