@@ -60,21 +60,25 @@ export function contactMask(member: AnyCompiledMember): number {
 
 /**
  * The member record: what the member bound reads of one member, in `RECORD_INTS`
- * consecutive ints of `records` (48 bytes), so that bounding a trade's members reads
- * a few consecutive cache lines instead of one from each of ten arrays.
+ * consecutive ints of `records` (32 bytes, two to a cache line), so that bounding a
+ * trade's members reads a few consecutive cache lines instead of one from each of ten
+ * arrays. A search streams the records of its linked trades (about 100,000 at
+ * 1,000,000 members), so each byte of a record counts: the region is one int, the
+ * member's place (`PackedTrades.places`), not its key, area and country.
  */
-export const RECORD_INTS = 12;
+export const RECORD_INTS = 8;
 /** Int 0: flags (bits 0–7), size mask (8–15), interned language + 1 (16–31). */
 export const RECORD_HEAD = 0;
 export const RECORD_INTERESTS = 1;
 export const RECORD_INDUSTRIES = 2;
 export const RECORD_ROLES = 3;
 export const RECORD_CONTACTS = 4;
-export const RECORD_REGION = 5;
-export const RECORD_REGION_AREA = 6;
-export const RECORD_REGION_COUNTRY = 7;
-/** Ints 8–9: the deal factor, a double: `recordDeals[i * RECORD_INTS / 2 + RECORD_DEAL]`. */
-export const RECORD_DEAL = 4;
+/** Int 5: the member's place, -1 when its region is unknown. */
+export const RECORD_PLACE = 5;
+/** Ints 6–7: the deal factor, a double: `recordDeals[i * RECORD_INTS / 2 + RECORD_DEAL]`. */
+export const RECORD_DEAL = 3;
+/** Ints of a place in `PackedTrades.places`: region key, area, country. */
+export const PLACE_INTS = 3;
 
 /** Where each contact vector starts in a member's row of `contactUnits`, and the row's width. */
 export const SENIORITY_SLOT = 0;
@@ -147,6 +151,13 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
   readonly contactUnits: Float32Array;
   /** The same memory as ints (a search touches rows through it before reading them as floats). */
   readonly contactBits: Int32Array;
+  /**
+   * The places members are in: each distinct (region key, area, country) of a member
+   * whose region is known, as three ints (`PLACE_INTS`); a record holds its member's
+   * place. A search turns each place into how near it is to self's once
+   * (`PartnerScoreBounds`), instead of comparing three ints a member.
+   */
+  readonly places: Int32Array;
   /** The member records (`RECORD_INTS` a member), and the same memory read as doubles for the deal factors. */
   readonly records: Int32Array;
   readonly recordDeals: Float64Array;
@@ -239,6 +250,18 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
     const buffer = new ArrayBuffer(members.length * RECORD_INTS * 4);
     this.records = new Int32Array(buffer);
     this.recordDeals = new Float64Array(buffer);
+    const placeIds = new Map<string, number>();
+    const places: number[] = [];
+    const placeOf = (m: C) => {
+      if (m.regionKey < 0) return -1;
+      const key = `${m.regionKey},${m.regionArea},${m.regionCountry}`;
+      let id = placeIds.get(key);
+      if (id === undefined) {
+        placeIds.set(key, (id = placeIds.size));
+        places.push(m.regionKey, m.regionArea, m.regionCountry);
+      }
+      return id;
+    };
     members.forEach((m, i) => {
       const r = i * RECORD_INTS;
       this.records[r + RECORD_HEAD] = memberFlags(m) | (m.sizesMask << 8) | ((m.language + 1) << 16);
@@ -246,11 +269,10 @@ export class PackedTrades<C extends AnyCompiledMember = AnyCompiledMember> {
       this.records[r + RECORD_INDUSTRIES] = this.industryMasks[i]!;
       this.records[r + RECORD_ROLES] = this.roleMasks[i]!;
       this.records[r + RECORD_CONTACTS] = contactMask(m);
-      this.records[r + RECORD_REGION] = m.regionKey;
-      this.records[r + RECORD_REGION_AREA] = m.regionArea;
-      this.records[r + RECORD_REGION_COUNTRY] = m.regionCountry;
+      this.records[r + RECORD_PLACE] = placeOf(m);
       this.recordDeals[r / 2 + RECORD_DEAL] = m.dealFactor;
     });
+    this.places = Int32Array.from(places);
     this.links = complementLinks(knowledge, compiler);
 
   }

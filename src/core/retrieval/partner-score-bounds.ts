@@ -31,9 +31,7 @@ import {
   RECORD_INDUSTRIES,
   RECORD_INTERESTS,
   RECORD_INTS,
-  RECORD_REGION,
-  RECORD_REGION_AREA,
-  RECORD_REGION_COUNTRY,
+  RECORD_PLACE,
   RECORD_ROLES,
   contactMask,
   CONTACT_WIDTH,
@@ -47,6 +45,7 @@ import {
   HAS_SENIORITY,
   HAS_SIZES,
   HAS_STAGE,
+  PLACE_INTS,
   REGION_KNOWN,
   memberFlags,
   SERVICES_EMPTY,
@@ -80,12 +79,6 @@ const SIZE_MASKS = 32;
 /** Interest and industry states of the indices: not both have them, none in common, one in common. */
 const SHARE_STATES = 3;
 
-/** 1 when two ints are equal, else 0, without a branch. */
-function equal(a: number, b: number): number {
-  const x = a ^ b;
-  return 1 ^ ((x | -x) >>> 31);
-}
-
 /**
  * What `members` keeps of each member whose loose bound reaches the threshold, to refine it
  * after the loop: the parts of its bound that the contact cosines do not change. One per
@@ -114,6 +107,12 @@ class RefineScratch {
   }
 }
 const REFINE = new RefineScratch();
+
+/**
+ * The region state (`REGION_STATES`) of each place of `PackedTrades.places` (index + 1; 0: region
+ * unknown) for the self of `owner`, made when `members` is first called for it. One per thread.
+ */
+const PLACES = { owner: null as PartnerScoreBounds | null, states: new Int32Array(1) };
 
 /** Values of `PackedTrades.tradeKnown` (7 bits). */
 const APART_KINDS = 128;
@@ -466,6 +465,7 @@ export class PartnerScoreBounds {
    * argument: a double passed to a call that is not inlined is a new heap object.
    */
   members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
+    if (PLACES.owner !== this) this.#placeStates();
     const threshold = this.threshold;
     const table = this.table;
     const w = this.#w;
@@ -484,11 +484,7 @@ export class PartnerScoreBounds {
     const selfInterests = this.#interests;
     const selfIndustries = this.#industries;
     const selfRoles = this.#roles;
-    const selfRegion = this.self.regionKey;
-    const selfArea = this.self.regionArea;
-    const selfCountry = this.self.regionCountry;
-    // A country in common counts only where self's is known: an unknown one matches no member's.
-    const countryKnown = selfCountry >= 0 ? 1 : 0;
+    const placeStates = PLACES.states;
     const compWeight = this.#compKnown ? w[COMPLEMENTARITY]! * 0.9 : 0;
     const compSum = compWeight * this.#comp;
     const profitKnown = this.#profit !== UNKNOWN;
@@ -523,12 +519,7 @@ export class PartnerScoreBounds {
       // the region (unknown, the same, the same area, the same country, other).
       const industries = records[r + RECORD_INDUSTRIES]! & selfIndustries;
       const hasIndustries = both & HAS_INDUSTRIES;
-      const region = records[r + RECORD_REGION]!;
-      const sameRegion = equal(region, selfRegion);
-      const sameArea = equal(records[r + RECORD_REGION_AREA]!, selfArea);
-      const sameCountry = equal(records[r + RECORD_REGION_COUNTRY]!, selfCountry) & countryKnown;
-      const notSame = 1 - sameRegion;
-      const regionState = (~region >>> 31) * (4 - 3 * sameRegion - 2 * (notSame & sameArea) - (notSame & (1 - sameArea) & sameCountry));
+      const regionState = placeStates[records[r + RECORD_PLACE]! + 1]!;
       const industryState = hasIndustries + (hasIndustries & ((industries | -industries) >>> 31));
       const customers = 2 * ((industryState * SIZE_MASKS + ((head >>> 8) & (SIZE_MASKS - 1))) * REGION_STATES + regionState);
       // Shared contacts, loosely: seniority, function and role each at 1 when any is in common.
@@ -613,6 +604,21 @@ export class PartnerScoreBounds {
       }
       out[refine.k[p]! - start] = harmonic ? (forSelf + forOther > 0 ? (2 * forSelf * forOther) / (forSelf + forOther) : 0) : combineReciprocal(forSelf, forOther, rule);
     }
+  }
+
+  /** Fills `PLACES` for self: the region state of each place, as `regionFit` ranks them (the same region, area, country, other). */
+  #placeStates(): void {
+    const places = this.table.places;
+    const count = places.length / PLACE_INTS;
+    if (PLACES.states.length < count + 1) PLACES.states = new Int32Array(count + 1);
+    const states = PLACES.states;
+    const { regionKey, regionArea, regionCountry } = this.self;
+    for (let p = 0; p < count; p++) {
+      const at = p * PLACE_INTS;
+      states[p + 1] =
+        places[at] === regionKey ? 1 : places[at + 1] === regionArea ? 2 : regionCountry >= 0 && places[at + 2] === regionCountry ? 3 : 4;
+    }
+    PLACES.owner = this;
   }
 
   /** Adds complementarity and mutual profit (both ways) to the partial sum `#sum` / `#weight` and combines, into `bound`. */
