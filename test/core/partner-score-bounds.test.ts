@@ -184,3 +184,43 @@ describe.each([
     expect(tradesWithoutSharing).toBeGreaterThan(10);
   });
 });
+
+describe('the region part of a member bound', () => {
+  it('follows the member’s place: the same region as self, the same area, the same country, another country', () => {
+    // Each member of a sample, cloned into self's region, another region of self's area, another
+    // region of self's country and another country: the clones differ only there, so their bounds
+    // must fall in that order (a record's place turned into the wrong region state would tie them,
+    // or fall below a score, which the test above catches).
+    const regions = generated.map((m) => m.vector.region).filter((r) => r !== null);
+    // Self: a member whose region has another region in its area, another area in its country and another country.
+    const placesOf = (region: NonNullable<(typeof regions)[number]>) => [
+      region,
+      regions.find((r) => r.area === region.area && r.key !== region.key),
+      regions.find((r) => r.country === region.country && r.area !== region.area),
+      regions.find((r) => r.country !== region.country),
+    ];
+    const self = generated.find((m) => m.vector.region?.country && placesOf(m.vector.region).every(Boolean))!;
+    expect(self).toBeDefined();
+    const places = placesOf(self.vector.region!).map((r) => r!);
+    const sample = generated.filter((m) => m.id !== self.id).slice(0, 60);
+    const clones = sample.flatMap((m) => places.map((place, k) => ({ ...m, id: `${m.id}-${k}`, vector: { ...m.vector, region: place } })));
+    const compiler = new MemberCompiler(knowledge);
+    const masks = new MaskBits();
+    const table = new PackedTrades([self, ...clones].map((m) => compiler.compile(m)), compiler, masks, knowledge);
+    const selfCompiled = table.members.find((c) => c.id === self.id)!;
+    const bounds = new PartnerScoreBounds(selfCompiled, compileConfig(DEFAULT_SCORING_CONFIG, compiler), table, compiler, masks, new SelfTradeSide(table, compiler).of(selfCompiled.trade));
+    bounds.threshold = -Infinity;
+    const boundOf = new Map<string, number>();
+    const out = new Float64Array(table.members.length);
+    for (let t = 0; t < table.trades.length; t++) {
+      bounds.trade(t);
+      const start = table.memberStart[t]!;
+      bounds.members(null, start, table.memberStart[t + 1]!, out);
+      for (let i = start; i < table.memberStart[t + 1]!; i++) boundOf.set(table.members[i]!.id, out[i - start]!);
+    }
+    for (const m of sample) {
+      const ordered = places.map((_, k) => boundOf.get(`${m.id}-${k}`)!);
+      for (let k = 1; k < ordered.length; k++) expect(ordered[k - 1], `${m.id}, place ${k}`).toBeGreaterThan(ordered[k]!);
+    }
+  });
+});
