@@ -110,9 +110,10 @@ const REFINE = new RefineScratch();
 
 /**
  * The region state (`REGION_STATES`) of each place of `PackedTrades.places` (index + 1; 0: region
- * unknown) for the self of `owner`, made when `members` is first called for it. One per thread.
+ * unknown) for one self, made when `members` is first called for it (`stamp`: its generation, a
+ * number, so that no search's objects are kept alive here). One per thread.
  */
-const PLACES = { owner: null as PartnerScoreBounds | null, states: new Int32Array(1) };
+const PLACES = { stamp: 0, generation: 0, states: new Int32Array(1) };
 
 /** Values of `PackedTrades.tradeKnown` (7 bits). */
 const APART_KINDS = 128;
@@ -167,6 +168,8 @@ export class PartnerScoreBounds {
   readonly #free: number;
   /** Which of `APART`'s entries are this self's. */
   readonly #apartGeneration: number;
+  /** Whether `PLACES` holds this self's region states. */
+  readonly #placesGeneration = ++PLACES.generation;
   /** `PackedTrades.tradeKnown` of the trade last passed to `trade`. */
   #tradeKnown = 0;
   /** What the prefetching pass over contact rows in `members` read (kept, so that the reads are not optimised away). */
@@ -465,7 +468,7 @@ export class PartnerScoreBounds {
    * argument: a double passed to a call that is not inlined is a new heap object.
    */
   members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
-    if (PLACES.owner !== this) this.#placeStates();
+    if (PLACES.stamp !== this.#placesGeneration) this.#placeStates();
     const threshold = this.threshold;
     const table = this.table;
     const w = this.#w;
@@ -618,7 +621,7 @@ export class PartnerScoreBounds {
       states[p + 1] =
         places[at] === regionKey ? 1 : places[at + 1] === regionArea ? 2 : regionCountry >= 0 && places[at + 2] === regionCountry ? 3 : 4;
     }
-    PLACES.owner = this;
+    PLACES.stamp = this.#placesGeneration;
   }
 
   /** Adds complementarity and mutual profit (both ways) to the partial sum `#sum` / `#weight` and combines, into `bound`. */
