@@ -113,7 +113,7 @@ const REFINE = new RefineScratch();
  * unknown) for one self, made when `members` is first called for it (`stamp`: its generation, a
  * number, so that no search's objects are kept alive here). One per thread.
  */
-const PLACES = { stamp: 0, generation: 0, states: new Int32Array(1) };
+const PLACES = { stamp: 0, states: new Int32Array(1) };
 
 /** Values of `PackedTrades.tradeKnown` (7 bits). */
 const APART_KINDS = 128;
@@ -122,7 +122,9 @@ const APART_KINDS = 128;
  * common: (mean, low weight, high weight), made when first asked for by a self
  * (`stamp`: its generation). One per thread.
  */
-const APART = { stamp: new Uint32Array(2 * APART_KINDS), values: new Float64Array(3 * 2 * APART_KINDS), generation: 0 };
+const APART = { stamp: new Uint32Array(2 * APART_KINDS), values: new Float64Array(3 * 2 * APART_KINDS) };
+/** Selves bounded so far in this thread: each `PartnerScoreBounds` takes the next number, and stamps `APART` and `PLACES` with it. */
+let generations = 0;
 /** `#apartParts`'s choices per criterion, (weight, weighted sum) pairs: at most 2 for chemistry, 8 for customers, 3 for contacts. */
 const APART_CHOICES = { chemistry: new Float64Array(4), customers: new Float64Array(16), contacts: new Float64Array(6) };
 
@@ -166,10 +168,8 @@ export class PartnerScoreBounds {
   readonly #stageSlots: Int32Array;
   /** The largest possible weight (and sum) of chemistry, customers and contacts: each at 1. */
   readonly #free: number;
-  /** Which of `APART`'s entries are this self's. */
-  readonly #apartGeneration: number;
-  /** Whether `PLACES` holds this self's region states. */
-  readonly #placesGeneration = ++PLACES.generation;
+  /** Which entries of `APART` and `PLACES` are this self's. */
+  readonly #generation = ++generations;
   /** `PackedTrades.tradeKnown` of the trade last passed to `trade`. */
   #tradeKnown = 0;
   /** What the prefetching pass over contact rows in `members` read (kept, so that the reads are not optimised away). */
@@ -223,7 +223,6 @@ export class PartnerScoreBounds {
     this.#stageSlots = slots(STAGE_SLOT, CONTACT_WIDTH);
     this.#free = w[CHEMISTRY]! * 0.625 + w[SHARED_CUSTOMERS]! + w[SHARED_CONTACTS]! * 0.95;
 
-    this.#apartGeneration = ++APART.generation;
 
     // The tables of the member bound's parts (see the fields), with the same arithmetic as the bound
     // written out, so that a bound from them is the same double.
@@ -321,7 +320,7 @@ export class PartnerScoreBounds {
   apart(interests = false): void {
     const kind = this.#tradeKnown + (interests ? APART_KINDS : 0);
     const at = 3 * kind;
-    if (APART.stamp[kind] !== this.#apartGeneration) this.#apartParts(this.#tradeKnown, interests, at);
+    if (APART.stamp[kind] !== this.#generation) this.#apartParts(this.#tradeKnown, interests, at);
     const m = APART.values[at]!;
     const low = APART.values[at + 1]!;
     const high = APART.values[at + 2]!;
@@ -400,7 +399,7 @@ export class PartnerScoreBounds {
     APART.values[at] = mean;
     APART.values[at + 1] = low;
     APART.values[at + 2] = high;
-    APART.stamp[known + (interests ? APART_KINDS : 0)] = this.#apartGeneration;
+    APART.stamp[known + (interests ? APART_KINDS : 0)] = this.#generation;
   }
 
   // Arguments of #prepare and #finish travel in fields, results in `bound`: a double passed to or
@@ -468,7 +467,7 @@ export class PartnerScoreBounds {
    * argument: a double passed to a call that is not inlined is a new heap object.
    */
   members(list: Int32Array | null, start: number, end: number, out: Float64Array): void {
-    if (PLACES.stamp !== this.#placesGeneration) this.#placeStates();
+    if (PLACES.stamp !== this.#generation) this.#placeStates();
     const threshold = this.threshold;
     const table = this.table;
     const w = this.#w;
@@ -621,7 +620,7 @@ export class PartnerScoreBounds {
       states[p + 1] =
         places[at] === regionKey ? 1 : places[at + 1] === regionArea ? 2 : regionCountry >= 0 && places[at + 2] === regionCountry ? 3 : 4;
     }
-    PLACES.stamp = this.#placesGeneration;
+    PLACES.stamp = this.#generation;
   }
 
   /** Adds complementarity and mutual profit (both ways) to the partial sum `#sum` / `#weight` and combines, into `bound`. */
